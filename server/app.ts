@@ -1,0 +1,66 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import express from 'express';
+import { getSpace } from '../shared/spaces/catalog.js';
+import type { Config } from './config.js';
+import { mountRoutes } from './http/routes.js';
+import { createLogger, type Logger } from './log.js';
+import { createMetrics } from './metrics.js';
+import { SpaceRoom, type SpaceRoomDeps } from './rooms/SpaceRoom.js';
+
+export interface App {
+  port: number;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** Wires HTTP routes, Colyseus rooms and metrics into one server and starts listening. */
+export async function startApp(config: Config): Promise<App> {
+  const log = createLogger(config.LOG_LEVEL);
+  const metrics = createMetrics();
+  const app = express();
+  const httpServer = http.createServer(app);
+
+  const gameServer = new Server({
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024, pingInterval: 3000, pingMaxRetries: 3 }),
+    greet: false,
+    // index.ts owns signal handling; tests start and stop several servers.
+    gracefullyShutdown: false,
+  });
+
+  const deps: SpaceRoomDeps = {
+    log, metrics,
+    findSpace: getSpace,
+    reconnectSeconds: config.RECONNECT_SECONDS,
+    maxClients: config.MAX_CLIENTS_PER_SPACE,
+  };
+  class BoundSpaceRoom extends SpaceRoom {
+    protected override deps = deps;
+  }
+  gameServer.define('space', BoundSpaceRoom).filterBy(['spaceId']);
+
+  mountRoutes(app, {
+    clientDir: config.clientDir,
+    metrics,
+    stats: async () => ({
+      rooms: (await metrics.rooms.get()).values[0]?.value ?? 0,
+      clients: (await metrics.clients.get()).values[0]?.value ?? 0,
+    }),
+  });
+
+  await gameServer.listen(config.PORT, config.HOST);
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info({ port, host: config.HOST }, `Hustings listening on http://${config.HOST}:${port}`);
+
+  return {
+    port,
+    log,
+    async close() {
+      await gameServer.gracefullyShutdown(false);
+      httpServer.closeAllConnections?.();
+      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('data'),
+  CLIENT_DIR: z.string().min(1).default('dist/client'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** How long the server keeps the place of someone whose connection dropped. */
+  RECONNECT_SECONDS: z.coerce.number().min(0).max(600).default(20),
+  MAX_CLIENTS_PER_SPACE: z.coerce.number().int().min(1).max(5000).default(500),
+});
+
+export type Config = z.infer<typeof Env> & { dataDir: string; clientDir: string };
+
+/** Parse the environment once at start-up; a wrong value names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return { ...c, dataDir: path.resolve(c.DATA_DIR), clientDir: path.resolve(c.CLIENT_DIR) };
+}

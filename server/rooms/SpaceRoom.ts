@@ -1,0 +1,246 @@
+import { Room, ServerError, type Client } from '@colyseus/core';
+import { NAME_MAX_LENGTH, TICK_MS } from '../../shared/constants.js';
+import { CloseCode, ErrorCode, joinErrorMessage, type ErrorPayload } from '../../shared/protocol/errors.js';
+import { ClientMessage, JoinOptions, MoveInput, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
+import { Avatar } from '../../shared/schema/Avatar.js';
+import { SpaceState } from '../../shared/schema/SpaceState.js';
+import { portalAt } from '../../shared/spaces/collision.js';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { stepAvatar } from '../../shared/spaces/movement.js';
+import { MoveIntents } from '../domain/moveIntents.js';
+import { uniqueName } from '../domain/names.js';
+import { chooseSpawn } from '../domain/spawn.js';
+import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
+import type { Logger } from '../log.js';
+import type { Metrics } from '../metrics.js';
+
+export interface SpaceRoomDeps {
+  log: Logger;
+  metrics: Metrics;
+  findSpace: (id: string) => SpaceLayout | undefined;
+  reconnectSeconds: number;
+  maxClients: number;
+}
+
+/** What the server keeps about each connection besides the synchronised Avatar. */
+interface Occupant {
+  avatar: Avatar;
+  intents: MoveIntents;
+  bucket: TokenBucket;
+  flood: FloodGuard;
+  lastErrorAt: number;
+  /** Set once the avatar has stepped into a portal: further input is ignored. */
+  leaving: boolean;
+  /** Set when the server removes the client, so its departure is final. */
+  removed: boolean;
+}
+
+/** Messages per second a client may send on average, and the burst it may save up. */
+const MESSAGE_RATE = 30;
+const MESSAGE_BURST = 45;
+/** Refused messages within the window before the server ends the connection. */
+const FLOOD_STRIKES = 90;
+const FLOOD_WINDOW_MS = 5000;
+
+type Auth = JoinOptions;
+
+/**
+ * One instance of a space. Thin: it validates, hands intents to the domain rules, and runs the
+ * fixed-step tick that is the single place deciding the order of per-tick work.
+ */
+export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Auth> {
+  /** Set by the app when it defines the room (see app.ts). */
+  protected deps!: SpaceRoomDeps;
+  private layout!: SpaceLayout;
+  private readonly occupants = new Map<string, Occupant>();
+  private arrivals = 0;
+
+  override onCreate(options: { spaceId?: unknown }): void {
+    const layout = typeof options.spaceId === 'string' ? this.deps.findSpace(options.spaceId) : undefined;
+    if (!layout) throw new ServerError(404, joinErrorMessage(ErrorCode.NOT_FOUND, 'There is no space with that name.'));
+    this.layout = layout;
+    this.maxClients = this.deps.maxClients;
+    this.setState(new SpaceState());
+    this.state.spaceId = layout.id;
+    this.setMetadata({ spaceId: layout.id });
+    // Patches go out at the end of each tick, not on a separate timer.
+    this.setPatchRate(null);
+    this.setSimulationInterval(() => this.tick(), TICK_MS);
+
+    this.onMessage(ClientMessage.Input, (client, message: unknown) => this.guard(client, ClientMessage.Input, () => this.onInput(client, message)));
+    this.onMessage('*', (client, type) => this.guard(client, String(type), () => {
+      this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: String(type) });
+    }));
+
+    this.deps.metrics.rooms.inc();
+    this.deps.log.info({ roomId: this.roomId, spaceId: layout.id }, 'space room created');
+  }
+
+  override onAuth(_client: Client, options: unknown): Auth {
+    const parsed = JoinOptions.safeParse(options);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new ServerError(400, joinErrorMessage(ErrorCode.INVALID_INPUT, first?.message ?? 'The join request was not understood.'));
+    }
+    return parsed.data;
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: Auth): void {
+    const spot = chooseSpawn(this.layout, auth.spawn, this.arrivals++);
+    const names = Array.from(this.occupants.values(), (o) => o.avatar.name);
+    const avatar = new Avatar();
+    avatar.name = uniqueName(auth.name, names, NAME_MAX_LENGTH);
+    avatar.x = spot.x;
+    avatar.z = spot.z;
+    avatar.yaw = spot.yaw;
+    avatar.gait = 0;
+    avatar.ack = 0;
+    avatar.hue = Math.floor(Math.random() * 360);
+    avatar.connected = true;
+    const now = Date.now();
+    this.occupants.set(client.sessionId, {
+      avatar, intents: new MoveIntents(),
+      bucket: new TokenBucket(MESSAGE_BURST, MESSAGE_RATE, now),
+      flood: new FloodGuard(FLOOD_STRIKES, FLOOD_WINDOW_MS, now),
+      lastErrorAt: -Infinity, leaving: false, removed: false,
+    });
+    this.state.avatars.set(client.sessionId, avatar);
+    this.countBytes(client);
+    this.deps.metrics.clients.inc();
+    this.deps.log.info({ roomId: this.roomId, spaceId: this.layout.id, sessionId: client.sessionId }, 'joined');
+  }
+
+  override async onLeave(client: Client, consented: boolean): Promise<void> {
+    const occupant = this.occupants.get(client.sessionId);
+    if (!occupant) return;
+    this.deps.metrics.clients.dec();
+    if (consented || occupant.removed || occupant.leaving || this.deps.reconnectSeconds <= 0) {
+      this.remove(client.sessionId, consented ? 'left' : 'removed');
+      return;
+    }
+    // Hold the place: the same person can come back as the same avatar at the same spot.
+    occupant.avatar.connected = false;
+    occupant.avatar.gait = 0;
+    occupant.intents.clear();
+    try {
+      const back = await this.allowReconnection(client, this.deps.reconnectSeconds);
+      occupant.avatar.connected = true;
+      this.countBytes(back);
+      this.deps.metrics.clients.inc();
+      this.deps.log.info({ roomId: this.roomId, sessionId: client.sessionId }, 'reconnected');
+    } catch {
+      this.remove(client.sessionId, 'reconnection window expired');
+    }
+  }
+
+  override onDispose(): void {
+    this.deps.metrics.rooms.dec();
+    this.deps.log.info({ roomId: this.roomId, spaceId: this.layout?.id }, 'space room disposed');
+  }
+
+  /** The fixed step: apply queued movement intents, detect portals, then send one patch. */
+  private tick(): void {
+    const started = performance.now();
+    for (const [sessionId, occupant] of this.occupants) {
+      const { avatar } = occupant;
+      if (occupant.leaving || !avatar.connected) continue;
+      const inputs = occupant.intents.drain();
+      if (inputs.length === 0) {
+        if (avatar.gait !== 0) avatar.gait = 0;
+        continue;
+      }
+      let pose = { x: avatar.x, z: avatar.z, yaw: avatar.yaw };
+      let gait: number = 0;
+      for (const input of inputs) {
+        const result = stepAvatar(pose, input, this.layout);
+        pose = result.pose;
+        gait = result.gait;
+        avatar.ack = input.seq;
+      }
+      avatar.x = pose.x;
+      avatar.z = pose.z;
+      avatar.yaw = pose.yaw;
+      avatar.gait = gait;
+      const portal = portalAt(this.layout, pose.x, pose.z);
+      if (portal) {
+        occupant.leaving = true;
+        const client = this.clients.getById(sessionId);
+        const message: PortalMessage = { to: portal.to, spawn: portal.toSpawn };
+        client?.send(ServerMessage.Portal, message);
+      }
+    }
+    this.broadcastPatch();
+    this.deps.metrics.tickSeconds.observe((performance.now() - started) / 1000);
+  }
+
+  private onInput(client: Client, message: unknown): void {
+    const occupant = this.occupants.get(client.sessionId);
+    if (!occupant || occupant.leaving) return;
+    const parsed = MoveInput.safeParse(message);
+    if (!parsed.success) {
+      this.refuse(client, 'invalid', {
+        code: ErrorCode.INVALID_INPUT,
+        message: 'Movement must be an input intent (seq, forward, strafe, run, yaw) with numbers in range; positions are not accepted.',
+        ref: ClientMessage.Input,
+      });
+      return;
+    }
+    if (occupant.intents.push(parsed.data) === 'stale') this.deps.metrics.messagesRejected.inc({ reason: 'stale' });
+  }
+
+  /** Rate-limit every message before its handler runs; flooding ends the connection. */
+  private guard(client: Client, type: string, handle: () => void): void {
+    const occupant = this.occupants.get(client.sessionId);
+    if (!occupant || occupant.removed) return;
+    const now = Date.now();
+    if (occupant.bucket.take(now)) {
+      try {
+        handle();
+      } catch (err) {
+        this.deps.log.error({ err, sessionId: client.sessionId, type }, 'message handler failed');
+        this.sendError(client, occupant, { code: ErrorCode.INTERNAL, message: 'Something went wrong handling that; nothing was changed.', ref: type }, true);
+      }
+      return;
+    }
+    this.deps.metrics.messagesRejected.inc({ reason: 'rate_limited' });
+    const verdict = occupant.flood.strike(now);
+    if (verdict === 'warn') {
+      this.sendError(client, occupant, { code: ErrorCode.RATE_LIMITED, message: 'You are sending too fast; some of your actions were dropped.', ref: type }, true);
+    } else if (verdict === 'disconnect') {
+      occupant.removed = true;
+      this.deps.metrics.disconnectsForced.inc({ reason: 'flooding' });
+      this.deps.log.warn({ roomId: this.roomId, sessionId: client.sessionId }, 'disconnected for flooding');
+      client.leave(CloseCode.FLOODING, 'RATE_LIMITED: Disconnected for sending far more messages than allowed.');
+    }
+  }
+
+  private refuse(client: Client, reason: string, error: ErrorPayload): void {
+    this.deps.metrics.messagesRejected.inc({ reason });
+    const occupant = this.occupants.get(client.sessionId);
+    if (occupant) this.sendError(client, occupant, error, false);
+  }
+
+  /** Errors are answered at most a few times a second so a bad client cannot make us amplify. */
+  private sendError(client: Client, occupant: Occupant, error: ErrorPayload, force: boolean): void {
+    const now = Date.now();
+    if (!force && now - occupant.lastErrorAt < 250) return;
+    occupant.lastErrorAt = now;
+    client.send(ServerMessage.Error, error);
+  }
+
+  private remove(sessionId: string, why: string): void {
+    this.occupants.delete(sessionId);
+    this.state.avatars.delete(sessionId);
+    this.deps.log.info({ roomId: this.roomId, sessionId, why }, 'avatar removed');
+  }
+
+  /** Count state bytes sent to this client for /metrics. */
+  private countBytes(client: Client): void {
+    const counter = this.deps.metrics.patchBytes;
+    const raw = client.raw.bind(client);
+    client.raw = (data, options, cb) => {
+      counter.inc(data.length);
+      raw(data, options, cb);
+    };
+  }
+}

@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, type Room } from 'colyseus.js';
+import type { SpaceState } from '../../shared/schema/SpaceState.js';
+import { startApp, type App } from '../app.js';
+import { loadConfig } from '../config.js';
+
+/** Boot a real server on a free port with a throwaway data directory. */
+export async function bootServer(env: Record<string, string> = {}): Promise<App & { url: string; http: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-test-'));
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const app = await startApp(config);
+  return Object.assign(app, { url: `ws://127.0.0.1:${app.port}`, http: `http://127.0.0.1:${app.port}` });
+}
+
+export type SpaceRoomClient = Room<SpaceState>;
+
+export async function joinSpace(url: string, options: Record<string, unknown>): Promise<SpaceRoomClient> {
+  const room = await new Client(url).joinOrCreate<SpaceState>('space', options);
+  await waitFor(() => room.state?.avatars?.has(room.sessionId));
+  return room;
+}
+
+/** Poll until the condition holds (no fixed sleeps); fails with a message after `timeoutMs`. */
+export async function waitFor(condition: () => unknown, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 15));
+  }
+}
+
+/** Collect the 'error' messages a room receives. */
+export function collectErrors(room: SpaceRoomClient): { code: string; message: string; ref?: string }[] {
+  const errors: { code: string; message: string; ref?: string }[] = [];
+  room.onMessage('error', (e: { code: string; message: string; ref?: string }) => errors.push(e));
+  return errors;
+}
+
+export function closeCode(room: SpaceRoomClient): Promise<number> {
+  return new Promise((resolve) => room.onLeave((code) => resolve(code)));
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { NAME_MAX_LENGTH } from '../constants.js';
+import { SpaceId } from '../spaces/layout.js';
+
+/**
+ * Message names and schemas. Client -> server messages are intents, never results: the server
+ * checks each against its schema here before it touches any state.
+ */
+export const ClientMessage = {
+  /** One fixed step of movement input. */
+  Input: 'input',
+} as const;
+
+export const ServerMessage = {
+  /** A refusal of something the client sent: ErrorPayload. */
+  Error: 'error',
+  /** The avatar stepped into a portal: go to another space. */
+  Portal: 'portal',
+} as const;
+
+const axis = z.number().finite().min(-1).max(1);
+
+/** Movement intent for exactly one simulation step. No positions: the server integrates. */
+export const MoveInput = z.strictObject({
+  /** Increases by one for each step the client simulates; used to acknowledge and reconcile. */
+  seq: z.number().int().min(0).max(2 ** 31),
+  forward: axis,
+  strafe: axis,
+  run: z.boolean(),
+  yaw: z.number().finite().min(-100).max(100),
+});
+export type MoveInput = z.infer<typeof MoveInput>;
+
+export const PortalMessage = z.object({ to: SpaceId, spawn: z.string() });
+export type PortalMessage = z.infer<typeof PortalMessage>;
+
+/**
+ * Characters we never accept in a display name: C0/C1 controls, zero-width and bidi controls,
+ * the BOM and other invisible formatting characters.
+ */
+// eslint-disable-next-line no-control-regex
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]/u;
+
+export const DisplayName = z
+  .string()
+  .transform((s) => s.normalize('NFC').replace(/\s+/gu, ' ').trim())
+  .pipe(
+    z.string()
+      .min(1, 'Please type a display name.')
+      .max(NAME_MAX_LENGTH, `Display names can be at most ${NAME_MAX_LENGTH} characters.`)
+      .refine((s) => !INVISIBLE.test(s), 'Display names cannot contain control or invisible characters.'),
+  );
+
+/** Options a client passes when it joins a space. */
+export const JoinOptions = z.object({
+  spaceId: SpaceId,
+  name: DisplayName,
+  /** Arriving through a portal: the spawn point named by that portal. */
+  spawn: z.string().max(40).optional(),
+});
+export type JoinOptions = z.infer<typeof JoinOptions>;

@@ -1,0 +1,18 @@
+import { schema, type SchemaType } from '@colyseus/schema';
+
+/** One person in a space, as every client sees them. Written only by the server. */
+export const Avatar = schema({
+  name: 'string',
+  x: 'float32',
+  z: 'float32',
+  yaw: 'float32',
+  /** 0 standing, 1 walking, 2 running. */
+  gait: 'uint8',
+  /** The last movement input the server applied for this avatar (its owner reconciles against it). */
+  ack: 'uint32',
+  /** A colour index for the avatar's body, chosen by the server. */
+  hue: 'uint16',
+  /** False while the server holds the place of someone whose connection dropped. */
+  connected: 'boolean',
+}, 'Avatar');
+export type Avatar = SchemaType<typeof Avatar>;

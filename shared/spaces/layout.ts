@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * A space is data: bounds, walls and obstacles, spawn points and portals.
+ * The server's collision code and the client's renderer read the same document.
+ * Coordinates are metres on the ground plane (x to the east, z to the south); y is up.
+ */
+
+const finite = z.number().finite();
+const SpaceId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'space ids are lowercase letters, digits and dashes');
+
+/** An axis-aligned box: a wall section, a building block, a stage, a plinth. */
+export const Box = z.object({
+  x: finite, z: finite,
+  /** Extent along x and z, and height. */
+  w: finite.positive(), d: finite.positive(), h: finite.positive(),
+  kind: z.enum(['wall', 'building', 'stage', 'furniture']),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i).optional(),
+  /** Solid boxes block movement; a stage you can walk onto is not solid. */
+  solid: z.boolean().default(true),
+});
+export type Box = z.infer<typeof Box>;
+
+/** A round obstacle: a tree, a pillar, a fountain. */
+export const Circle = z.object({
+  x: finite, z: finite, r: finite.positive(), h: finite.positive(),
+  kind: z.enum(['tree', 'pillar', 'fountain', 'lamp']),
+});
+export type Circle = z.infer<typeof Circle>;
+
+export const Spawn = z.object({
+  id: z.string().min(1).max(40),
+  x: finite, z: finite, yaw: finite,
+});
+export type Spawn = z.infer<typeof Spawn>;
+
+/** Standing inside the rectangle takes the visitor to `to`, arriving at spawn `toSpawn`. */
+export const Portal = z.object({
+  id: z.string().min(1).max(40),
+  x: finite, z: finite, w: finite.positive(), d: finite.positive(),
+  to: SpaceId,
+  toSpawn: z.string().min(1).max(40),
+  label: z.string().min(1).max(60),
+  /** Which way the doorway faces (radians, same convention as avatar yaw); used to draw the frame and sign. */
+  facing: finite.default(0),
+});
+export type Portal = z.infer<typeof Portal>;
+
+/** A sign drawn in the world: building names, directions. */
+export const Sign = z.object({
+  text: z.string().min(1).max(60),
+  x: finite, y: finite, z: finite, yaw: finite, size: finite.positive().default(1),
+});
+export type Sign = z.infer<typeof Sign>;
+
+export const SpaceLayout = z.object({
+  id: SpaceId,
+  name: z.string().min(1).max(60),
+  kind: z.enum(['plaza', 'townhall', 'hall']),
+  /** Indoor spaces get a ceiling-less room look and warm light; outdoor get sky and sun. */
+  setting: z.enum(['outdoor', 'indoor']),
+  bounds: z.object({ minX: finite, maxX: finite, minZ: finite, maxZ: finite })
+    .refine((b) => b.maxX - b.minX >= 4 && b.maxZ - b.minZ >= 4, 'bounds must be at least 4 m each way'),
+  floorColor: z.string().regex(/^#[0-9a-f]{6}$/i),
+  boxes: z.array(Box).max(500),
+  circles: z.array(Circle).max(500),
+  spawns: z.array(Spawn).min(1).max(64),
+  portals: z.array(Portal).max(32),
+  signs: z.array(Sign).max(64).default([]),
+});
+export type SpaceLayout = z.infer<typeof SpaceLayout>;
+export type SpaceLayoutInput = z.input<typeof SpaceLayout>;
+export { SpaceId };
