@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from '@colyseus/core';
+import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import express from 'express';
 import { getSpace } from '../shared/spaces/catalog.js';
@@ -17,6 +18,9 @@ export interface App {
 }
 
 /** Wires HTTP routes, Colyseus rooms and metrics into one server and starts listening. */
+// A full state of a few hundred avatars is larger than the default 8 KB encode buffer.
+Encoder.BUFFER_SIZE = 128 * 1024;
+
 export async function startApp(config: Config): Promise<App> {
   const log = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();

@@ -54,6 +54,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private layout!: SpaceLayout;
   private readonly occupants = new Map<string, Occupant>();
   private arrivals = 0;
+  /** Bytes sent since the last tick; added to the counter once per tick rather than once per send. */
+  private bytesSent = 0;
 
   override onCreate(options: { spaceId?: unknown }): void {
     const layout = typeof options.spaceId === 'string' ? this.deps.findSpace(options.spaceId) : undefined;
@@ -62,7 +64,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.maxClients = this.deps.maxClients;
     this.setState(new SpaceState());
     this.state.spaceId = layout.id;
-    this.setMetadata({ spaceId: layout.id });
+    void this.setMetadata({ spaceId: layout.id });
     // Patches go out at the end of each tick, not on a separate timer.
     this.setPatchRate(null);
     this.setSimulationInterval(() => this.tick(), TICK_MS);
@@ -171,6 +173,10 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     }
     this.broadcastPatch();
     this.deps.metrics.tickSeconds.observe((performance.now() - started) / 1000);
+    if (this.bytesSent > 0) {
+      this.deps.metrics.patchBytes.inc(this.bytesSent);
+      this.bytesSent = 0;
+    }
   }
 
   private onInput(client: Client, message: unknown): void {
@@ -236,10 +242,9 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
 
   /** Count state bytes sent to this client for /metrics. */
   private countBytes(client: Client): void {
-    const counter = this.deps.metrics.patchBytes;
     const raw = client.raw.bind(client);
     client.raw = (data, options, cb) => {
-      counter.inc(data.length);
+      this.bytesSent += data.length;
       raw(data, options, cb);
     };
   }

@@ -38,7 +38,7 @@ export type PortalMessage = z.infer<typeof PortalMessage>;
  * Characters we never accept in a display name: C0/C1 controls, zero-width and bidi controls,
  * the BOM and other invisible formatting characters.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex, no-misleading-character-class -- these are exactly the characters we refuse
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]/u;
 
 export const DisplayName = z

@@ -1,0 +1,95 @@
+/**
+ * What the person is asking their avatar to do, as plain mutable state: keys held, the facing
+ * they chose with the mouse or arrows, and a floor point they clicked. Read by the fixed step.
+ */
+export const controls = {
+  keys: new Set<string>(),
+  /** Facing chosen by the person (same convention as avatar yaw). */
+  yaw: 0,
+  /** Camera pitch above the horizon, radians. */
+  pitch: 0.35,
+  /** A floor point to walk to, or null. */
+  target: null as { x: number; z: number } | null,
+};
+
+const MOVE_CODES = new Set([
+  'KeyW', 'KeyA', 'KeyS', 'KeyD', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'ShiftLeft', 'ShiftRight',
+]);
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+/** Walk to a floor point (a click on the ground). Any movement key cancels it. */
+export function walkTo(x: number, z: number): void {
+  controls.target = { x, z };
+}
+
+export function pressed(code: string): boolean {
+  return controls.keys.has(code);
+}
+
+/** Listen to the keyboard on window. Returns the cleanup. */
+export function attachKeyboard(): () => void {
+  const down = (e: KeyboardEvent) => {
+    if (!MOVE_CODES.has(e.code) || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    controls.keys.add(e.code);
+    if (!e.code.startsWith('Shift')) controls.target = null;
+    e.preventDefault();
+  };
+  const up = (e: KeyboardEvent) => {
+    controls.keys.delete(e.code);
+  };
+  const clear = () => controls.keys.clear();
+  window.addEventListener('keydown', down);
+  window.addEventListener('keyup', up);
+  window.addEventListener('blur', clear);
+  document.addEventListener('visibilitychange', clear);
+  return () => {
+    window.removeEventListener('keydown', down);
+    window.removeEventListener('keyup', up);
+    window.removeEventListener('blur', clear);
+    document.removeEventListener('visibilitychange', clear);
+    clear();
+  };
+}
+
+const DRAG_YAW_PER_PX = 0.006;
+const DRAG_PITCH_PER_PX = 0.004;
+
+/** Dragging on the canvas turns the avatar (and tilts the camera). Returns the cleanup. */
+export function attachDragLook(el: HTMLElement): () => void {
+  let active = -1;
+  let lastX = 0;
+  let lastY = 0;
+  const down = (e: PointerEvent) => {
+    if (e.button !== 0) return;
+    active = e.pointerId;
+    lastX = e.clientX;
+    lastY = e.clientY;
+  };
+  const move = (e: PointerEvent) => {
+    if (e.pointerId !== active) return;
+    const dx = e.clientX - lastX;
+    const dy = e.clientY - lastY;
+    lastX = e.clientX;
+    lastY = e.clientY;
+    controls.yaw -= dx * DRAG_YAW_PER_PX;
+    controls.pitch = Math.max(0.05, Math.min(1.2, controls.pitch + dy * DRAG_PITCH_PER_PX));
+  };
+  const up = (e: PointerEvent) => {
+    if (e.pointerId === active) active = -1;
+  };
+  el.addEventListener('pointerdown', down);
+  window.addEventListener('pointermove', move);
+  window.addEventListener('pointerup', up);
+  window.addEventListener('pointercancel', up);
+  return () => {
+    el.removeEventListener('pointerdown', down);
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', up);
+    window.removeEventListener('pointercancel', up);
+  };
+}

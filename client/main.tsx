@@ -1,0 +1,32 @@
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/inter/700.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { z } from 'zod';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { resumeSpace } from './net/connection.js';
+import { rememberedName } from './net/session.js';
+import { spaceFromPath } from './route.js';
+
+// The page's CSP forbids eval; tell zod not to probe for it.
+z.config({ jitless: true });
+import { useUi } from './state/ui.js';
+
+async function start(): Promise<void> {
+  if (import.meta.env.MODE === 'test') await import('./testHook.js');
+  const spaceId = spaceFromPath(location.pathname);
+  useUi.setState({ spaceId, name: rememberedName() });
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  // A reload of a tab that was in this space takes its place back; otherwise the form waits.
+  await resumeSpace(spaceId);
+}
+
+void start();

@@ -1,0 +1,282 @@
+import { Client, getStateCallbacks, type Room } from 'colyseus.js';
+import { CloseCode, parseJoinError, type ErrorPayload } from '../../shared/protocol/errors.js';
+import { ClientMessage, PortalMessage, ServerMessage, type MoveInput } from '../../shared/protocol/messages.js';
+import type { Avatar } from '../../shared/schema/Avatar.js';
+import type { SpaceState } from '../../shared/schema/SpaceState.js';
+import { getSpace } from '../../shared/spaces/catalog.js';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { pathForSpace } from '../route.js';
+import { pushSnapshot } from '../state/interpolation.js';
+import { initSelf, reconcileSelf } from '../state/selfMotion.js';
+import { showToast, useUi, type Person } from '../state/ui.js';
+import { resetWorld, world, type RemoteAvatar } from '../state/world.js';
+import { clearToken, rememberName, rememberedName, storedToken, storeToken } from './session.js';
+
+/**
+ * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
+ * stores (ui for people and status, world for poses) and never touches React.
+ */
+
+const ROOM_NAME = 'space';
+const RECONNECT_EVERY_MS = 1500;
+const RECONNECT_FOR_MS = 20_000;
+
+let client: Client | null = null;
+let room: Room<SpaceState> | null = null;
+/** Bumped by every join, leave or reconnect attempt; late answers to older ones are dropped. */
+let generation = 0;
+let reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+
+function getClient(): Client {
+  const configured: unknown = import.meta.env.VITE_SERVER_URL;
+  client ??= new Client(typeof configured === 'string' && configured ? configured : location.origin.replace(/^http/, 'ws'));
+  return client;
+}
+
+/** The synchronised state of the room we are in, if any (read by the test hook). */
+export function currentState(): SpaceState | null {
+  return room ? room.state : null;
+}
+
+/** Send one step of movement input, if a room is open. */
+export function sendInput(input: MoveInput): void {
+  if (room?.connection.isOpen) room.send(ClientMessage.Input, input);
+}
+
+function describeJoinError(err: unknown): string {
+  if (err instanceof TypeError) return 'Could not reach the server. Please check your connection and try again.';
+  const message = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
+  if (!message) return 'Could not enter the space. Please try again.';
+  return parseJoinError(message).message;
+}
+
+/** Join a space with a display name. Resolves true once inside. */
+export async function enterSpace(spaceId: string, name: string, spawn?: string): Promise<boolean> {
+  stopReconnecting();
+  const layout = getSpace(spaceId);
+  if (!layout) {
+    useUi.setState({ status: 'idle', phase: 'landing', spaceId, error: `There is no space called “${spaceId}”.` });
+    return false;
+  }
+  const gen = ++generation;
+  const previous = room;
+  room = null;
+  world.sink = null;
+  if (previous) void previous.leave(true).catch(() => undefined);
+  resetWorld(layout, false);
+  useUi.setState({ status: 'connecting', spaceId, name, error: null });
+  let joined: Room<SpaceState>;
+  try {
+    joined = await getClient().joinOrCreate<SpaceState>(ROOM_NAME, spawn ? { spaceId, name, spawn } : { spaceId, name });
+  } catch (err) {
+    if (gen !== generation) return false;
+    useUi.setState({ status: 'idle', phase: 'landing', people: [], selfId: '', error: describeJoinError(err) });
+    return false;
+  }
+  if (gen !== generation) {
+    void joined.leave(true).catch(() => undefined);
+    return false;
+  }
+  rememberName(name);
+  attach(joined, layout, false);
+  return true;
+}
+
+/**
+ * On page load: if this tab was in this space a moment ago, take its place back; otherwise, if
+ * it was in the space with a remembered name, join afresh. Resolves false if neither applies.
+ */
+export async function resumeSpace(spaceId: string): Promise<boolean> {
+  const saved = storedToken();
+  const name = rememberedName();
+  const layout = getSpace(spaceId);
+  if (!saved || saved.spaceId !== spaceId || !layout || !name) return false;
+  const gen = ++generation;
+  useUi.setState({ status: 'connecting', spaceId, name, error: null });
+  try {
+    const resumed = await getClient().reconnect<SpaceState>(saved.token);
+    if (gen !== generation) {
+      void resumed.leave(true).catch(() => undefined);
+      return false;
+    }
+    attach(resumed, layout, true);
+    return true;
+  } catch {
+    if (gen !== generation) return false;
+    clearToken();
+    return enterSpace(spaceId, name);
+  }
+}
+
+/** Leave on purpose: back to the join form. */
+export async function leaveSpace(): Promise<void> {
+  stopReconnecting();
+  generation++;
+  const leaving = room;
+  room = null;
+  world.sink = null;
+  clearToken();
+  resetWorld(null, false);
+  useUi.setState({ phase: 'landing', status: 'idle', people: [], selfId: '', error: null });
+  if (leaving) await leaving.leave(true).catch(() => undefined);
+}
+
+/** Try again after "Disconnected": a fresh join of the same space with the same name. */
+export function rejoin(): void {
+  const { spaceId, name } = useUi.getState();
+  void enterSpace(spaceId, name);
+}
+
+/** The address bar changed (back/forward): follow it if we are in a space. */
+export function followLocation(spaceId: string): void {
+  const ui = useUi.getState();
+  if (ui.phase === 'world' && spaceId !== ui.spaceId) void enterSpace(spaceId, ui.name);
+}
+
+function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): void {
+  room = r;
+  resetWorld(layout, resumed);
+  world.selfId = r.sessionId;
+  world.frame = 0;
+  world.sink = sendInput;
+  storeToken({ spaceId: layout.id, token: r.reconnectionToken });
+  useUi.setState({ phase: 'world', status: 'connected', spaceId: layout.id, selfId: r.sessionId, error: null, people: [] });
+
+  const $ = getStateCallbacks(r);
+  $(r.state).avatars.onAdd((avatar: Avatar, id: string) => {
+    if (id === r.sessionId) watchSelf(r, avatar);
+    else watchRemote(r, avatar, id);
+    queuePeople(r);
+  });
+  $(r.state).avatars.onRemove((_avatar: Avatar, id: string) => {
+    world.remotes.delete(id);
+    queuePeople(r);
+  });
+  r.onMessage(ServerMessage.Error, (payload: ErrorPayload) => {
+    if (typeof payload?.message === 'string') showToast(payload.message);
+  });
+  r.onMessage(ServerMessage.Portal, (message: unknown) => {
+    const parsed = PortalMessage.safeParse(message);
+    if (!parsed.success || r !== room) return;
+    history.pushState(null, '', pathForSpace(parsed.data.to));
+    void enterSpace(parsed.data.to, useUi.getState().name, parsed.data.spawn);
+  });
+  r.onLeave((code: number, reason?: string) => onRoomLeft(r, code, reason));
+}
+
+function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
+  const $ = getStateCallbacks(r);
+  initSelf(avatar.x, avatar.z, avatar.yaw, avatar.ack);
+  world.self.name = avatar.name;
+  world.self.hue = avatar.hue;
+  world.self.connected = avatar.connected;
+  world.selfReady = true;
+  $(avatar).onChange(() => {
+    if (r !== room) return;
+    world.self.hue = avatar.hue;
+    world.self.connected = avatar.connected;
+    if (avatar.name !== world.self.name) {
+      world.self.name = avatar.name;
+      queuePeople(r);
+    }
+    reconcileSelf(avatar.x, avatar.z, avatar.yaw, avatar.ack);
+  });
+}
+
+function watchRemote(r: Room<SpaceState>, avatar: Avatar, id: string): void {
+  const $ = getStateCallbacks(r);
+  const remote: RemoteAvatar = {
+    id, name: avatar.name, hue: avatar.hue, connected: avatar.connected, phase: phaseOf(id), snaps: [],
+    render: { x: avatar.x, z: avatar.z, yaw: avatar.yaw, gait: avatar.gait },
+  };
+  world.remotes.set(id, remote);
+  pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
+  $(avatar).onChange(() => {
+    if (r !== room) return;
+    if (avatar.name !== remote.name || avatar.connected !== remote.connected) {
+      remote.name = avatar.name;
+      remote.connected = avatar.connected;
+      queuePeople(r);
+    }
+    remote.hue = avatar.hue;
+    pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
+  });
+}
+
+function phaseOf(id: string): number {
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (h * 31 + id.charCodeAt(i)) | 0;
+  return (Math.abs(h) % 628) / 100;
+}
+
+let peopleQueued = false;
+
+/** Rebuild the people list at most once per burst of changes (never per movement patch). */
+function queuePeople(r: Room<SpaceState>): void {
+  if (peopleQueued) return;
+  peopleQueued = true;
+  queueMicrotask(() => {
+    peopleQueued = false;
+    if (r !== room) return;
+    const people: Person[] = [];
+    r.state.avatars.forEach((avatar: Avatar, id: string) => {
+      people.push({ id, name: avatar.name, connected: avatar.connected });
+    });
+    people.sort((a, b) => a.name.localeCompare(b.name));
+    useUi.setState({ people });
+  });
+}
+
+function onRoomLeft(r: Room<SpaceState>, code: number, reason?: string): void {
+  if (r !== room) return; // a room we already left on purpose
+  world.sink = null;
+  if (code === CloseCode.FLOODING || code === CloseCode.REMOVED) {
+    room = null;
+    clearToken();
+    const why = code === CloseCode.FLOODING
+      ? 'You were removed from the space for sending too many messages.'
+      : 'You were removed from the space.';
+    useUi.setState({ status: 'disconnected', error: reason ? `${why} ${reason}` : why });
+    return;
+  }
+  if (code === CloseCode.CONSENTED) {
+    room = null;
+    useUi.setState({ status: 'disconnected', error: 'The space closed your connection.' });
+    return;
+  }
+  startReconnecting(r.reconnectionToken);
+}
+
+function startReconnecting(token: string): void {
+  stopReconnecting();
+  const gen = ++generation;
+  const deadline = Date.now() + RECONNECT_FOR_MS;
+  useUi.setState({ status: 'reconnecting', error: null });
+  const attempt = async () => {
+    if (gen !== generation) return;
+    try {
+      const resumed = await getClient().reconnect<SpaceState>(token);
+      if (gen !== generation) {
+        void resumed.leave(true).catch(() => undefined);
+        return;
+      }
+      const layout = getSpace(useUi.getState().spaceId);
+      if (layout) attach(resumed, layout, true);
+    } catch {
+      if (gen !== generation) return;
+      if (Date.now() + RECONNECT_EVERY_MS > deadline) {
+        room = null;
+        clearToken();
+        useUi.setState({ status: 'disconnected', error: 'The connection was lost.' });
+        return;
+      }
+      reconnectTimer = setTimeout(() => void attempt(), RECONNECT_EVERY_MS);
+    }
+  };
+  reconnectTimer = setTimeout(() => void attempt(), RECONNECT_EVERY_MS);
+}
+
+function stopReconnecting(): void {
+  if (reconnectTimer !== undefined) clearTimeout(reconnectTimer);
+  reconnectTimer = undefined;
+}

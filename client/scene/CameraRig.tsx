@@ -1,0 +1,42 @@
+import { useFrame } from '@react-three/fiber';
+import { rayDistance } from '../../shared/spaces/collision.js';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { wrapAngle } from '../../shared/spaces/movement.js';
+import { controls } from '../input/controls.js';
+import { world } from '../state/world.js';
+
+const DISTANCE = 6.5;
+const HEAD = 1.5;
+const WALL_MARGIN = 0.35;
+const MIN_DISTANCE = 0.8;
+/** Boxes shorter than this (benches, plinths) do not push the camera in. */
+const BLOCKING_HEIGHT = 1.2;
+
+let yaw = 0;
+let distance = DISTANCE;
+let followed: SpaceLayout | null = null;
+
+/** Third person: behind and above our avatar, turning with it, pulled in front of walls. */
+export function CameraRig() {
+  useFrame(({ camera }, delta) => {
+    const layout = world.layout;
+    if (!layout || !world.selfReady) return;
+    const self = world.self.render;
+    const dt = Math.min(delta, 0.1);
+    const snap = followed !== layout;
+    followed = layout;
+    yaw = snap ? self.yaw : wrapAngle(yaw + wrapAngle(self.yaw - yaw) * (1 - Math.exp(-dt * 6)));
+    const pitch = controls.pitch;
+    const horizontal = DISTANCE * Math.cos(pitch);
+    const backX = Math.sin(yaw);
+    const backZ = Math.cos(yaw);
+    const room = rayDistance(layout, self.x, self.z, backX, backZ, horizontal + WALL_MARGIN, BLOCKING_HEIGHT) - WALL_MARGIN;
+    const allowed = Math.max(MIN_DISTANCE, Math.min(horizontal, room));
+    // Pull in at once (never show the inside of a wall); ease back out.
+    distance = snap || allowed < distance ? allowed : distance + (allowed - distance) * (1 - Math.exp(-dt * 3));
+    const height = HEAD + distance * Math.tan(pitch);
+    camera.position.set(self.x + backX * distance, height, self.z + backZ * distance);
+    camera.lookAt(self.x, HEAD, self.z);
+  }, -1);
+  return null;
+}

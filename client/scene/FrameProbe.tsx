@@ -1,0 +1,22 @@
+import { useFrame, useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { world } from '../state/world.js';
+
+/** Counts frames and shares the renderer and camera with non-React code (readiness, test hook). */
+export function FrameProbe() {
+  const gl = useThree((s) => s.gl);
+  const camera = useThree((s) => s.camera);
+  useEffect(() => {
+    world.view.gl = gl;
+    world.view.camera = camera;
+    return () => {
+      if (world.view.gl === gl) world.view.gl = null;
+      if (world.view.camera === camera) world.view.camera = null;
+    };
+  }, [gl, camera]);
+  useFrame(() => {
+    world.frame++;
+    if (world.selfReady) world.framesSinceSelf++;
+  });
+  return null;
+}

@@ -1,0 +1,48 @@
+import { Canvas } from '@react-three/fiber';
+import { Suspense } from 'react';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { Atmosphere } from './Atmosphere.js';
+import { Avatars } from './Avatars.js';
+import { Boxes } from './Boxes.js';
+import { CameraRig } from './CameraRig.js';
+import { Circles } from './Circles.js';
+import { DragLook } from './DragLook.js';
+import { FrameProbe } from './FrameProbe.js';
+import { Ground } from './Ground.js';
+import { Lighting } from './Lighting.js';
+import { NameTags } from './NameTags.js';
+import { Portals } from './Portals.js';
+import { Signs } from './Signs.js';
+import { Simulation } from './Simulation.js';
+
+/** The 3D view of one space. Scenery remounts when the space changes; avatars and camera persist. */
+export function World({ layout }: { layout: SpaceLayout }) {
+  return (
+    <Canvas
+      className="world-canvas"
+      shadows="percentage"
+      dpr={[1, 1.5]}
+      gl={{ antialias: true, powerPreference: 'high-performance' }}
+      camera={{ fov: 55, near: 0.1, far: 400, position: [0, 6, 16] }}
+      aria-label={`3D view of ${layout.name}`}
+    >
+      <Simulation />
+      <DragLook />
+      <group key={layout.id}>
+        <Atmosphere layout={layout} />
+        <Lighting layout={layout} />
+        <Ground layout={layout} />
+        <Boxes layout={layout} />
+        <Circles layout={layout} />
+        <Suspense fallback={null}>
+          <Portals layout={layout} />
+          <Signs layout={layout} />
+        </Suspense>
+      </group>
+      <Avatars />
+      <NameTags />
+      <CameraRig />
+      <FrameProbe />
+    </Canvas>
+  );
+}

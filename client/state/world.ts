@@ -1,0 +1,86 @@
+import type { MoveInput } from '../../shared/protocol/messages.js';
+import type { Gait, Pose } from '../../shared/spaces/movement.js';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import type { Camera, WebGLRenderer } from 'three';
+
+/**
+ * Transient world state: written by net/ and the simulation step, read in useFrame.
+ * Plain mutable objects, never React state, so a frame costs no re-render.
+ */
+
+/** One server update of a remote avatar, stamped with the local time it arrived. */
+export interface Snapshot { t: number; x: number; z: number; yaw: number; gait: number }
+
+export interface RemoteAvatar {
+  id: string;
+  name: string;
+  hue: number;
+  connected: boolean;
+  /** A per-avatar offset for the walking bob, so a crowd does not bounce in step. */
+  phase: number;
+  /** Oldest first; a short history for interpolation. */
+  snaps: Snapshot[];
+  /** The pose drawn this frame (interpolated INTERPOLATION_DELAY_MS behind). */
+  render: { x: number; z: number; yaw: number; gait: number };
+}
+
+export interface SelfAvatar {
+  /** The last server-acknowledged state of our own avatar. */
+  server: { x: number; z: number; yaw: number; ack: number };
+  /** Predicted pose before and after the latest fixed step (rendering blends between them). */
+  prev: Pose;
+  curr: Pose;
+  gait: Gait;
+  /** Visual offset left by a reconciliation correction; decays to zero. */
+  correction: { x: number; z: number };
+  /** The pose drawn this frame. */
+  render: Pose;
+  name: string;
+  hue: number;
+  connected: boolean;
+}
+
+export type InputSink = (input: MoveInput) => void;
+
+export const world = {
+  layout: null as SpaceLayout | null,
+  selfId: '',
+  /** True once our own avatar has arrived in the room state. */
+  selfReady: false,
+  self: {
+    server: { x: 0, z: 0, yaw: 0, ack: 0 },
+    prev: { x: 0, z: 0, yaw: 0 },
+    curr: { x: 0, z: 0, yaw: 0 },
+    gait: 0,
+    correction: { x: 0, z: 0 },
+    render: { x: 0, z: 0, yaw: 0 },
+    name: '',
+    hue: 0,
+    connected: true,
+  } as SelfAvatar,
+  /** Inputs sent but not yet acknowledged, oldest first. */
+  pending: [] as MoveInput[],
+  /** The seq of the last input built. */
+  seq: 0,
+  remotes: new Map<string, RemoteAvatar>(),
+  /** Set by net/ while a room is open; the simulation step sends through it. */
+  sink: null as InputSink | null,
+  /** The renderer and camera, for projecting world points (test hook) and render stats. */
+  view: { gl: null as WebGLRenderer | null, camera: null as Camera | null },
+  /** Frames rendered since the current room was joined. */
+  frame: 0,
+  /** Frames rendered since our avatar first appeared in state (0 until then). */
+  framesSinceSelf: 0,
+};
+
+/** Forget everything about the current room (before joining another, or a fresh join). */
+export function resetWorld(layout: SpaceLayout | null, keepSeq: boolean): void {
+  world.layout = layout;
+  world.selfReady = false;
+  world.pending.length = 0;
+  if (!keepSeq) world.seq = 0;
+  world.remotes.clear();
+  world.framesSinceSelf = 0;
+  world.self.correction.x = 0;
+  world.self.correction.z = 0;
+}

@@ -1,0 +1,62 @@
+import { Vector3 } from 'three';
+import { currentState } from './net/connection.js';
+import { useUi } from './state/ui.js';
+import { world } from './state/world.js';
+
+/**
+ * Read-only probes for browser tests. main.tsx imports this module only when
+ * import.meta.env.MODE === 'test', so production bundles do not contain it.
+ */
+const point = new Vector3();
+
+const hook: HustingsTestHook = {
+  get ready() {
+    return useUi.getState().status === 'connected' && world.selfReady && world.framesSinceSelf > 0;
+  },
+  get selfId() {
+    return useUi.getState().selfId || undefined;
+  },
+  get spaceId() {
+    return useUi.getState().spaceId || undefined;
+  },
+  get status() {
+    return useUi.getState().status;
+  },
+  self() {
+    const state = currentState();
+    const avatar = state?.avatars.get(useUi.getState().selfId);
+    return avatar ? { x: avatar.x, z: avatar.z, yaw: avatar.yaw } : undefined;
+  },
+  predicted() {
+    if (!world.selfReady) return undefined;
+    const { x, z, yaw } = world.self.curr;
+    return { x, z, yaw };
+  },
+  avatars() {
+    const state = currentState();
+    const out: HustingsAvatarInfo[] = [];
+    state?.avatars.forEach((a, id) => {
+      out.push({ id, name: a.name, x: a.x, z: a.z, connected: a.connected });
+    });
+    return out;
+  },
+  remote(id) {
+    const remote = world.remotes.get(id);
+    if (!remote) return undefined;
+    const { x, z, yaw } = remote.render;
+    return { x, z, yaw };
+  },
+  renderInfo() {
+    const info = world.view.gl?.info.render;
+    return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, frame: world.frame };
+  },
+  project(x, y, z) {
+    const { gl, camera } = world.view;
+    if (!gl || !camera) return undefined;
+    point.set(x, y, z).project(camera);
+    const rect = gl.domElement.getBoundingClientRect();
+    return { x: rect.left + ((point.x + 1) / 2) * rect.width, y: rect.top + ((1 - point.y) / 2) * rect.height };
+  },
+};
+
+Object.defineProperty(window, '__hustings', { value: Object.freeze(hook), configurable: false, writable: false });

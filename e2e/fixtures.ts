@@ -1,0 +1,114 @@
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+
+/** What the test build's `window.__hustings` hook exposes (read-only). */
+export interface HustingsHook {
+  ready: boolean;
+  selfId: string | undefined;
+  spaceId: string | undefined;
+  status: string;
+  self(): { x: number; z: number; yaw: number } | undefined;
+  predicted(): { x: number; z: number; yaw: number } | undefined;
+  avatars(): { id: string; name: string; x: number; z: number; connected: boolean }[];
+  remote(id: string): { x: number; z: number; yaw: number } | undefined;
+  renderInfo(): { calls: number; triangles: number; frame: number };
+  project(x: number, y: number, z: number): { x: number; y: number } | undefined;
+}
+declare global {
+  interface Window { __hustings?: HustingsHook }
+}
+
+/**
+ * Every context in every test aborts requests to any origin but the app's own and records
+ * them; Content-Security-Policy violations are recorded too. A test fails if either happened.
+ */
+export const test = base.extend<{ foreignRequests: string[]; newVisitor: () => Promise<{ context: BrowserContext; page: Page }> }>({
+  foreignRequests: async ({}, use) => {
+    const list: string[] = [];
+    await use(list);
+    expect(list, 'requests to other origins (or CSP violations)').toEqual([]);
+  },
+  newVisitor: async ({ browser, baseURL, foreignRequests }, use) => {
+    const contexts: BrowserContext[] = [];
+    const origin = new URL(baseURL!).origin;
+    await use(async () => {
+      const context = await browser.newContext();
+      contexts.push(context);
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+        foreignRequests.push(url);
+        return route.abort('blockedbyclient');
+      });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        // Only blocked *addresses* matter here; 'eval' probes (zod, msgpackr feature detection) are not requests.
+        document.addEventListener('securitypolicyviolation', (e) => /^(https?|wss?):/.test(e.blockedURI) && console.error(`CSP violation: ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
+      });
+      page.on('console', (msg) => {
+        if (msg.text().startsWith('CSP violation')) foreignRequests.push(msg.text());
+      });
+      // WebSockets are not routed; check their origin too.
+      page.on('websocket', (ws) => {
+        const u = new URL(ws.url());
+        if (u.host !== new URL(origin).host) foreignRequests.push(ws.url());
+      });
+      return { context, page };
+    });
+    for (const c of contexts) await c.close();
+  },
+});
+export { expect };
+
+/** Open a space, type a display name and press Enter, then wait until the world is ready. */
+export async function enter(page: Page, name: string, path = '/s/plaza'): Promise<void> {
+  await page.goto(path);
+  const field = page.getByLabel('Display name');
+  await field.fill(name);
+  await field.press('Enter');
+  await waitReady(page);
+}
+
+export async function waitReady(page: Page): Promise<void> {
+  await expect.poll(() => page.evaluate(() => window.__hustings?.ready === true), { timeout: 30_000 }).toBe(true);
+}
+
+/**
+ * Read the test hook: `fn` runs in the page with the hook as its argument. It is sent as source
+ * text, so it must not capture variables from the test (pass those with page.evaluate instead).
+ * (Named `hook` but declared as a function so its type parameter survives.)
+ */
+export async function hook<T>(page: Page, fn: (h: HustingsHook) => T): Promise<T> {
+  // Evaluating a function on a handle runs it without eval, so the page's CSP stays strict.
+  const handle = await page.evaluateHandle(() => window.__hustings!);
+  try {
+    return (await handle.evaluate(fn)) as T;
+  } finally {
+    await handle.dispose();
+  }
+}
+
+/** Standard deviation of the page's pixels: a blank or single-colour canvas is near 0. */
+export async function screenshotVariance(page: Page): Promise<number> {
+  const png = await page.screenshot();
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let sum = 0;
+    let sq = 0;
+    const n = d.length / 4;
+    for (let i = 0; i < d.length; i += 4) {
+      const l = 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
+      sum += l;
+      sq += l * l;
+    }
+    const mean = sum / n;
+    return Math.sqrt(sq / n - mean * mean);
+  }, png.toString('base64'));
+}

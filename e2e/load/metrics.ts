@@ -1,0 +1,54 @@
+/** Reading the server's Prometheus text: the figures the load tool reports. */
+
+export type Scrape = Map<string, number>;
+
+export function parsePrometheus(text: string): Scrape {
+  const out: Scrape = new Map();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    const value = Number(line.slice(space + 1));
+    if (Number.isFinite(value)) out.set(line.slice(0, space), value);
+  }
+  return out;
+}
+
+export async function scrape(httpUrl: string): Promise<Scrape> {
+  const res = await fetch(`${httpUrl}/metrics`);
+  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
+  return parsePrometheus(await res.text());
+}
+
+/**
+ * A quantile of a Prometheus histogram over the window between two scrapes, interpolating
+ * linearly inside the bucket (as PromQL's histogram_quantile does).
+ */
+export function histogramQuantile(name: string, q: number, before: Scrape, after: Scrape): number {
+  const buckets: { le: number; count: number }[] = [];
+  for (const [key, value] of after) {
+    const m = new RegExp(`^${name}_bucket\\{le="([^"]+)"\\}$`).exec(key);
+    if (!m) continue;
+    const le = m[1] === '+Inf' ? Infinity : Number(m[1]);
+    buckets.push({ le, count: value - (before.get(key) ?? 0) });
+  }
+  buckets.sort((a, b) => a.le - b.le);
+  const total = buckets.at(-1)?.count ?? 0;
+  if (total <= 0) return Number.NaN;
+  const rank = q * total;
+  let prevLe = 0;
+  let prevCount = 0;
+  for (const b of buckets) {
+    if (b.count >= rank) {
+      if (b.le === Infinity) return prevLe;
+      const inBucket = b.count - prevCount;
+      return inBucket <= 0 ? b.le : prevLe + (b.le - prevLe) * ((rank - prevCount) / inBucket);
+    }
+    prevLe = b.le;
+    prevCount = b.count;
+  }
+  return prevLe;
+}
+
+export function delta(name: string, before: Scrape, after: Scrape): number {
+  return (after.get(name) ?? 0) - (before.get(name) ?? 0);
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Install everything and run the whole test suite: types, lint, unit and server tests, browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh test
+mkdir -p test-results
+
+echo "== typecheck"; npm run --silent typecheck
+echo "== lint";      npm run --silent lint
+echo "== unit and server tests"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+echo "== browser tests"
+npx vite build --mode test --logLevel warn
+npx playwright test
+node scripts/summary.mjs

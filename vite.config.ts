@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+const repo = path.dirname(fileURLToPath(import.meta.url));
+const server = 'http://127.0.0.1:8080';
+
+/**
+ * The Vite root is client/, but output paths given on the command line (`--outDir dist/client-test`,
+ * as in `npm run build:test`) are meant relative to the repository, where the command runs.
+ */
+function outDirFromRepo(): Plugin {
+  return {
+    name: 'hustings:out-dir-from-repo',
+    config(config) {
+      const outDir = config.build?.outDir;
+      if (outDir && !path.isAbsolute(outDir)) return { build: { outDir: path.resolve(repo, outDir) } };
+      return undefined;
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => ({
+  root: path.resolve(repo, 'client'),
+  publicDir: path.resolve(repo, 'client/public'),
+  plugins: [react(), outDirFromRepo()],
+  resolve: { dedupe: ['three', 'react', 'react-dom'] },
+  build: {
+    outDir: 'dist/client',
+    emptyOutDir: true,
+    sourcemap: mode === 'test',
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    proxy: {
+      '/matchmake': { target: server, changeOrigin: true },
+      // Colyseus room sockets: /<processId>/<roomId>?sessionId=… (not /s/<space>, the app's own routes).
+      '^/(?!s/)[\\w-]+/[\\w-]+(\\?.*)?$': { target: server, ws: true, changeOrigin: true },
+      '/metrics': { target: server },
+      '/healthz': { target: server },
+    },
+  },
+}));
