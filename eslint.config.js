@@ -22,6 +22,7 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': 'off',
     },
   },
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked, languageOptions: { parserOptions: { projectService: false, project: false }, globals: { console: 'readonly', process: 'readonly' } } },
   {
     files: ['shared/**/*.ts'],
     rules: {

@@ -22,6 +22,7 @@ declare global {
  * them; Content-Security-Policy violations are recorded too. A test fails if either happened.
  */
 export const test = base.extend<{ foreignRequests: string[]; newVisitor: () => Promise<{ context: BrowserContext; page: Page }> }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   foreignRequests: async ({}, use) => {
     const list: string[] = [];
     await use(list);
@@ -81,7 +82,7 @@ export async function hook<T>(page: Page, fn: (h: HustingsHook) => T): Promise<T
   // Evaluating a function on a handle runs it without eval, so the page's CSP stays strict.
   const handle = await page.evaluateHandle(() => window.__hustings!);
   try {
-    return (await handle.evaluate(fn)) as T;
+    return await handle.evaluate(fn);
   } finally {
     await handle.dispose();
   }

@@ -16,6 +16,14 @@ let yaw = 0;
 let distance = DISTANCE;
 let followed: SpaceLayout | null = null;
 
+/** Distance from (x, z) along (dx, dz) to the edge of the layout's bounds. */
+function boundsDistance(layout: SpaceLayout, x: number, z: number, dx: number, dz: number): number {
+  const b = layout.bounds;
+  const tx = dx > 1e-9 ? (b.maxX - x) / dx : dx < -1e-9 ? (b.minX - x) / dx : Infinity;
+  const tz = dz > 1e-9 ? (b.maxZ - z) / dz : dz < -1e-9 ? (b.minZ - z) / dz : Infinity;
+  return Math.max(0, Math.min(tx, tz));
+}
+
 /** Third person: behind and above our avatar, turning with it, pulled in front of walls. */
 export function CameraRig() {
   useFrame(({ camera }, delta) => {
@@ -30,7 +38,11 @@ export function CameraRig() {
     const horizontal = DISTANCE * Math.cos(pitch);
     const backX = Math.sin(yaw);
     const backZ = Math.cos(yaw);
-    const room = rayDistance(layout, self.x, self.z, backX, backZ, horizontal + WALL_MARGIN, BLOCKING_HEIGHT) - WALL_MARGIN;
+    const room = Math.min(
+      rayDistance(layout, self.x, self.z, backX, backZ, horizontal + WALL_MARGIN, BLOCKING_HEIGHT),
+      // Never leave the space's bounds either (an open doorway has no wall to stop the ray).
+      boundsDistance(layout, self.x, self.z, backX, backZ),
+    ) - WALL_MARGIN;
     const allowed = Math.max(MIN_DISTANCE, Math.min(horizontal, room));
     // Pull in at once (never show the inside of a wall); ease back out.
     distance = snap || allowed < distance ? allowed : distance + (allowed - distance) * (1 - Math.exp(-dt * 3));

@@ -97,9 +97,9 @@ const townhall: SpaceLayoutInput = {
     { x: -13, z: 4, r: 0.4, h: 6, kind: 'pillar' }, { x: 13, z: 4, r: 0.4, h: 6, kind: 'pillar' },
   ],
   spawns: [
-    { id: 'default', x: 0, z: 9.5, yaw: 0 },
-    { id: 'default-2', x: -1.5, z: 10, yaw: 0 },
-    { id: 'default-3', x: 1.5, z: 10, yaw: 0 },
+    { id: 'default', x: 0, z: 8.5, yaw: 0 },
+    { id: 'default-2', x: -1.5, z: 9, yaw: 0 },
+    { id: 'default-3', x: 1.5, z: 9, yaw: 0 },
   ],
   portals: [
     { id: 'to-plaza', x: 0, z: 12.7, w: 3, d: 0.9, to: 'plaza', toSpawn: 'from-townhall', label: 'Plaza', facing: 0 },
@@ -123,9 +123,9 @@ const hall1: SpaceLayoutInput = {
   ],
   circles: [],
   spawns: [
-    { id: 'default', x: -9.5, z: 0, yaw: -HALF_PI },
-    { id: 'default-2', x: -9.5, z: 1.5, yaw: -HALF_PI },
-    { id: 'default-3', x: -9.5, z: -1.5, yaw: -HALF_PI },
+    { id: 'default', x: -8, z: 0, yaw: -HALF_PI },
+    { id: 'default-2', x: -8, z: 1.5, yaw: -HALF_PI },
+    { id: 'default-3', x: -8, z: -1.5, yaw: -HALF_PI },
   ],
   portals: [
     { id: 'to-plaza', x: -11.7, z: 0, w: 0.9, d: 3, to: 'plaza', toSpawn: 'from-hall-1', label: 'Plaza', facing: -HALF_PI },
