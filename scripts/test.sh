@@ -10,6 +10,6 @@ echo "== lint";      npm run --silent lint
 echo "== unit and server tests"
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 echo "== browser tests"
-npx vite build --mode test --logLevel warn
+npm run --silent build:test -- --logLevel warn
 npx playwright test
 node scripts/summary.mjs

@@ -2,6 +2,29 @@ import type { SpaceLayout } from '../../shared/spaces/layout.js';
 
 export const SUN_POSITION: [number, number, number] = [30, 45, 20];
 
+/** One shadow-casting directional light whose shadow camera covers the whole space. */
+function ShadowSun({ position, intensity, color, extent, far }: {
+  position: [number, number, number]; intensity: number; color: string; extent: number; far: number;
+}) {
+  return (
+    <directionalLight
+      position={position}
+      intensity={intensity}
+      color={color}
+      castShadow
+      shadow-mapSize={[1024, 1024]}
+      shadow-bias={-0.0005}
+      shadow-normalBias={0.03}
+      shadow-camera-left={-extent}
+      shadow-camera-right={extent}
+      shadow-camera-top={extent}
+      shadow-camera-bottom={-extent}
+      shadow-camera-near={1}
+      shadow-camera-far={far}
+    />
+  );
+}
+
 /** Outdoor: sky fill and one shadow-casting sun. Indoor: warm fill and two warm lamps. */
 export function Lighting({ layout }: { layout: SpaceLayout }) {
   const b = layout.bounds;
@@ -12,21 +35,7 @@ export function Lighting({ layout }: { layout: SpaceLayout }) {
     return (
       <>
         <hemisphereLight args={['#dfeaf5', '#8a7f6e', 1.2]} />
-        <directionalLight
-          position={[cx + SUN_POSITION[0], SUN_POSITION[1], cz + SUN_POSITION[2]]}
-          intensity={2.4}
-          color="#fff3e0"
-          castShadow
-          shadow-mapSize={[1024, 1024]}
-          shadow-bias={-0.0005}
-          shadow-normalBias={0.03}
-          shadow-camera-left={-extent}
-          shadow-camera-right={extent}
-          shadow-camera-top={extent}
-          shadow-camera-bottom={-extent}
-          shadow-camera-near={1}
-          shadow-camera-far={160}
-        />
+        <ShadowSun position={[cx + SUN_POSITION[0], SUN_POSITION[1], cz + SUN_POSITION[2]]} intensity={2.4} color="#fff3e0" extent={extent} far={160} />
       </>
     );
   }
@@ -34,21 +43,7 @@ export function Lighting({ layout }: { layout: SpaceLayout }) {
   return (
     <>
       <hemisphereLight args={['#fff1dc', '#5a4330', 1.0]} />
-      <directionalLight
-        position={[cx + 8, 30, cz + 12]}
-        intensity={1.1}
-        color="#ffe2bd"
-        castShadow
-        shadow-mapSize={[1024, 1024]}
-        shadow-bias={-0.0005}
-        shadow-normalBias={0.03}
-        shadow-camera-left={-extent}
-        shadow-camera-right={extent}
-        shadow-camera-top={extent}
-        shadow-camera-bottom={-extent}
-        shadow-camera-near={1}
-        shadow-camera-far={80}
-      />
+      <ShadowSun position={[cx + 8, 30, cz + 12]} intensity={1.1} color="#ffe2bd" extent={extent} far={80} />
       <pointLight position={[cx, 5, cz - span]} intensity={60} distance={40} decay={2} color="#ffcf8a" />
       <pointLight position={[cx, 5, cz + span]} intensity={45} distance={40} decay={2} color="#ffd9a3" />
     </>
