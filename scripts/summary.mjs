@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 
 const read = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
-const vitest = read('test-results/vitest.json');
-const pw = read('test-results/playwright.json');
+const vitest = read('reports/vitest.json');
+const pw = read('reports/playwright.json');
 const passed = vitest.numPassedTests + (pw.stats.expected ?? 0);
 const failed = vitest.numFailedTests + (pw.stats.unexpected ?? 0) + (pw.stats.flaky ?? 0);
 const skipped = (vitest.numPendingTests ?? 0) + (pw.stats.skipped ?? 0);

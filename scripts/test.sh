@@ -3,12 +3,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
-mkdir -p test-results
+mkdir -p reports
 
 echo "== typecheck"; npm run --silent typecheck
 echo "== lint";      npm run --silent lint
 echo "== unit and server tests"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json
 echo "== browser tests"
 npm run --silent build:test -- --logLevel warn
 npx playwright test
