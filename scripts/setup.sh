@@ -33,6 +33,7 @@ apt_install() {
 }
 
 if [ "$mode" = test ]; then
+  # PostgreSQL for the store tests is installed and started by scripts/postgres.sh.
   if [ ! -x /usr/bin/chromium ]; then
     say "installing Debian's Chromium for the browser tests"
     apt_install chromium fonts-liberation

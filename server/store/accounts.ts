@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { type Clock, stamp, systemClock } from './clock.js';
+import { conflictAs } from './errors.js';
+import type { AccountRow, Database } from './schema.js';
+
+export interface Account {
+  id: string;
+  email: string;
+  displayName: string;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface NewAccount {
+  email: string;
+  /** Already hashed (argon2) by the caller; the store never sees a password. */
+  passwordHash: string;
+  displayName: string;
+}
+
+export interface AccountStore {
+  /** Creates an account; a CONFLICT StoreError when the email is taken (case-insensitively). */
+  create(account: NewAccount): Promise<Account>;
+  get(id: string): Promise<Account | undefined>;
+  /** The account and its password hash, for signing in. */
+  findByEmail(email: string): Promise<(Account & { passwordHash: string }) | undefined>;
+}
+
+/** Accounts (minimal for now: the identity work adds disabling, renaming, listing). */
+export function createAccountStore(db: Kysely<Database>, clock: Clock = systemClock): AccountStore {
+  return {
+    async create(account) {
+      const row: AccountRow = {
+        id: randomUUID(),
+        email: normaliseEmail(account.email),
+        password_hash: account.passwordHash,
+        display_name: account.displayName,
+        created_at: stamp(clock),
+        disabled_at: null,
+      };
+      await conflictAs('An account with that email address already exists.', () => db.insertInto('accounts').values(row).execute());
+      return toAccount(row);
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toAccount(row) : undefined;
+    },
+
+    async findByEmail(email) {
+      const row = await db.selectFrom('accounts').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
+      return row ? { ...toAccount(row), passwordHash: row.password_hash } : undefined;
+    },
+  };
+}
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function toAccount(row: AccountRow): Account {
+  return { id: row.id, email: row.email, displayName: row.display_name, createdAt: row.created_at, disabledAt: row.disabled_at };
+}

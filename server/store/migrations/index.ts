@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../db.js';
+import { initial } from './0001_initial.js';
+
+/**
+ * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
+ * add new ones at the end, never rename or edit one that has shipped.
+ */
+export function allMigrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_initial': initial(dialect),
+  };
+}
