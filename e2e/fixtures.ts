@@ -21,7 +21,7 @@ declare global {
  * Every context in every test aborts requests to any origin but the app's own and records
  * them; Content-Security-Policy violations are recorded too. A test fails if either happened.
  */
-export const test = base.extend<{ foreignRequests: string[]; newVisitor: () => Promise<{ context: BrowserContext; page: Page }> }>({
+export const test = base.extend<{ foreignRequests: string[]; newVisitor: (options?: { baseURL?: string }) => Promise<{ context: BrowserContext; page: Page }> }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   foreignRequests: async ({}, use) => {
     const list: string[] = [];
@@ -30,9 +30,9 @@ export const test = base.extend<{ foreignRequests: string[]; newVisitor: () => P
   },
   newVisitor: async ({ browser, baseURL, foreignRequests }, use) => {
     const contexts: BrowserContext[] = [];
-    const origin = new URL(baseURL!).origin;
-    await use(async () => {
-      const context = await browser.newContext();
+    await use(async (options) => {
+      const origin = new URL(options?.baseURL ?? baseURL!).origin;
+      const context = await browser.newContext({ baseURL: origin });
       contexts.push(context);
       await context.route('**/*', (route) => {
         const url = route.request().url();
