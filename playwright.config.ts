@@ -1,6 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 8190);
+// A fresh database for every run: the suite starts from the seeded spaces.
+const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-e2e-'));
 
 export default defineConfig({
   testDir: 'e2e',
@@ -26,6 +31,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', CLIENT_DIR: 'dist/client-test', DATA_DIR: 'data/e2e', LOG_LEVEL: 'warn', RECONNECT_SECONDS: '20' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', CLIENT_DIR: 'dist/client-test', DATA_DIR, LOG_LEVEL: 'warn', RECONNECT_SECONDS: '20' },
   },
 });

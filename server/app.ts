@@ -4,12 +4,15 @@ import { Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import express from 'express';
-import { getSpace } from '../shared/spaces/catalog.js';
+import { SPACES } from '../shared/spaces/catalog.js';
 import type { Config } from './config.js';
 import { mountRoutes } from './http/routes.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
 import { SpaceRoom, type SpaceRoomDeps } from './rooms/SpaceRoom.js';
+import { openDatabase } from './store/db.js';
+import { migrateToLatest } from './store/migrate.js';
+import { createSpaceStore } from './store/spaces.js';
 
 export interface App {
   port: number;
@@ -24,6 +27,13 @@ Encoder.BUFFER_SIZE = 128 * 1024;
 export async function startApp(config: Config): Promise<App> {
   const log = createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
+
+  const store = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
+  const applied = await migrateToLatest(store);
+  const spaces = createSpaceStore(store.db);
+  const seeded = await spaces.seedIfEmpty(SPACES.values());
+  log.info({ database: store.location, migrations: applied, seededSpaces: seeded }, 'store ready');
+
   const app = express();
   const httpServer = http.createServer(app);
 
@@ -36,7 +46,7 @@ export async function startApp(config: Config): Promise<App> {
 
   const deps: SpaceRoomDeps = {
     log, metrics,
-    findSpace: getSpace,
+    findSpace: (id) => spaces.get(id),
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
   };
@@ -47,6 +57,8 @@ export async function startApp(config: Config): Promise<App> {
 
   mountRoutes(app, {
     clientDir: config.clientDir,
+    spaces,
+    log,
     metrics,
     stats: async () => ({
       rooms: (await metrics.rooms.get()).values[0]?.value ?? 0,
@@ -65,6 +77,7 @@ export async function startApp(config: Config): Promise<App> {
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections?.();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await store.close();
     },
   };
 }

@@ -5,6 +5,9 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
+  /** postgres://... selects PostgreSQL; unset keeps the embedded SQLite file under DATA_DIR. */
+  DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^postgres(ql)?:\/\//i.test(v), 'must start with postgres:// or postgresql:// (or be unset for SQLite)'),
   CLIENT_DIR: z.string().min(1).default('dist/client'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long the server keeps the place of someone whose connection dropped. */

@@ -7,7 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { parseArgs } from 'node:util';
-import { getSpace } from '../../shared/spaces/catalog.js';
+import { SpaceId, SpaceLayout } from '../../shared/spaces/layout.js';
 import { Bot } from './bot.js';
 import { delta, histogramQuantile, scrape } from './metrics.js';
 
@@ -25,8 +25,7 @@ const { values } = parseArgs({
 const clients = positiveInt('clients', values.clients);
 const seconds = positiveInt('seconds', values.seconds);
 const ramp = positiveInt('ramp', values.ramp);
-const layout = getSpace(values.space);
-if (!layout) fail(`--space: there is no built-in space "${values.space}"`);
+if (!SpaceId.safeParse(values.space).success) fail(`--space: "${values.space}" is not a space id`);
 
 function positiveInt(name: string, v: string): number {
   const n = Number(v);
@@ -83,6 +82,10 @@ async function startServer(): Promise<{ url: string; child: ChildProcess }> {
 
 const server = values.url ? { url: values.url, child: undefined } : await startServer();
 const httpUrl = server.url.replace(/^ws/, 'http');
+// Bots walk the layout the server actually has (spaces live in its database).
+const layoutResponse = await fetch(`${httpUrl}/api/spaces/${values.space}`);
+if (!layoutResponse.ok) fail(`--space: the server has no space "${values.space}" (${layoutResponse.status})`);
+const layout = SpaceLayout.parse(((await layoutResponse.json()) as { space: unknown }).space);
 const random = mulberry32(Number(values.seed));
 const bots: Bot[] = [];
 let joinErrors = 0;

@@ -1,12 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { SpaceId } from '../../shared/spaces/layout.js';
+import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import type { SpaceStore } from '../store/spaces.js';
 
 export interface RouteDeps {
   clientDir: string;
   metrics: Metrics;
+  spaces: SpaceStore;
+  log: Logger;
   stats: () => Promise<{ rooms: number; clients: number }>;
 }
 
@@ -42,6 +47,21 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
     res.set('Content-Type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
   });
 
+  // Open data: space layouts are public (they are what every visitor walks around in).
+  app.get('/api/spaces', async (_req, res) => {
+    const all = await deps.spaces.list();
+    res.set('Cache-Control', 'no-cache').json({ spaces: all.map((s) => ({ id: s.id, name: s.name, kind: s.kind })) });
+  });
+  app.get('/api/spaces/:id', async (req, res) => {
+    const id = SpaceId.safeParse(req.params.id);
+    const space = id.success ? await deps.spaces.get(id.data) : undefined;
+    if (!space) {
+      res.status(404).json({ code: 'NOT_FOUND', message: 'There is no space with that name.' });
+      return;
+    }
+    res.set('Cache-Control', 'no-cache').json({ space });
+  });
+
   const indexFile = path.join(deps.clientDir, 'index.html');
   app.use('/assets', express.static(path.join(deps.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
@@ -55,5 +75,15 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
 
   app.use((_req, res) => {
     res.status(404).json({ code: 'NOT_FOUND', message: 'There is nothing at this address.' });
+  });
+
+  // Last: anything thrown is logged in full and answered without a stack trace.
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (err as { status?: unknown })?.status === 'number' ? (err as { status: number }).status : 500;
+    if (status >= 500) deps.log.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    if (res.headersSent) return;
+    res.status(status).json(status >= 500
+      ? { code: 'INTERNAL', message: 'Something went wrong on the server; please try again.' }
+      : { code: 'INVALID_INPUT', message: 'The request was not understood.' });
   });
 }

@@ -5,7 +5,7 @@ import { ClientMessage, JoinOptions, MoveInput, ServerMessage, type PortalMessag
 import { Avatar } from '../../shared/schema/Avatar.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
 import { portalAt } from '../../shared/spaces/collision.js';
-import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { SpaceId, type SpaceLayout } from '../../shared/spaces/layout.js';
 import { stepAvatar } from '../../shared/spaces/movement.js';
 import { MoveIntents } from '../domain/moveIntents.js';
 import { uniqueName } from '../domain/names.js';
@@ -17,7 +17,8 @@ import type { Metrics } from '../metrics.js';
 export interface SpaceRoomDeps {
   log: Logger;
   metrics: Metrics;
-  findSpace: (id: string) => SpaceLayout | undefined;
+  /** Reads a space's layout from the store. */
+  findSpace: (id: string) => Promise<SpaceLayout | undefined>;
   reconnectSeconds: number;
   maxClients: number;
 }
@@ -57,8 +58,10 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   /** Bytes sent since the last tick; added to the counter once per tick rather than once per send. */
   private bytesSent = 0;
 
-  override onCreate(options: { spaceId?: unknown }): void {
-    const layout = typeof options.spaceId === 'string' ? this.deps.findSpace(options.spaceId) : undefined;
+  override async onCreate(options: { spaceId?: unknown }): Promise<void> {
+    const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
+      ? await this.deps.findSpace(options.spaceId)
+      : undefined;
     if (!layout) throw new ServerError(404, joinErrorMessage(ErrorCode.NOT_FOUND, 'There is no space with that name.'));
     this.layout = layout;
     this.maxClients = this.deps.maxClients;
