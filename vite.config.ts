@@ -35,6 +35,7 @@ export default defineConfig(({ mode }) => ({
   server: {
     proxy: {
       '/matchmake': { target: server, changeOrigin: true },
+      '/api': { target: server, changeOrigin: true },
       // Colyseus room sockets: /<processId>/<roomId>?sessionId=… (not /s/<space>, the app's own routes).
       '^/(?!s/)[\\w-]+/[\\w-]+(\\?.*)?$': { target: server, ws: true, changeOrigin: true },
       '/metrics': { target: server },

@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import { getSpace } from '../shared/spaces/catalog.js';
 import { followLocation } from './net/connection.js';
 import { spaceFromPath } from './route.js';
 import { World } from './scene/World.js';
@@ -10,8 +9,7 @@ import { JoinForm } from './ui/JoinForm.js';
 /** The join form until a person enters; then the world with its overlays. */
 export function App() {
   const phase = useUi((s) => s.phase);
-  const spaceId = useUi((s) => s.spaceId);
-  const layout = getSpace(spaceId);
+  const layout = useUi((s) => s.layout);
 
   useEffect(() => {
     const onPop = () => {

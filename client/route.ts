@@ -1,4 +1,4 @@
-import { DEFAULT_SPACE } from '../shared/spaces/catalog.js';
+import { DEFAULT_SPACE } from '../shared/spaces/defaults.js';
 import { SpaceId } from '../shared/spaces/layout.js';
 
 /** `/` is the plaza; `/s/<spaceId>` is any space. Anything else falls back to the plaza. */

@@ -118,3 +118,13 @@ test('draw calls do not grow with the number of avatars', async ({ newVisitor, b
   expect(with50).toBe(with20);
   await Promise.all([...first, ...second].map((r) => r.leave()));
 });
+
+test('a link to a space that does not exist says so and offers the plaza', async ({ newVisitor }) => {
+  const { page } = await newVisitor();
+  await page.goto('/s/nowhere');
+  await expect(page.getByText('There is no space with that name.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /enter/i })).toBeDisabled();
+  await page.getByRole('link', { name: /plaza/i }).or(page.getByRole('button', { name: /plaza/i })).first().click();
+  await expect(page).toHaveURL(/\/s\/plaza$|\/$/);
+  await expect(page.getByText(/Civic Plaza/)).toBeVisible();
+});

@@ -3,7 +3,6 @@ import { CloseCode, parseJoinError, type ErrorPayload } from '../../shared/proto
 import { ClientMessage, PortalMessage, ServerMessage, type MoveInput } from '../../shared/protocol/messages.js';
 import type { Avatar } from '../../shared/schema/Avatar.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
-import { getSpace } from '../../shared/spaces/catalog.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { pathForSpace } from '../route.js';
 import { pushSnapshot } from '../state/interpolation.js';
@@ -11,6 +10,7 @@ import { initSelf, reconcileSelf } from '../state/selfMotion.js';
 import { showToast, useUi, type Person } from '../state/ui.js';
 import { resetWorld, world, type RemoteAvatar } from '../state/world.js';
 import { clearToken, rememberName, rememberedName, storedToken, storeToken } from './session.js';
+import { loadSpace, prefetchSpace } from './spaces.js';
 
 /**
  * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
@@ -53,18 +53,28 @@ function describeJoinError(err: unknown): string {
 /** Join a space with a display name. Resolves true once inside. */
 export async function enterSpace(spaceId: string, name: string, spawn?: string): Promise<boolean> {
   stopReconnecting();
-  const layout = getSpace(spaceId);
-  if (!layout) {
-    useUi.setState({ status: 'idle', phase: 'landing', spaceId, error: `There is no space called “${spaceId}”.` });
-    return false;
-  }
   const gen = ++generation;
   const previous = room;
   room = null;
   world.sink = null;
   if (previous) void previous.leave(true).catch(() => undefined);
+  useUi.setState({ status: 'connecting', name, error: null });
+  let layout: SpaceLayout;
+  try {
+    // Usually already cached: the join form loads it, and portal targets are fetched on arrival.
+    layout = await loadSpace(spaceId);
+  } catch (err) {
+    if (gen !== generation) return false;
+    resetWorld(null, false);
+    useUi.setState({
+      status: 'idle', phase: 'landing', spaceId, layout: null, people: [], selfId: '',
+      error: err instanceof Error ? err.message : 'Could not enter the space. Please try again.',
+    });
+    return false;
+  }
+  if (gen !== generation) return false;
   resetWorld(layout, false);
-  useUi.setState({ status: 'connecting', spaceId, name, error: null });
+  useUi.setState({ spaceId, layout });
   let joined: Room<SpaceState>;
   try {
     joined = await getClient().joinOrCreate<SpaceState>(ROOM_NAME, spawn ? { spaceId, name, spawn } : { spaceId, name });
@@ -89,10 +99,19 @@ export async function enterSpace(spaceId: string, name: string, spawn?: string):
 export async function resumeSpace(spaceId: string): Promise<boolean> {
   const saved = storedToken();
   const name = rememberedName();
-  const layout = getSpace(spaceId);
-  if (!saved || saved.spaceId !== spaceId || !layout || !name) return false;
+  if (!saved || saved.spaceId !== spaceId || !name) return false;
   const gen = ++generation;
   useUi.setState({ status: 'connecting', spaceId, name, error: null });
+  let layout: SpaceLayout;
+  try {
+    layout = await loadSpace(spaceId);
+  } catch (err) {
+    if (gen !== generation) return false;
+    // Unknown space or no server: stay on the form and say why (the form shows the same error).
+    useUi.setState({ status: 'idle', error: err instanceof Error ? err.message : null });
+    return false;
+  }
+  if (gen !== generation) return false;
   try {
     const resumed = await getClient().reconnect<SpaceState>(saved.token);
     if (gen !== generation) {
@@ -117,7 +136,7 @@ export async function leaveSpace(): Promise<void> {
   world.sink = null;
   clearToken();
   resetWorld(null, false);
-  useUi.setState({ phase: 'landing', status: 'idle', people: [], selfId: '', error: null });
+  useUi.setState({ phase: 'landing', status: 'idle', layout: null, people: [], selfId: '', error: null });
   if (leaving) await leaving.leave(true).catch(() => undefined);
 }
 
@@ -140,7 +159,9 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   world.frame = 0;
   world.sink = sendInput;
   storeToken({ spaceId: layout.id, token: r.reconnectionToken });
-  useUi.setState({ phase: 'world', status: 'connected', spaceId: layout.id, selfId: r.sessionId, error: null, people: [] });
+  useUi.setState({ phase: 'world', status: 'connected', spaceId: layout.id, layout, selfId: r.sessionId, error: null, people: [] });
+  // Fetch the layouts behind this space's doorways now, so walking through one does not wait.
+  for (const portal of layout.portals) prefetchSpace(portal.to);
 
   const $ = getStateCallbacks(r);
   $(r.state).avatars.onAdd((avatar: Avatar, id: string) => {
@@ -255,13 +276,15 @@ function startReconnecting(token: string): void {
   const attempt = async () => {
     if (gen !== generation) return;
     try {
+      // Cached since we were just in this space; a failure here is retried like a failed reconnect.
+      const layout = await loadSpace(useUi.getState().spaceId);
+      if (gen !== generation) return;
       const resumed = await getClient().reconnect<SpaceState>(token);
       if (gen !== generation) {
         void resumed.leave(true).catch(() => undefined);
         return;
       }
-      const layout = getSpace(useUi.getState().spaceId);
-      if (layout) attach(resumed, layout, true);
+      attach(resumed, layout, true);
     } catch {
       if (gen !== generation) return;
       if (Date.now() + RECONNECT_EVERY_MS > deadline) {

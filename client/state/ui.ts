@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
 
 /** Where the connection stands, as a person sees it. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
@@ -13,6 +14,8 @@ export interface UiState {
   phase: 'landing' | 'world';
   status: ConnectionStatus;
   spaceId: string;
+  /** The layout of the space we are in (or entering); null on the landing page before a join. */
+  layout: SpaceLayout | null;
   selfId: string;
   name: string;
   people: Person[];
@@ -25,6 +28,7 @@ export const useUi = create<UiState>(() => ({
   phase: 'landing',
   status: 'idle',
   spaceId: '',
+  layout: null,
   selfId: '',
   name: '',
   people: [],

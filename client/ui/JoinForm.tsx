@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import { NAME_MAX_LENGTH } from '../../shared/constants.js';
 import { DisplayName } from '../../shared/protocol/messages.js';
-import { getSpace } from '../../shared/spaces/catalog.js';
 import { enterSpace } from '../net/connection.js';
+import { prefetchSpace } from '../net/spaces.js';
+import { useSpaces } from '../state/spaces.js';
 import { useUi } from '../state/ui.js';
 
 /** The landing page: choose a display name and enter the space named in the address. */
@@ -15,12 +16,20 @@ export function JoinForm() {
   const inputId = useId();
   const errorId = useId();
   const busy = status === 'connecting';
-  const space = getSpace(spaceId);
-  const message = problem ?? serverError;
+  const entry = useSpaces((s) => s.entries[spaceId]);
+  const space = entry?.status === 'ready' ? entry.layout : null;
+  /** The server said there is no such space: nothing to enter. */
+  const unknown = entry?.status === 'missing';
+  const loadError = entry?.status === 'missing' || entry?.status === 'failed' ? entry.error : null;
+  const message = problem ?? serverError ?? loadError;
+
+  useEffect(() => {
+    if (spaceId) prefetchSpace(spaceId);
+  }, [spaceId]);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (busy) return;
+    if (busy || unknown) return;
     const parsed = DisplayName.safeParse(name);
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? 'Please type a display name.');
@@ -34,7 +43,7 @@ export function JoinForm() {
     <main className="landing">
       <form className="panel join" onSubmit={submit} noValidate>
         <h1>Hustings</h1>
-        <p className="lede">
+        <p className="lede" aria-busy={!entry || entry.status === 'loading' ? true : undefined}>
           {space ? <>You are about to enter <strong>{space.name}</strong>.</> : 'Choose a name to enter.'}
         </p>
         <label htmlFor={inputId}>Display name</label>
@@ -55,10 +64,10 @@ export function JoinForm() {
             {message}
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || unknown}>
           {busy ? 'Entering…' : 'Enter'}
         </button>
-        {!space && <a href="/">Go to the plaza</a>}
+        {unknown && <a href="/">Go to the plaza</a>}
       </form>
     </main>
   );

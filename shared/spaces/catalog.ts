@@ -141,7 +141,7 @@ export const SPACES: ReadonlyMap<string, SpaceLayout> = new Map(
   }),
 );
 
-export const DEFAULT_SPACE = 'plaza';
+export { DEFAULT_SPACE } from './defaults.js';
 
 export function getSpace(id: string): SpaceLayout | undefined {
   return SPACES.get(id);
