@@ -102,8 +102,13 @@ test('draw calls do not grow with the number of avatars', async ({ newVisitor, b
   const { page } = await newVisitor();
   await enter(page, 'Counter');
   const url = baseURL!.replace(/^http/, 'ws');
-  const join = (n: number, from: number) => Promise.all(Array.from({ length: n }, (_, i) =>
-    new Client(url).joinOrCreate('space', { spaceId: 'plaza', name: `extra-${from + i}` })));
+  const join = (n: number, from: number) => Promise.all(Array.from({ length: n }, async (_, i) => {
+    const res = await fetch(`${baseURL}/api/session/guest`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `extra-${from + i}` }),
+    });
+    const { token } = (await res.json()) as { token: string };
+    return new Client(url).joinOrCreate('space', { spaceId: 'plaza', token });
+  }));
   // Visitors from earlier tests may still be held for reconnection, so count only our extras.
   const callsWith = async (count: number) => {
     await expect.poll(() => hook(page, (h) => h.avatars().filter((v) => v.name.startsWith('extra-')).length)).toBe(count);
@@ -127,4 +132,14 @@ test('a link to a space that does not exist says so and offers the plaza', async
   await page.getByRole('link', { name: /plaza/i }).or(page.getByRole('button', { name: /plaza/i })).first().click();
   await expect(page).toHaveURL(/\/s\/plaza$|\/$/);
   await expect(page.getByText(/Civic Plaza/)).toBeVisible();
+});
+
+test('a display name the server refuses is explained on the join form', async ({ newVisitor }) => {
+  const { page } = await newVisitor();
+  await page.goto('/s/plaza');
+  const field = page.getByLabel('Display name');
+  await field.fill('Eve\u200bil');
+  await field.press('Enter');
+  await expect(page.getByText('Display names cannot contain control or invisible characters.')).toBeVisible();
+  expect(await page.evaluate(() => window.__hustings?.ready ?? false)).toBe(false);
 });

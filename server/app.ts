@@ -13,6 +13,9 @@ import { SpaceRoom, type SpaceRoomDeps } from './rooms/SpaceRoom.js';
 import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createSpaceStore } from './store/spaces.js';
+import { createSessionStore } from './store/sessions.js';
+import { loadSessionSecret } from './auth/secret.js';
+import { createSessions } from './auth/sessions.js';
 
 export interface App {
   port: number;
@@ -33,6 +36,11 @@ export async function startApp(config: Config): Promise<App> {
   const spaces = createSpaceStore(store.db);
   const seeded = await spaces.seedIfEmpty(SPACES.values());
   log.info({ database: store.location, migrations: applied, seededSpaces: seeded }, 'store ready');
+  const sessions = createSessions(
+    createSessionStore(store.db),
+    loadSessionSecret(config.SESSION_SECRET, config.dataDir),
+    Math.round(config.SESSION_TTL_HOURS * 3600),
+  );
 
   const app = express();
   const httpServer = http.createServer(app);
@@ -45,7 +53,7 @@ export async function startApp(config: Config): Promise<App> {
   });
 
   const deps: SpaceRoomDeps = {
-    log, metrics,
+    log, metrics, sessions,
     findSpace: (id) => spaces.get(id),
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
@@ -58,6 +66,7 @@ export async function startApp(config: Config): Promise<App> {
   mountRoutes(app, {
     clientDir: config.clientDir,
     spaces,
+    sessions,
     log,
     metrics,
     stats: async () => ({

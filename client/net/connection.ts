@@ -9,8 +9,8 @@ import { pushSnapshot } from '../state/interpolation.js';
 import { initSelf, reconcileSelf } from '../state/selfMotion.js';
 import { showToast, useUi, type Person } from '../state/ui.js';
 import { resetWorld, world, type RemoteAvatar } from '../state/world.js';
-import { clearToken, rememberName, rememberedName, storedToken, storeToken } from './session.js';
-import { loadSpace, prefetchSpace } from './spaces.js';
+import { clearToken, forgetSession, guestSession, rememberName, rememberedName, SessionError, storedToken, storeToken } from './session.js';
+import { apiOrigin, loadSpace, prefetchSpace } from './spaces.js';
 
 /**
  * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
@@ -77,10 +77,14 @@ export async function enterSpace(spaceId: string, name: string, spawn?: string):
   useUi.setState({ spaceId, layout });
   let joined: Room<SpaceState>;
   try {
-    joined = await getClient().joinOrCreate<SpaceState>(ROOM_NAME, spawn ? { spaceId, name, spawn } : { spaceId, name });
+    const token = await guestSession(name, apiOrigin());
+    if (gen !== generation) return false;
+    joined = await getClient().joinOrCreate<SpaceState>(ROOM_NAME, spawn ? { spaceId, token, spawn } : { spaceId, token });
   } catch (err) {
     if (gen !== generation) return false;
-    useUi.setState({ status: 'idle', phase: 'landing', people: [], selfId: '', error: describeJoinError(err) });
+    // A refused token (expired, signed out) is not worth keeping: the next try asks afresh.
+    if (!(err instanceof SessionError)) forgetSession();
+    useUi.setState({ status: 'idle', phase: 'landing', people: [], selfId: '', error: err instanceof SessionError ? err.message : describeJoinError(err) });
     return false;
   }
   if (gen !== generation) {

@@ -21,7 +21,7 @@ export class SpaceLoadError extends Error {
 const cache = new Map<string, Promise<SpaceLayout>>();
 
 /** The HTTP origin of the server: the configured socket URL with http(s), or this page's origin. */
-function apiOrigin(): string {
+export function apiOrigin(): string {
   const configured: unknown = import.meta.env.VITE_SERVER_URL;
   if (typeof configured === 'string' && configured) return configured.replace(/^ws/, 'http').replace(/\/+$/, '');
   return '';

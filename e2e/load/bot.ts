@@ -24,7 +24,12 @@ export class Bot {
   constructor(private readonly url: string, private readonly layout: SpaceLayout, readonly name: string, private readonly random: () => number) {}
 
   async join(): Promise<void> {
-    const room = await new Client(this.url).joinOrCreate<SpaceState>('space', { spaceId: this.layout.id, name: this.name });
+    const res = await fetch(`${this.url.replace(/^ws/, 'http')}/api/session/guest`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: this.name }),
+    });
+    if (!res.ok) throw new Error(`guest session refused: ${res.status}`);
+    const { token } = (await res.json()) as { token: string };
+    const room = await new Client(this.url).joinOrCreate<SpaceState>('space', { spaceId: this.layout.id, token });
     this.room = room;
     const ws = (room.connection as unknown as { transport: { ws: { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } } }).transport.ws;
     ws.addEventListener('message', (e) => { this.bytesReceived += e.data.byteLength; });

@@ -6,11 +6,14 @@ import { SpaceId } from '../../shared/spaces/layout.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { SpaceStore } from '../store/spaces.js';
+import type { Sessions } from '../auth/sessions.js';
+import { GuestSessionRequest } from '../../shared/protocol/messages.js';
 
 export interface RouteDeps {
   clientDir: string;
   metrics: Metrics;
   spaces: SpaceStore;
+  sessions: Sessions;
   log: Logger;
   stats: () => Promise<{ rooms: number; clients: number }>;
 }
@@ -45,6 +48,16 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
 
   app.get('/metrics', async (_req, res) => {
     res.set('Content-Type', deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  // Enter as a guest: a display name in, a signed session token out.
+  app.post('/api/session/guest', express.json({ limit: '4kb' }), async (req, res) => {
+    const parsed = GuestSessionRequest.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ code: 'INVALID_INPUT', message: parsed.error.issues[0]?.message ?? 'Please type a display name.' });
+      return;
+    }
+    res.set('Cache-Control', 'no-store').status(201).json(await deps.sessions.issueGuest(parsed.data.name));
   });
 
   // Open data: space layouts are public (they are what every visitor walks around in).

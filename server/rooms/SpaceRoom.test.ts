@@ -5,7 +5,8 @@ import { CloseCode } from '../../shared/protocol/errors.js';
 import type { MoveInput } from '../../shared/protocol/messages.js';
 import { getSpace } from '../../shared/spaces/catalog.js';
 import { stepAvatar } from '../../shared/spaces/movement.js';
-import { bootServer, closeCode, collectErrors, joinSpace, waitFor, type SpaceRoomClient } from '../testing/harness.js';
+import { SignJWT } from 'jose';
+import { bootServer, closeCode, collectErrors, guestToken, joinSpace, waitFor, type SpaceRoomClient } from '../testing/harness.js';
 
 let server: Awaited<ReturnType<typeof bootServer>>;
 const plaza = getSpace('plaza')!;
@@ -170,11 +171,21 @@ describe('space room', () => {
     await inside.leave();
   });
 
-  it('refuses bad join requests with a stable code and keeps names unique', async () => {
-    await expect(joinSpace(server.url, { spaceId: 'plaza', name: '   ' })).rejects.toThrow(/^INVALID_INPUT: Please type a display name/);
-    await expect(joinSpace(server.url, { spaceId: 'plaza', name: 'a\u202eb' })).rejects.toThrow(/^INVALID_INPUT: .*invisible/);
-    await expect(joinSpace(server.url, { spaceId: 'plaza', name: 'x'.repeat(33) })).rejects.toThrow(/^INVALID_INPUT/);
+  it('refuses bad names and bad tokens with a stable code, and keeps names unique', async () => {
+    await expect(guestToken(server.url, '   ')).rejects.toThrow(/^INVALID_INPUT: Please type a display name/);
+    await expect(guestToken(server.url, 'a\u202eb')).rejects.toThrow(/^INVALID_INPUT: .*invisible/);
+    await expect(guestToken(server.url, 'x'.repeat(33))).rejects.toThrow(/^INVALID_INPUT/);
     await expect(joinSpace(server.url, { spaceId: 'nowhere', name: 'Sam' })).rejects.toThrow(/^NOT_FOUND/);
+    // No token, a forged token, and a token signed with another key are all refused.
+    await expect(new Client(server.url).joinOrCreate('space', { spaceId: 'plaza', name: 'Sam' })).rejects.toThrow(/^INVALID_INPUT/);
+    await expect(joinSpace(server.url, { spaceId: 'plaza', token: 'not.a.token' })).rejects.toThrow(/^NOT_ALLOWED/);
+    const good = await guestToken(server.url, 'Sam');
+    const [header, payload] = good.split('.');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
+    const forgedPayload = Buffer.from(JSON.stringify({ ...claims, name: 'Admin' })).toString('base64url');
+    await expect(joinSpace(server.url, { spaceId: 'plaza', token: `${header}.${forgedPayload}.${good.split('.')[2]}` })).rejects.toThrow(/^NOT_ALLOWED/);
+    const otherKey = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode('x'.repeat(48)));
+    await expect(joinSpace(server.url, { spaceId: 'plaza', token: otherKey })).rejects.toThrow(/^NOT_ALLOWED/);
     const one = await joinSpace(server.url, { spaceId: 'hall-1', name: 'Sam' });
     const two = await joinSpace(server.url, { spaceId: 'hall-1', name: ' sam ' });
     expect(me(two).name).toBe('sam (2)');

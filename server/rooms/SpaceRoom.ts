@@ -11,11 +11,13 @@ import { MoveIntents } from '../domain/moveIntents.js';
 import { uniqueName } from '../domain/names.js';
 import { chooseSpawn } from '../domain/spawn.js';
 import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
+import { AuthError, type Identity, type Sessions } from '../auth/sessions.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 
 export interface SpaceRoomDeps {
   log: Logger;
+  sessions: Sessions;
   metrics: Metrics;
   /** Reads a space's layout from the store. */
   findSpace: (id: string) => Promise<SpaceLayout | undefined>;
@@ -43,7 +45,7 @@ const MESSAGE_BURST = 45;
 const FLOOD_STRIKES = 90;
 const FLOOD_WINDOW_MS = 5000;
 
-type Auth = JoinOptions;
+interface Auth { options: JoinOptions; identity: Identity }
 
 /**
  * One instance of a space. Thin: it validates, hands intents to the domain rules, and runs the
@@ -81,20 +83,25 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.deps.log.info({ roomId: this.roomId, spaceId: layout.id }, 'space room created');
   }
 
-  override onAuth(_client: Client, options: unknown): Auth {
+  override async onAuth(_client: Client, options: unknown): Promise<Auth> {
     const parsed = JoinOptions.safeParse(options);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       throw new ServerError(400, joinErrorMessage(ErrorCode.INVALID_INPUT, first?.message ?? 'The join request was not understood.'));
     }
-    return parsed.data;
+    try {
+      return { options: parsed.data, identity: await this.deps.sessions.verify(parsed.data.token) };
+    } catch (err) {
+      if (err instanceof AuthError) throw new ServerError(401, joinErrorMessage(ErrorCode.NOT_ALLOWED, err.message));
+      throw err;
+    }
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
-    const spot = chooseSpawn(this.layout, auth.spawn, this.arrivals++);
+    const spot = chooseSpawn(this.layout, auth.options.spawn, this.arrivals++);
     const names = Array.from(this.occupants.values(), (o) => o.avatar.name);
     const avatar = new Avatar();
-    avatar.name = uniqueName(auth.name, names, NAME_MAX_LENGTH);
+    avatar.name = uniqueName(auth.identity.name, names, NAME_MAX_LENGTH);
     avatar.x = spot.x;
     avatar.z = spot.z;
     avatar.yaw = spot.yaw;

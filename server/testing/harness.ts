@@ -16,8 +16,21 @@ export async function bootServer(env: Record<string, string> = {}): Promise<App 
 
 export type SpaceRoomClient = Room<SpaceState>;
 
-export async function joinSpace(url: string, options: Record<string, unknown>): Promise<SpaceRoomClient> {
-  const room = await new Client(url).joinOrCreate<SpaceState>('space', options);
+/** Enter as a guest over HTTP, as the browser does: a display name in, a session token out. */
+export async function guestToken(url: string, name: string): Promise<string> {
+  const res = await fetch(`${url.replace(/^ws/, 'http')}/api/session/guest`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }),
+  });
+  const body = (await res.json()) as { token?: string; code?: string; message?: string };
+  if (!res.ok || !body.token) throw new Error(`${body.code}: ${body.message}`);
+  return body.token;
+}
+
+/** Join a space with a display name (via a guest token) or with a token given directly. */
+export async function joinSpace(url: string, options: { spaceId: string; name?: string; token?: string; spawn?: string }): Promise<SpaceRoomClient> {
+  const { name, ...rest } = options;
+  const token = options.token ?? await guestToken(url, name ?? 'Guest');
+  const room = await new Client(url).joinOrCreate<SpaceState>('space', { ...rest, token });
   await waitFor(() => room.state?.avatars?.has(room.sessionId));
   return room;
 }

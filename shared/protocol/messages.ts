@@ -51,11 +51,18 @@ export const DisplayName = z
       .refine((s) => !INVISIBLE.test(s), 'Display names cannot contain control or invisible characters.'),
   );
 
-/** Options a client passes when it joins a space. */
+/** Options a client passes when it joins a space. Who it is comes from the signed session token. */
 export const JoinOptions = z.object({
   spaceId: SpaceId,
-  name: DisplayName,
+  token: z.string().min(1, 'Please enter your name first.').max(4096),
   /** Arriving through a portal: the spawn point named by that portal. */
   spawn: z.string().max(40).optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;
+
+/** POST /api/session/guest: enter as a guest with a display name. */
+export const GuestSessionRequest = z.strictObject({ name: DisplayName });
+export type GuestSessionRequest = z.infer<typeof GuestSessionRequest>;
+
+export const GuestSessionResponse = z.object({ token: z.string(), name: z.string(), expiresAt: z.string() });
+export type GuestSessionResponse = z.infer<typeof GuestSessionResponse>;
