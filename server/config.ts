@@ -9,7 +9,8 @@ const Env = z.object({
   DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^postgres(ql)?:\/\//i.test(v), 'must start with postgres:// or postgresql:// (or be unset for SQLite)'),
   /** Signs session tokens; unset: a random key generated once under DATA_DIR. */
-  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SESSION_SECRET: z.string().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 32, 'must be at least 32 characters (or unset)'),
   SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
   CLIENT_DIR: z.string().min(1).default('dist/client'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
