@@ -88,6 +88,12 @@ export async function hook<T>(page: Page, fn: (h: HustingsHook) => T): Promise<T
   }
 }
 
+/** How far the server has this visitor's avatar from `from` (for expect.poll while walking). */
+export async function distanceFrom(page: Page, from: { x: number; z: number }): Promise<number> {
+  const now = await hook(page, (h) => h.self());
+  return now ? Math.hypot(now.x - from.x, now.z - from.z) : Infinity;
+}
+
 /** Standard deviation of the page's pixels: a blank or single-colour canvas is near 0. */
 export async function screenshotVariance(page: Page): Promise<number> {
   const png = await page.screenshot();

@@ -1,5 +1,6 @@
 import { Client } from 'colyseus.js';
-import { enter, expect, hook, screenshotVariance, test, waitReady } from './fixtures.js';
+import { requestGuestSession } from '../shared/protocol/guestSession.js';
+import { distanceFrom, enter, expect, hook, screenshotVariance, test, waitReady } from './fixtures.js';
 
 test('two visitors enter the plaza, see each other, and one walks with the keyboard', async ({ newVisitor, baseURL }) => {
   const a = await newVisitor();
@@ -25,10 +26,7 @@ test('two visitors enter the plaza, see each other, and one walks with the keybo
   const start = (await hook(a.page, (h) => h.self()))!;
   await a.page.locator('canvas').first().click({ position: { x: 5, y: 5 }, force: true }).catch(() => undefined);
   await a.page.keyboard.down('w');
-  await expect.poll(async () => {
-    const now = (await hook(a.page, (h) => h.self()))!;
-    return Math.hypot(now.x - start.x, now.z - start.z);
-  }).toBeGreaterThan(1.5);
+  await expect.poll(() => distanceFrom(a.page, start)).toBeGreaterThan(1.5);
   await a.page.keyboard.up('w');
   // Once she stops, Bob's rendered avatar for Alice settles on her server position.
   await expect.poll(async () => {
@@ -48,10 +46,7 @@ test('clicking the floor walks there', async ({ newVisitor }) => {
   const screen = await page.evaluate((t) => window.__hustings!.project(t.x, 0, t.z), target);
   expect(screen).toBeDefined();
   await page.mouse.click(screen!.x, screen!.y);
-  await expect.poll(async () => {
-    const now = (await hook(page, (h) => h.self()))!;
-    return Math.hypot(now.x - target.x, now.z - target.z);
-  }).toBeLessThan(0.6);
+  await expect.poll(() => distanceFrom(page, target)).toBeLessThan(0.6);
 });
 
 test('walking through a portal changes space and URL; the link brings a friend to the same place', async ({ newVisitor }) => {
@@ -103,10 +98,7 @@ test('draw calls do not grow with the number of avatars', async ({ newVisitor, b
   await enter(page, 'Counter');
   const url = baseURL!.replace(/^http/, 'ws');
   const join = (n: number, from: number) => Promise.all(Array.from({ length: n }, async (_, i) => {
-    const res = await fetch(`${baseURL}/api/session/guest`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: `extra-${from + i}` }),
-    });
-    const { token } = (await res.json()) as { token: string };
+    const { token } = await requestGuestSession(baseURL!, `extra-${from + i}`);
     return new Client(url).joinOrCreate('space', { spaceId: 'plaza', token });
   }));
   // Visitors from earlier tests may still be held for reconnection, so count only our extras.

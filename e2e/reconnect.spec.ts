@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { enter, expect, hook, test } from './fixtures.js';
+import { distanceFrom, enter, expect, hook, test } from './fixtures.js';
 
 /**
  * A TCP relay in front of the server: the test can cut every connection through it at once,
@@ -47,10 +47,7 @@ test('a dropped connection comes back as the same avatar at the same place', asy
 
     // And the avatar still walks, and the onlooker still sees exactly one Dropper.
     await a.page.keyboard.down('w');
-    await expect.poll(async () => {
-      const now = (await hook(a.page, (h) => h.self()))!;
-      return Math.hypot(now.x - after.x, now.z - after.z);
-    }).toBeGreaterThan(1);
+    await expect.poll(() => distanceFrom(a.page, after)).toBeGreaterThan(1);
     await a.page.keyboard.up('w');
     expect((await hook(b.page, (h) => h.avatars().map((v) => v.name))).filter((n) => n.startsWith('Dropper'))).toEqual(['Dropper']);
   } finally {

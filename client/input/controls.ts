@@ -22,6 +22,19 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
+/** Add a listener and get back the function that removes it. */
+function listen<K extends keyof WindowEventMap>(target: Window, type: K, fn: (e: WindowEventMap[K]) => void): () => void;
+function listen<K extends keyof HTMLElementEventMap>(target: HTMLElement, type: K, fn: (e: HTMLElementEventMap[K]) => void): () => void;
+function listen<K extends keyof DocumentEventMap>(target: Document, type: K, fn: (e: DocumentEventMap[K]) => void): () => void;
+function listen(target: EventTarget, type: string, fn: (e: Event) => void): () => void {
+  target.addEventListener(type, fn);
+  return () => target.removeEventListener(type, fn);
+}
+
+function all(cleanups: (() => void)[]): () => void {
+  return () => { for (const c of cleanups) c(); };
+}
+
 /** Walk to a floor point (a click on the ground). Any movement key cancels it. */
 export function walkTo(x: number, z: number): void {
   controls.target = { x, z };
@@ -43,17 +56,13 @@ export function attachKeyboard(): () => void {
     controls.keys.delete(e.code);
   };
   const clear = () => controls.keys.clear();
-  window.addEventListener('keydown', down);
-  window.addEventListener('keyup', up);
-  window.addEventListener('blur', clear);
-  document.addEventListener('visibilitychange', clear);
-  return () => {
-    window.removeEventListener('keydown', down);
-    window.removeEventListener('keyup', up);
-    window.removeEventListener('blur', clear);
-    document.removeEventListener('visibilitychange', clear);
-    clear();
-  };
+  return all([
+    listen(window, 'keydown', down),
+    listen(window, 'keyup', up),
+    listen(window, 'blur', clear),
+    listen(document, 'visibilitychange', clear),
+    clear,
+  ]);
 }
 
 const DRAG_YAW_PER_PX = 0.006;
@@ -82,14 +91,10 @@ export function attachDragLook(el: HTMLElement): () => void {
   const up = (e: PointerEvent) => {
     if (e.pointerId === active) active = -1;
   };
-  el.addEventListener('pointerdown', down);
-  window.addEventListener('pointermove', move);
-  window.addEventListener('pointerup', up);
-  window.addEventListener('pointercancel', up);
-  return () => {
-    el.removeEventListener('pointerdown', down);
-    window.removeEventListener('pointermove', move);
-    window.removeEventListener('pointerup', up);
-    window.removeEventListener('pointercancel', up);
-  };
+  return all([
+    listen(el, 'pointerdown', down),
+    listen(window, 'pointermove', move),
+    listen(window, 'pointerup', up),
+    listen(window, 'pointercancel', up),
+  ]);
 }

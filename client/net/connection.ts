@@ -9,7 +9,8 @@ import { pushSnapshot } from '../state/interpolation.js';
 import { initSelf, reconcileSelf } from '../state/selfMotion.js';
 import { showToast, useUi, type Person } from '../state/ui.js';
 import { resetWorld, world, type RemoteAvatar } from '../state/world.js';
-import { clearToken, forgetSession, guestSession, rememberName, rememberedName, SessionError, storedToken, storeToken } from './session.js';
+import { GuestSessionError } from '../../shared/protocol/guestSession.js';
+import { clearToken, forgetSession, guestSession, rememberName, rememberedName, storedToken, storeToken } from './session.js';
 import { apiOrigin, loadSpace, prefetchSpace } from './spaces.js';
 
 /**
@@ -83,8 +84,8 @@ export async function enterSpace(spaceId: string, name: string, spawn?: string):
   } catch (err) {
     if (gen !== generation) return false;
     // A refused token (expired, signed out) is not worth keeping: the next try asks afresh.
-    if (!(err instanceof SessionError)) forgetSession();
-    useUi.setState({ status: 'idle', phase: 'landing', people: [], selfId: '', error: err instanceof SessionError ? err.message : describeJoinError(err) });
+    if (!(err instanceof GuestSessionError)) forgetSession();
+    useUi.setState({ status: 'idle', phase: 'landing', people: [], selfId: '', error: err instanceof GuestSessionError ? err.message : describeJoinError(err) });
     return false;
   }
   if (gen !== generation) {

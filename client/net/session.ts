@@ -1,6 +1,9 @@
+import { requestGuestSession } from '../../shared/protocol/guestSession.js';
+import type { GuestSessionResponse } from '../../shared/protocol/messages.js';
+
 /**
  * What a tab remembers between page loads: the display name (also across tabs) and the
- * reconnection token of the room it was last in (this tab only).
+ * reconnection token of the room it was last in and its guest session (this tab only).
  */
 const NAME_KEY = 'hustings:name';
 const TOKEN_KEY = 'hustings:reconnect';
@@ -47,30 +50,17 @@ export function clearToken(): void {
 
 const SESSION_KEY = 'hustings:session';
 
-interface GuestSession { name: string; token: string; expiresAt: string }
-
-/** Why the server would not give us a session: its sentence, ready to show. */
-export class SessionError extends Error {}
-
 /**
  * A signed guest session for this display name: reused from this tab while it is fresh,
- * otherwise asked for from the server (which validates the name).
+ * otherwise asked for from the server (which validates the name). Refusals throw
+ * GuestSessionError, whose message is the server's sentence.
  */
 export async function guestSession(name: string, baseUrl: string): Promise<string> {
-  const cached = safely(() => JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as GuestSession | null, null);
+  const cached = safely(() => JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as GuestSessionResponse | null, null);
   if (cached && cached.name === name && Date.parse(cached.expiresAt) - Date.now() > 5 * 60_000) return cached.token;
-  let res: Response;
-  try {
-    res = await fetch(`${baseUrl}/api/session/guest`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }),
-    });
-  } catch {
-    throw new SessionError('Could not reach the server. Please check your connection and try again.');
-  }
-  const body = (await res.json().catch(() => ({}))) as Partial<GuestSession> & { message?: string };
-  if (!res.ok || typeof body.token !== 'string') throw new SessionError(body.message ?? 'Could not enter. Please try again.');
-  safely(() => sessionStorage.setItem(SESSION_KEY, JSON.stringify({ name, token: body.token, expiresAt: body.expiresAt })), undefined);
-  return body.token;
+  const fresh = await requestGuestSession(baseUrl, name);
+  safely(() => sessionStorage.setItem(SESSION_KEY, JSON.stringify(fresh)), undefined);
+  return fresh.token;
 }
 
 export function forgetSession(): void {

@@ -1,5 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
 import { AVATAR_RADIUS } from '../../shared/constants.js';
+import { requestGuestSession } from '../../shared/protocol/guestSession.js';
 import type { MoveInput } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { isFree } from '../../shared/spaces/collision.js';
@@ -24,11 +25,7 @@ export class Bot {
   constructor(private readonly url: string, private readonly layout: SpaceLayout, readonly name: string, private readonly random: () => number) {}
 
   async join(): Promise<void> {
-    const res = await fetch(`${this.url.replace(/^ws/, 'http')}/api/session/guest`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: this.name }),
-    });
-    if (!res.ok) throw new Error(`guest session refused: ${res.status}`);
-    const { token } = (await res.json()) as { token: string };
+    const { token } = await requestGuestSession(this.url.replace(/^ws/, 'http'), this.name);
     const room = await new Client(this.url).joinOrCreate<SpaceState>('space', { spaceId: this.layout.id, token });
     this.room = room;
     const ws = (room.connection as unknown as { transport: { ws: { addEventListener(t: string, f: (e: { data: ArrayBuffer }) => void): void } } }).transport.ws;

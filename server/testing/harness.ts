@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
+import { GuestSessionError, requestGuestSession } from '../../shared/protocol/guestSession.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { startApp, type App } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -18,12 +19,13 @@ export type SpaceRoomClient = Room<SpaceState>;
 
 /** Enter as a guest over HTTP, as the browser does: a display name in, a session token out. */
 export async function guestToken(url: string, name: string): Promise<string> {
-  const res = await fetch(`${url.replace(/^ws/, 'http')}/api/session/guest`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }),
-  });
-  const body = (await res.json()) as { token?: string; code?: string; message?: string };
-  if (!res.ok || !body.token) throw new Error(`${body.code}: ${body.message}`);
-  return body.token;
+  try {
+    return (await requestGuestSession(url.replace(/^ws/, 'http'), name)).token;
+  } catch (err) {
+    // "CODE: sentence", like join refusals, so tests match both the same way.
+    if (err instanceof GuestSessionError) throw new Error(`${err.code}: ${err.message}`);
+    throw err;
+  }
 }
 
 /** Join a space with a display name (via a guest token) or with a token given directly. */

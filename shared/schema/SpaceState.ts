@@ -1,4 +1,4 @@
-import { MapSchema, schema, type SchemaType } from '@colyseus/schema';
+import { schema, type SchemaType } from '@colyseus/schema';
 import { Avatar } from './Avatar.js';
 
 /** The synchronised state of one space instance. Avatars are keyed by session id. */
@@ -7,4 +7,3 @@ export const SpaceState = schema({
   avatars: { map: Avatar },
 }, 'SpaceState');
 export type SpaceState = SchemaType<typeof SpaceState>;
-export { MapSchema };
