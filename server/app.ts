@@ -4,6 +4,7 @@ import { Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import express from 'express';
+import type { DestinationStream } from 'pino';
 import { SPACES } from '../shared/spaces/catalog.js';
 import type { Config } from './config.js';
 import { mountRoutes } from './http/routes.js';
@@ -12,14 +13,17 @@ import { createMetrics } from './metrics.js';
 import { SpaceRoom, type SpaceRoomDeps } from './rooms/SpaceRoom.js';
 import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
-import { createSpaceStore } from './store/spaces.js';
-import { createSessionStore } from './store/sessions.js';
+import { createRepos, type Repos } from './store/repos.js';
 import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
+import { createLoginLimiter } from './auth/loginLimiter.js';
+import { AccountEvents } from './accountEvents.js';
 
 export interface App {
   port: number;
   log: Logger;
+  /** The store the server uses (tests seed accounts through it, as the admin CLI does). */
+  repos: Repos;
   close(): Promise<void>;
 }
 
@@ -27,22 +31,37 @@ export interface App {
 // A full state of a few hundred avatars is larger than the default 8 KB encode buffer.
 Encoder.BUFFER_SIZE = 128 * 1024;
 
-export async function startApp(config: Config): Promise<App> {
-  const log = createLogger(config.LOG_LEVEL);
+export interface StartOptions {
+  /** Where log lines go (default stdout); tests capture them. */
+  logDestination?: DestinationStream;
+}
+
+export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
+  const log = createLogger(config.LOG_LEVEL, options.logDestination);
   const metrics = createMetrics();
 
   const store = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   const applied = await migrateToLatest(store);
-  const spaces = createSpaceStore(store.db);
-  const seeded = await spaces.seedIfEmpty(SPACES.values());
+  const repos = createRepos(store.db);
+  const seeded = await repos.spaces.seedIfEmpty(SPACES.values());
   log.info({ database: store.location, migrations: applied, seededSpaces: seeded }, 'store ready');
+  if (await repos.accounts.count() === 0) {
+    log.info('No accounts yet: create the first admin with `npm run admin -- create --email you@example.org`.');
+  }
   const sessions = createSessions(
-    createSessionStore(store.db),
+    repos,
     loadSessionSecret(config.SESSION_SECRET, config.dataDir),
     Math.round(config.SESSION_TTL_HOURS * 3600),
   );
+  const events = new AccountEvents();
+  const limiter = createLoginLimiter({
+    perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    perIp: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowSeconds: Math.round(config.LOGIN_WINDOW_MINUTES * 60),
+  });
 
   const app = express();
+  app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
 
   const gameServer = new Server({
@@ -53,8 +72,7 @@ export async function startApp(config: Config): Promise<App> {
   });
 
   const deps: SpaceRoomDeps = {
-    log, metrics, sessions,
-    findSpace: (id) => spaces.get(id),
+    log, metrics, sessions, events, repos,
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
   };
@@ -65,8 +83,11 @@ export async function startApp(config: Config): Promise<App> {
 
   mountRoutes(app, {
     clientDir: config.clientDir,
-    spaces,
+    repos,
     sessions,
+    limiter,
+    events,
+    nameBlocklist: config.NAME_BLOCKLIST,
     log,
     metrics,
     stats: async () => ({
@@ -82,6 +103,7 @@ export async function startApp(config: Config): Promise<App> {
   return {
     port,
     log,
+    repos,
     async close() {
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections?.();

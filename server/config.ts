@@ -17,6 +17,21 @@ const Env = z.object({
   /** How long the server keeps the place of someone whose connection dropped. */
   RECONNECT_SECONDS: z.coerce.number().min(0).max(600).default(20),
   MAX_CLIENTS_PER_SPACE: z.coerce.number().int().min(1).max(5000).default(500),
+  /** Failed sign-ins allowed per account, and per client address, within LOGIN_WINDOW_MINUTES. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().min(1).max(24 * 60).default(15),
+  /**
+   * Words display names may not contain (comma-separated, case-insensitive, whole words).
+   * Default: words that would let a guest pass as staff.
+   */
+  NAME_BLOCKLIST: z.string().default('admin,administrator,moderator,mod,host,official,staff,hustings,system')
+    .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
+  /** Behind a reverse proxy: how many proxies to trust for the client address (X-Forwarded-For). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** The address people reach the site at, for links the CLI prints (invitations). */
+  PUBLIC_URL: z.string().optional().transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+    .refine((v) => v === undefined || /^https?:\/\//.test(v), 'must start with http:// or https:// (or be unset)'),
 });
 
 export type Config = z.infer<typeof Env> & { dataDir: string; clientDir: string };

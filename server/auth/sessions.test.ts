@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../store/db.js';
 import { migrateToLatest } from '../store/migrate.js';
 import { createSessionStore } from '../store/sessions.js';
+import { createRepos } from '../store/repos.js';
 import { loadSessionSecret } from './secret.js';
 import { AuthError, createSessions } from './sessions.js';
 
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 describe('guest sessions', () => {
   it('issues a token that verifies to the same name and session', async () => {
-    const sessions = createSessions(createSessionStore(handle.db), loadSessionSecret(undefined, dataDir), 3600);
+    const sessions = createSessions(createRepos(handle.db), loadSessionSecret(undefined, dataDir), 3600);
     const issued = await sessions.issueGuest('Ada');
     const identity = await sessions.verify(issued.token);
     expect(identity).toMatchObject({ kind: 'guest', name: 'Ada' });
@@ -30,7 +31,7 @@ describe('guest sessions', () => {
 
   it('refuses a revoked session and an expired one with NOT_ALLOWED', async () => {
     let now = new Date('2026-01-01T00:00:00Z');
-    const sessions = createSessions(createSessionStore(handle.db, () => now), loadSessionSecret(undefined, dataDir), 60, () => now);
+    const sessions = createSessions(createRepos(handle.db, () => now), loadSessionSecret(undefined, dataDir), 60, () => now);
     const a = await sessions.issueGuest('Revoked');
     const identity = await sessions.verify(a.token);
     await sessions.revoke(identity.sessionId);

@@ -12,3 +12,15 @@ export function uniqueName(name: string, taken: Iterable<string>, maxLength: num
   }
   return name;
 }
+
+/**
+ * Whether a display name contains a blocked word (whole words, ignoring case, accents and
+ * look-alike forms such as full-width letters), e.g. "Official Host" when "host" is blocked.
+ */
+export function isBlockedName(name: string, blocklist: readonly string[]): boolean {
+  if (blocklist.length === 0) return false;
+  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  const squashed = words.join('');
+  return blocklist.some((blocked) => words.includes(blocked) || squashed === blocked);
+}

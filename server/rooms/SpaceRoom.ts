@@ -1,7 +1,9 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { NAME_MAX_LENGTH, TICK_MS } from '../../shared/constants.js';
 import { CloseCode, ErrorCode, joinErrorMessage, type ErrorPayload } from '../../shared/protocol/errors.js';
-import { ClientMessage, JoinOptions, MoveInput, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
+import { ClientMessage, JoinOptions, MoveInput, RemoveMessage, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
+import { allows, badgeFor, Role, type Action, type Grant } from '../../shared/access.js';
+import type { z } from 'zod';
 import { Avatar } from '../../shared/schema/Avatar.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
 import { portalAt } from '../../shared/spaces/collision.js';
@@ -12,15 +14,18 @@ import { uniqueName } from '../domain/names.js';
 import { chooseSpawn } from '../domain/spawn.js';
 import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
 import { AuthError, type Identity, type Sessions } from '../auth/sessions.js';
+import type { AccountEvents } from '../accountEvents.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import type { Repos } from '../store/repos.js';
 
 export interface SpaceRoomDeps {
   log: Logger;
   sessions: Sessions;
   metrics: Metrics;
-  /** Reads a space's layout from the store. */
-  findSpace: (id: string) => Promise<SpaceLayout | undefined>;
+  /** The store: layouts in, audit entries out (rooms never build SQL). */
+  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit'>;
+  events: AccountEvents;
   reconnectSeconds: number;
   maxClients: number;
 }
@@ -28,6 +33,8 @@ export interface SpaceRoomDeps {
 /** What the server keeps about each connection besides the synchronised Avatar. */
 interface Occupant {
   avatar: Avatar;
+  /** The session this person joined with, and their roles (kept current by AccountEvents). */
+  identity: Identity;
   intents: MoveIntents;
   bucket: TokenBucket;
   flood: FloodGuard;
@@ -41,6 +48,8 @@ interface Occupant {
 /** Messages per second a client may send on average, and the burst it may save up. */
 const MESSAGE_RATE = 30;
 const MESSAGE_BURST = 45;
+/** How long someone a moderator removed stays out of this room instance. */
+const REMOVED_FOR_MS = 15 * 60_000;
 /** Refused messages within the window before the server ends the connection. */
 const FLOOD_STRIKES = 90;
 const FLOOD_WINDOW_MS = 5000;
@@ -59,10 +68,13 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private arrivals = 0;
   /** Bytes sent since the last tick; added to the counter once per tick rather than once per send. */
   private bytesSent = 0;
+  /** Auth sessions removed by a moderator, until when. */
+  private readonly removedUntil = new Map<string, number>();
+  private stopListening: (() => void) | undefined;
 
   override async onCreate(options: { spaceId?: unknown }): Promise<void> {
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
-      ? await this.deps.findSpace(options.spaceId)
+      ? await this.deps.repos.spaces.get(options.spaceId)
       : undefined;
     if (!layout) throw new ServerError(404, joinErrorMessage(ErrorCode.NOT_FOUND, 'There is no space with that name.'));
     this.layout = layout;
@@ -74,10 +86,17 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.setPatchRate(null);
     this.setSimulationInterval(() => this.tick(), TICK_MS);
 
-    this.onMessage(ClientMessage.Input, (client, message: unknown) => this.guard(client, ClientMessage.Input, () => this.onInput(client, message)));
+    // Every message type, its permission action and its schema: the room's one choke point.
+    this.handle(ClientMessage.Input, 'space.move', MoveInput,
+      'Movement must be an input intent (seq, forward, strafe, run, yaw) with numbers in range; positions are not accepted.',
+      (client, occupant, input) => this.onInput(client, occupant, input));
+    this.handle(ClientMessage.Remove, 'space.remove', RemoveMessage,
+      'A removal names the session id of someone in this space.',
+      (client, occupant, message) => this.onRemove(client, occupant, message));
     this.onMessage('*', (client, type) => this.guard(client, String(type), () => {
       this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: String(type) });
     }));
+    this.stopListening = this.deps.events.onChanged((accountId) => void this.refreshAccount(accountId));
 
     this.deps.metrics.rooms.inc();
     this.deps.log.info({ roomId: this.roomId, spaceId: layout.id }, 'space room created');
@@ -89,12 +108,18 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       const first = parsed.error.issues[0];
       throw new ServerError(400, joinErrorMessage(ErrorCode.INVALID_INPUT, first?.message ?? 'The join request was not understood.'));
     }
+    let identity: Identity;
     try {
-      return { options: parsed.data, identity: await this.deps.sessions.verify(parsed.data.token) };
+      identity = await this.deps.sessions.verify(parsed.data.token);
     } catch (err) {
       if (err instanceof AuthError) throw new ServerError(401, joinErrorMessage(ErrorCode.NOT_ALLOWED, err.message));
       throw err;
     }
+    const until = this.removedUntil.get(identity.sessionId);
+    if (until !== undefined && until > Date.now()) {
+      throw new ServerError(403, joinErrorMessage(ErrorCode.NOT_ALLOWED, 'A moderator removed you from this space. Please try again later.'));
+    }
+    return { options: parsed.data, identity };
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
@@ -109,9 +134,10 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     avatar.ack = 0;
     avatar.hue = Math.floor(Math.random() * 360);
     avatar.connected = true;
+    avatar.role = badgeFor(auth.identity.grants, this.layout.id);
     const now = Date.now();
     this.occupants.set(client.sessionId, {
-      avatar, intents: new MoveIntents(),
+      avatar, identity: auth.identity, intents: new MoveIntents(),
       bucket: new TokenBucket(MESSAGE_BURST, MESSAGE_RATE, now),
       flood: new FloodGuard(FLOOD_STRIKES, FLOOD_WINDOW_MS, now),
       lastErrorAt: -Infinity, leaving: false, removed: false,
@@ -146,6 +172,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   }
 
   override onDispose(): void {
+    this.stopListening?.();
     this.deps.metrics.rooms.dec();
     this.deps.log.info({ roomId: this.roomId, spaceId: this.layout?.id }, 'space room disposed');
   }
@@ -189,32 +216,103 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     }
   }
 
-  private onInput(client: Client, message: unknown): void {
-    const occupant = this.occupants.get(client.sessionId);
-    if (!occupant || occupant.leaving) return;
-    const parsed = MoveInput.safeParse(message);
-    if (!parsed.success) {
-      this.refuse(client, 'invalid', {
-        code: ErrorCode.INVALID_INPUT,
-        message: 'Movement must be an input intent (seq, forward, strafe, run, yaw) with numbers in range; positions are not accepted.',
-        ref: ClientMessage.Input,
-      });
+  /**
+   * Registers a client message: rate limit, then the permissions table, then the schema, and
+   * only then the handler. Nothing reaches room state any other way.
+   */
+  private handle<T>(type: string, action: Action, schema: z.ZodType<T>, invalid: string,
+    handler: (client: Client, occupant: Occupant, message: T) => void | Promise<void>): void {
+    this.onMessage(type, (client, message: unknown) => this.guard(client, type, (occupant) => {
+      if (!allows(action, occupant.identity.grants, this.layout.id)) {
+        this.refuse(client, 'not_allowed', { code: ErrorCode.NOT_ALLOWED, message: 'Your role does not allow this here.', ref: type });
+        return;
+      }
+      const parsed = schema.safeParse(message);
+      if (!parsed.success) {
+        this.refuse(client, 'invalid', { code: ErrorCode.INVALID_INPUT, message: invalid, ref: type });
+        return;
+      }
+      return handler(client, occupant, parsed.data);
+    }));
+  }
+
+  private onInput(_client: Client, occupant: Occupant, input: MoveInput): void {
+    if (occupant.leaving) return;
+    if (occupant.intents.push(input) === 'stale') this.deps.metrics.messagesRejected.inc({ reason: 'stale' });
+  }
+
+  /** A moderator removes someone: written to the audit log first, then they are disconnected. */
+  private async onRemove(client: Client, moderator: Occupant, message: RemoveMessage): Promise<void> {
+    const target = this.occupants.get(message.sessionId);
+    if (!target || target.removed) {
+      this.refuse(client, 'not_found', { code: ErrorCode.NOT_FOUND, message: 'That person is no longer in this space.', ref: ClientMessage.Remove });
       return;
     }
-    if (occupant.intents.push(parsed.data) === 'stale') this.deps.metrics.messagesRejected.inc({ reason: 'stale' });
+    if (message.sessionId === client.sessionId) {
+      this.refuse(client, 'invalid', { code: ErrorCode.INVALID_INPUT, message: 'You cannot remove yourself; use Leave.', ref: ClientMessage.Remove });
+      return;
+    }
+    const targetBadge = badgeFor(target.identity.grants, this.layout.id);
+    if ((targetBadge === 'moderator' || targetBadge === 'admin') && !allows('admin.grants.create', moderator.identity.grants)) {
+      this.refuse(client, 'not_allowed', { code: ErrorCode.NOT_ALLOWED, message: 'Only an admin can remove a moderator or an admin.', ref: ClientMessage.Remove });
+      return;
+    }
+    target.removed = true;
+    try {
+      await this.deps.repos.audit.append({
+        actorId: moderator.identity.accountId ?? moderator.identity.sessionId,
+        action: 'space.remove', targetType: 'session', targetId: target.identity.sessionId,
+        detail: { spaceId: this.layout.id, name: target.avatar.name, accountId: target.identity.accountId, reason: message.reason ?? null },
+      });
+    } catch (err) {
+      target.removed = false;
+      throw err;
+    }
+    this.removedUntil.set(target.identity.sessionId, Date.now() + REMOVED_FOR_MS);
+    this.deps.metrics.disconnectsForced.inc({ reason: 'removed' });
+    this.deps.log.info({ roomId: this.roomId, by: client.sessionId, removed: message.sessionId }, 'removed by a moderator');
+    const connection = this.clients.getById(message.sessionId);
+    if (connection) connection.leave(CloseCode.REMOVED, 'NOT_ALLOWED: A moderator removed you from this space.');
+    else this.remove(message.sessionId, 'removed while reconnecting');
+  }
+
+  /** An account's roles or standing changed: update badges and permissions, or show a disabled account out. */
+  private async refreshAccount(accountId: string): Promise<void> {
+    const affected = [...this.occupants].filter(([, o]) => o.identity.accountId === accountId);
+    if (affected.length === 0) return;
+    const [account, grants] = await Promise.all([this.deps.repos.accounts.get(accountId), this.deps.repos.roles.listForAccount(accountId)]);
+    const fresh = grants.flatMap((g): Grant[] => {
+      const role = Role.safeParse(g.role);
+      return role.success ? [{ role: role.data, spaceId: g.spaceId }] : [];
+    });
+    for (const [sessionId, occupant] of affected) {
+      if (!account || account.disabledAt) {
+        occupant.removed = true;
+        const connection = this.clients.getById(sessionId);
+        if (connection) connection.leave(CloseCode.REMOVED, 'NOT_ALLOWED: This account has been disabled.');
+        else this.remove(sessionId, 'account disabled');
+        continue;
+      }
+      occupant.identity = { ...occupant.identity, grants: fresh };
+      occupant.avatar.role = badgeFor(fresh, this.layout.id);
+    }
   }
 
   /** Rate-limit every message before its handler runs; flooding ends the connection. */
-  private guard(client: Client, type: string, handle: () => void): void {
+  private guard(client: Client, type: string, handle: (occupant: Occupant) => void | Promise<void>): void {
     const occupant = this.occupants.get(client.sessionId);
     if (!occupant || occupant.removed) return;
     const now = Date.now();
     if (occupant.bucket.take(now)) {
-      try {
-        handle();
-      } catch (err) {
+      const failed = (err: unknown) => {
         this.deps.log.error({ err, sessionId: client.sessionId, type }, 'message handler failed');
         this.sendError(client, occupant, { code: ErrorCode.INTERNAL, message: 'Something went wrong handling that; nothing was changed.', ref: type }, true);
+      };
+      try {
+        const pending = handle(occupant);
+        if (pending) pending.catch(failed);
+      } catch (err) {
+        failed(err);
       }
       return;
     }

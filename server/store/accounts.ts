@@ -25,9 +25,18 @@ export interface AccountStore {
   get(id: string): Promise<Account | undefined>;
   /** The account and its password hash, for signing in. */
   findByEmail(email: string): Promise<(Account & { passwordHash: string }) | undefined>;
+  /** The password hash of an account, for checking the current password before a change. */
+  passwordHash(id: string): Promise<string | undefined>;
+  /** All accounts, oldest first. */
+  list(): Promise<Account[]>;
+  /** How many accounts there are (the admin CLI warns when creating a second admin). */
+  count(): Promise<number>;
+  setPasswordHash(id: string, passwordHash: string): Promise<boolean>;
+  /** Disables (at now) or re-enables an account; returns the account, or undefined if unknown. */
+  setDisabled(id: string, disabled: boolean): Promise<Account | undefined>;
 }
 
-/** Accounts (minimal for now: the identity work adds disabling, renaming, listing). */
+/** Accounts: email (unique, lower-cased), an argon2 hash the store never computes, and a display name. */
 export function createAccountStore(db: Kysely<Database>, clock: Clock = systemClock): AccountStore {
   return {
     async create(account) {
@@ -51,6 +60,33 @@ export function createAccountStore(db: Kysely<Database>, clock: Clock = systemCl
     async findByEmail(email) {
       const row = await db.selectFrom('accounts').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
       return row ? { ...toAccount(row), passwordHash: row.password_hash } : undefined;
+    },
+
+    async passwordHash(id) {
+      const row = await db.selectFrom('accounts').select('password_hash').where('id', '=', id).executeTakeFirst();
+      return row?.password_hash;
+    },
+
+    async list() {
+      const rows = await db.selectFrom('accounts').selectAll().orderBy('created_at').orderBy('id').execute();
+      return rows.map(toAccount);
+    },
+
+    async count() {
+      const row = await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async setPasswordHash(id, passwordHash) {
+      const result = await db.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', id).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
+    async setDisabled(id, disabled) {
+      await db.updateTable('accounts').set({ disabled_at: disabled ? stamp(clock) : null }).where('id', '=', id)
+        .$if(disabled, (q) => q.where('disabled_at', 'is', null))
+        .execute();
+      return this.get(id);
     },
   };
 }

@@ -26,7 +26,12 @@ export interface RoleStore {
   grant(grant: NewRoleGrant): Promise<RoleGrant>;
   /** Removes a grant; returns whether there was one. */
   revoke(accountId: string, role: string, spaceId: string | null): Promise<boolean>;
+  /** Removes a grant by id; returns the grant it removed. */
+  revokeById(id: string): Promise<RoleGrant | undefined>;
+  get(id: string): Promise<RoleGrant | undefined>;
   listForAccount(accountId: string): Promise<RoleGrant[]>;
+  /** Every grant, grouped by account (for the admin page). */
+  listAll(): Promise<RoleGrant[]>;
 }
 
 /** Role grants. Which roles may do what lives in the permissions table, not here. */
@@ -51,6 +56,22 @@ export function createRoleStore(db: Kysely<Database>, clock: Clock = systemClock
       query = spaceId === null ? query.where('space_id', 'is', null) : query.where('space_id', '=', spaceId);
       const result = await query.executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
+    },
+
+    async get(id) {
+      const row = await db.selectFrom('role_grants').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? toGrant(row) : undefined;
+    },
+
+    async revokeById(id) {
+      const row = await db.deleteFrom('role_grants').where('id', '=', id).returningAll().executeTakeFirst();
+      return row ? toGrant(row) : undefined;
+    },
+
+    async listAll() {
+      const rows = await db.selectFrom('role_grants').selectAll()
+        .orderBy('account_id').orderBy('role').orderBy(sql`coalesce(space_id, '')`).execute();
+      return rows.map(toGrant);
     },
 
     async listForAccount(accountId) {

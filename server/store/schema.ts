@@ -67,6 +67,10 @@ export interface InvitationsTable {
   expires_at: string;
   used_at: string | null;
   used_by: string | null;
+  /** Whom it is for (informational; the link works for whoever holds it). */
+  email: string | null;
+  note: string | null;
+  revoked_at: string | null;
 }
 
 export interface AuditLogTable {
@@ -85,4 +89,6 @@ export type SpaceRow = Selectable<SpacesTable>;
 export type AccountRow = Selectable<AccountsTable>;
 export type NewAccountRow = Insertable<AccountsTable>;
 export type RoleGrantRow = Selectable<RoleGrantsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
+export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

@@ -13,8 +13,11 @@ export interface Session {
 
 export interface SessionStore {
   createGuest(id: string, guestName: string, expiresAt: Date): Promise<Session>;
+  createForAccount(id: string, accountId: string, expiresAt: Date): Promise<Session>;
   get(id: string): Promise<Session | undefined>;
   revoke(id: string): Promise<void>;
+  /** Signs an account out everywhere (password change, disabling), except `keep` if given. */
+  revokeAllForAccount(accountId: string, keep?: string): Promise<number>;
 }
 
 /** Sessions: each signed token names one row, so a session can be revoked before it expires. */
@@ -25,6 +28,11 @@ export function createSessionStore(db: Kysely<Database>, clock: Clock = systemCl
       await db.insertInto('sessions').values(row).execute();
       return { id, accountId: null, guestName, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: null };
     },
+    async createForAccount(id, accountId, expiresAt) {
+      const row = { id, account_id: accountId, guest_name: null, created_at: stamp(clock), expires_at: expiresAt.toISOString(), revoked_at: null };
+      await db.insertInto('sessions').values(row).execute();
+      return { id, accountId, guestName: null, createdAt: row.created_at, expiresAt: row.expires_at, revokedAt: null };
+    },
     async get(id) {
       const row = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
       return row && {
@@ -34,6 +42,13 @@ export function createSessionStore(db: Kysely<Database>, clock: Clock = systemCl
     },
     async revoke(id) {
       await db.updateTable('sessions').set({ revoked_at: stamp(clock) }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+    },
+    async revokeAllForAccount(accountId, keep) {
+      const result = await db.updateTable('sessions').set({ revoked_at: stamp(clock) })
+        .where('account_id', '=', accountId).where('revoked_at', 'is', null)
+        .$if(keep !== undefined, (q) => q.where('id', '!=', keep!))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
   };
 }

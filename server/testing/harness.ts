@@ -2,17 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
-import { GuestSessionError, requestGuestSession } from '../../shared/protocol/guestSession.js';
+import { ApiCallError, callApi, requestGuestSession } from '../../shared/protocol/apiClient.js';
+import { hashPassword } from '../auth/passwords.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
-import { startApp, type App } from '../app.js';
+import { startApp, type App, type StartOptions } from '../app.js';
 import { loadConfig } from '../config.js';
 
 /** Boot a real server on a free port with a throwaway data directory. */
-export async function bootServer(env: Record<string, string> = {}): Promise<App & { url: string; http: string }> {
+export async function bootServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<App & { url: string; http: string; dataDir: string }> {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-test-'));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
-  const app = await startApp(config);
-  return Object.assign(app, { url: `ws://127.0.0.1:${app.port}`, http: `http://127.0.0.1:${app.port}` });
+  const app = await startApp(config, options);
+  return Object.assign(app, { url: `ws://127.0.0.1:${app.port}`, http: `http://127.0.0.1:${app.port}`, dataDir });
 }
 
 export type SpaceRoomClient = Room<SpaceState>;
@@ -23,7 +24,7 @@ export async function guestToken(url: string, name: string): Promise<string> {
     return (await requestGuestSession(url.replace(/^ws/, 'http'), name)).token;
   } catch (err) {
     // "CODE: sentence", like join refusals, so tests match both the same way.
-    if (err instanceof GuestSessionError) throw new Error(`${err.code}: ${err.message}`);
+    if (err instanceof ApiCallError) throw new Error(`${err.code}: ${err.message}`);
     throw err;
   }
 }
@@ -55,4 +56,31 @@ export function collectErrors(room: SpaceRoomClient): { code: string; message: s
 
 export function closeCode(room: SpaceRoomClient): Promise<number> {
   return new Promise((resolve) => room.onLeave((code) => resolve(code)));
+}
+
+export interface TestAccount {
+  id: string;
+  email: string;
+  password: string;
+  /** A signed-in session token (from POST /api/session/login). */
+  token: string;
+}
+
+let accountCount = 0;
+
+/**
+ * Creates an account with these grants straight in the server's store (as the admin CLI does),
+ * then signs in over HTTP as the browser would.
+ */
+export async function createAccount(
+  server: App & { http: string },
+  options: { name?: string; email?: string; password?: string; grants?: { role: string; spaceId?: string | null }[] } = {},
+): Promise<TestAccount> {
+  const n = ++accountCount;
+  const email = options.email ?? `person${n}-${Date.now()}@example.org`;
+  const password = options.password ?? `a long password ${n}`;
+  const account = await server.repos.accounts.create({ email, passwordHash: await hashPassword(password), displayName: options.name ?? `Person ${n}` });
+  for (const g of options.grants ?? []) await server.repos.roles.grant({ accountId: account.id, role: g.role, spaceId: g.spaceId ?? null });
+  const { token } = await callApi('login', { baseUrl: server.http, body: { email, password } });
+  return { id: account.id, email, password, token };
 }

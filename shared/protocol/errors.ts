@@ -8,6 +8,8 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   RATE_LIMITED: 'RATE_LIMITED',
   CONFLICT: 'CONFLICT',
+  /** A request body over the size limit. */
+  TOO_LARGE: 'TOO_LARGE',
   ROOM_FULL: 'ROOM_FULL',
   INTERNAL: 'INTERNAL',
 } as const;

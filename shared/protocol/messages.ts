@@ -9,6 +9,8 @@ import { SpaceId } from '../spaces/layout.js';
 export const ClientMessage = {
   /** One fixed step of movement input. */
   Input: 'input',
+  /** A moderator removes someone from the space: RemoveMessage. */
+  Remove: 'remove',
 } as const;
 
 export const ServerMessage = {
@@ -30,6 +32,13 @@ export const MoveInput = z.strictObject({
   yaw: z.number().finite().min(-100).max(100),
 });
 export type MoveInput = z.infer<typeof MoveInput>;
+
+export const RemoveMessage = z.strictObject({
+  /** The Colyseus session id of the person to remove (the key of their avatar in the state). */
+  sessionId: z.string().min(1).max(64),
+  reason: z.string().trim().max(200).optional(),
+});
+export type RemoveMessage = z.infer<typeof RemoveMessage>;
 
 export const PortalMessage = z.object({ to: SpaceId, spawn: z.string() });
 export type PortalMessage = z.infer<typeof PortalMessage>;
@@ -59,10 +68,3 @@ export const JoinOptions = z.object({
   spawn: z.string().max(40).optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;
-
-/** POST /api/session/guest: enter as a guest with a display name. */
-export const GuestSessionRequest = z.strictObject({ name: DisplayName });
-export type GuestSessionRequest = z.infer<typeof GuestSessionRequest>;
-
-export const GuestSessionResponse = z.object({ token: z.string(), name: z.string(), expiresAt: z.string() });
-export type GuestSessionResponse = z.infer<typeof GuestSessionResponse>;

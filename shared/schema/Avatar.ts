@@ -14,5 +14,7 @@ export const Avatar = schema({
   hue: 'uint16',
   /** False while the server holds the place of someone whose connection dropped. */
   connected: 'boolean',
+  /** The badge on the name tag: a Role from shared/access.ts ('visitor' shows none). */
+  role: 'string',
 }, 'Avatar');
 export type Avatar = SchemaType<typeof Avatar>;

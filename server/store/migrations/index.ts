@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { Dialect } from '../db.js';
 import { initial } from './0001_initial.js';
+import { invitationDetails } from './0002_invitation_details.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -9,5 +10,6 @@ import { initial } from './0001_initial.js';
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
+    '0002_invitation_details': invitationDetails,
   };
 }

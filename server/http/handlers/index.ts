@@ -1,0 +1,18 @@
+import type { Handlers } from '../api.js';
+import { adminHandlers } from './admin.js';
+import type { HandlerDeps } from './deps.js';
+import { invitationHandlers } from './invitations.js';
+import { publicHandlers } from './public.js';
+import { sessionHandlers } from './session.js';
+
+export type { HandlerDeps } from './deps.js';
+
+/** Every endpoint's handler; the Handlers type makes a missing one a compile error. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    ...publicHandlers(deps),
+    ...sessionHandlers(deps),
+    ...invitationHandlers(deps),
+    ...adminHandlers(deps),
+  };
+}

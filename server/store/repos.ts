@@ -1,0 +1,47 @@
+import type { Kysely } from 'kysely';
+import { createAccountStore, type AccountStore } from './accounts.js';
+import { type AuditEntry, type AuditEntryInput, appendAudit, listAudit } from './audit.js';
+import { type Clock, systemClock } from './clock.js';
+import { createInvitationStore, type InvitationStore } from './invitations.js';
+import { createRoleStore, type RoleStore } from './roles.js';
+import type { Database } from './schema.js';
+import { createSessionStore, type SessionStore } from './sessions.js';
+import { createSpaceStore, type SpaceStore } from './spaces.js';
+
+export interface AuditLog {
+  append(entry: AuditEntryInput): Promise<number>;
+  list(options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
+}
+
+/** Every repository, bound to one database handle or one transaction. */
+export interface Repos {
+  spaces: SpaceStore;
+  accounts: AccountStore;
+  sessions: SessionStore;
+  roles: RoleStore;
+  invitations: InvitationStore;
+  audit: AuditLog;
+  /**
+   * Runs `work` with repositories bound to one transaction: everything it writes (the change
+   * and its audit entry) commits together or not at all. Inside a transaction it just runs.
+   */
+  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+}
+
+export function createRepos(db: Kysely<Database>, clock: Clock = systemClock, inTransaction = false): Repos {
+  const repos: Repos = {
+    spaces: createSpaceStore(db, clock),
+    accounts: createAccountStore(db, clock),
+    sessions: createSessionStore(db, clock),
+    roles: createRoleStore(db, clock),
+    invitations: createInvitationStore(db, clock),
+    audit: {
+      append: (entry) => appendAudit(db, entry, clock),
+      list: (options) => listAudit(db, options),
+    },
+    transaction: (work) => (inTransaction
+      ? work(repos)
+      : db.transaction().execute((trx) => work(createRepos(trx, clock, true)))),
+  };
+  return repos;
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+
+/**
+ * Who may do what: the one permissions table. The server enforces it at one choke point for
+ * room messages (SpaceRoom) and one for HTTP routes (server/http/api.ts); the client reads it
+ * only to hide controls a person could not use. Every room message type and every HTTP route
+ * names its action here, and server/access.test.ts tries every action as every role.
+ */
+
+export const Role = z.enum(['visitor', 'host', 'moderator', 'curator', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+/** Roles that can be granted for one space or for all; admin is always global. */
+export const SCOPED_ROLES = ['host', 'moderator', 'curator'] as const satisfies readonly Role[];
+/** Roles that are granted (everyone is a visitor without a grant). */
+export const GrantableRole = z.enum(['host', 'moderator', 'curator', 'admin']);
+export type GrantableRole = z.infer<typeof GrantableRole>;
+
+export const ROLE_LABEL: Record<Role, string> = {
+  visitor: 'Visitor',
+  host: 'Host',
+  moderator: 'Moderator',
+  curator: 'Curator',
+  admin: 'Admin',
+};
+
+/** A role held by an account: everywhere (spaceId null) or in one space. */
+export interface Grant {
+  role: Role;
+  spaceId: string | null;
+}
+
+/**
+ * Where the grants that count for an action come from:
+ * - `space`: grants for the space the action happens in, and global grants;
+ * - `global`: global grants only (administration);
+ * - `any`: a grant for any space, or a global one.
+ */
+export type Scope = 'space' | 'global' | 'any';
+
+export interface ActionRule {
+  /** `anyone` includes people without a session (signing in, public data). */
+  roles: 'anyone' | readonly Role[];
+  scope: Scope;
+  /** One line for the OpenAPI document and the admin page. */
+  summary: string;
+}
+
+const EVERYONE: readonly Role[] = ['visitor', 'host', 'moderator', 'curator', 'admin'];
+const MODERATION: readonly Role[] = ['moderator', 'admin'];
+const ADMIN: readonly Role[] = ['admin'];
+
+export const ACTIONS = {
+  // Room messages.
+  'space.move': { roles: EVERYONE, scope: 'space', summary: 'Walk around a space (movement input).' },
+  'space.remove': { roles: MODERATION, scope: 'space', summary: 'Remove someone from a space.' },
+
+  // Sessions and accounts.
+  'session.guest': { roles: 'anyone', scope: 'global', summary: 'Enter as a guest with a display name.' },
+  'session.login': { roles: 'anyone', scope: 'global', summary: 'Sign in with email and password.' },
+  'session.read': { roles: EVERYONE, scope: 'global', summary: 'Who am I: the current session, account and roles.' },
+  'session.logout': { roles: EVERYONE, scope: 'global', summary: 'Sign out (revoke the current session).' },
+  'account.password': { roles: EVERYONE, scope: 'global', summary: 'Change your own password (accounts only).' },
+
+  // Operations and the API's own description.
+  'ops.health': { roles: 'anyone', scope: 'global', summary: 'Liveness and load: rooms and clients.' },
+  'ops.metrics': { roles: 'anyone', scope: 'global', summary: 'Prometheus metrics (bind the server to a private address or put it behind a proxy that hides this).' },
+  'api.describe': { roles: 'anyone', scope: 'global', summary: 'This API as an OpenAPI 3.1 document.' },
+
+  // Public data.
+  'spaces.list': { roles: 'anyone', scope: 'global', summary: 'List spaces.' },
+  'spaces.read': { roles: 'anyone', scope: 'global', summary: 'Read one space layout.' },
+
+  // Invitations, seen from the invitee's side: holding the link is the permission.
+  'invitation.read': { roles: 'anyone', scope: 'global', summary: 'Read an invitation by its link.' },
+  'invitation.accept': { roles: 'anyone', scope: 'global', summary: 'Accept an invitation: create an account, or add the role to yours.' },
+
+  // Administration.
+  'admin.accounts.list': { roles: ADMIN, scope: 'global', summary: 'List accounts with their roles.' },
+  'admin.accounts.update': { roles: ADMIN, scope: 'global', summary: 'Disable or re-enable an account.' },
+  'admin.invitations.list': { roles: ADMIN, scope: 'global', summary: 'List invitations.' },
+  'admin.invitations.create': { roles: ADMIN, scope: 'global', summary: 'Invite someone by link with a role.' },
+  'admin.invitations.revoke': { roles: ADMIN, scope: 'global', summary: 'Withdraw an unused invitation.' },
+  'admin.grants.list': { roles: ADMIN, scope: 'global', summary: 'List role grants.' },
+  'admin.grants.create': { roles: ADMIN, scope: 'global', summary: 'Grant a role to an account, in one space or everywhere.' },
+  'admin.grants.revoke': { roles: ADMIN, scope: 'global', summary: 'Take a role grant away.' },
+  'audit.read': { roles: MODERATION, scope: 'any', summary: 'Read the audit log of privileged actions.' },
+} as const satisfies Record<string, ActionRule>;
+
+export type Action = keyof typeof ACTIONS;
+export const ALL_ACTIONS = Object.keys(ACTIONS) as Action[];
+
+/**
+ * The roles someone holds for an action's scope. `grants` null means nobody is signed in (no
+ * session); a session without grants (a guest, or an account without roles) is a visitor.
+ */
+export function rolesFor(grants: readonly Grant[] | null, scope: Scope, spaceId?: string | null): Set<Role> {
+  const roles = new Set<Role>();
+  if (grants === null) return roles;
+  roles.add('visitor');
+  for (const g of grants) {
+    const counts = g.spaceId === null
+      || scope === 'any'
+      || (scope === 'space' && spaceId !== undefined && spaceId !== null && g.spaceId === spaceId);
+    if (counts) roles.add(g.role);
+  }
+  return roles;
+}
+
+/** May someone with these grants (null: no session) do this action, in this space? */
+export function allows(action: Action, grants: readonly Grant[] | null, spaceId?: string | null): boolean {
+  const rule: ActionRule = ACTIONS[action];
+  if (rule.roles === 'anyone') return true;
+  const held = rolesFor(grants, rule.scope, spaceId);
+  return rule.roles.some((r) => held.has(r));
+}
+
+/** The badge shown on a name tag in a space: the role visitors most need to recognise. */
+const BADGE_ORDER: readonly Role[] = ['host', 'moderator', 'curator', 'admin'];
+export function badgeFor(grants: readonly Grant[], spaceId: string): Role {
+  const held = rolesFor(grants, 'space', spaceId);
+  return BADGE_ORDER.find((r) => held.has(r)) ?? 'visitor';
+}

@@ -1,0 +1,224 @@
+import { z } from 'zod';
+import { GrantableRole, Role, type Action } from '../access.js';
+import { SpaceId, SpaceLayout } from '../spaces/layout.js';
+import { ErrorCode } from './errors.js';
+import { DisplayName } from './messages.js';
+
+/**
+ * The HTTP API as data: every endpoint with its method, path, permission action and the zod
+ * schemas of its input and output. The server mounts exactly these (server/http/api.ts), the
+ * OpenAPI document at /api/openapi.json is generated from them, and clients call them through
+ * shared/protocol/apiClient.ts. Paths use Express syntax (`:id`).
+ */
+
+export const ApiError = z.object({
+  code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
+  message: z.string(),
+}).meta({ id: 'ApiError' });
+export type ApiError = z.infer<typeof ApiError>;
+
+export const Email = z.string().trim().toLowerCase()
+  .max(254, 'Email addresses can be at most 254 characters.')
+  .pipe(z.email('Please type a valid email address.'));
+
+export const PASSWORD_MIN = 10;
+export const PASSWORD_MAX = 200;
+/** New passwords: long enough to resist guessing, short enough that hashing stays cheap. */
+export const NewPassword = z.string()
+  .min(PASSWORD_MIN, `Passwords need at least ${PASSWORD_MIN} characters.`)
+  .max(PASSWORD_MAX, `Passwords can be at most ${PASSWORD_MAX} characters.`);
+/** A password being checked: any length up to the cap (older rules may have allowed shorter). */
+const GivenPassword = z.string().min(1, 'Please type your password.').max(PASSWORD_MAX, `Passwords can be at most ${PASSWORD_MAX} characters.`);
+
+const Id = z.string().min(1).max(64);
+const Timestamp = z.string().describe('ISO-8601 UTC, e.g. 2026-11-25T06:30:00.000Z');
+
+export const GrantView = z.object({
+  id: Id,
+  accountId: Id,
+  role: Role,
+  spaceId: SpaceId.nullable(),
+  grantedBy: Id.nullable(),
+  createdAt: Timestamp,
+}).meta({ id: 'Grant' });
+export type GrantView = z.infer<typeof GrantView>;
+
+export const AccountView = z.object({
+  id: Id,
+  email: z.string(),
+  displayName: z.string(),
+  createdAt: Timestamp,
+  disabledAt: Timestamp.nullable(),
+}).meta({ id: 'Account' });
+export type AccountView = z.infer<typeof AccountView>;
+
+/** Who the current session speaks for. */
+export const Me = z.object({
+  kind: z.enum(['guest', 'account']),
+  name: z.string(),
+  account: AccountView.nullable(),
+  grants: z.array(z.object({ role: Role, spaceId: SpaceId.nullable() })),
+  expiresAt: Timestamp,
+}).meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export const GuestSessionRequest = z.strictObject({ name: DisplayName });
+export type GuestSessionRequest = z.infer<typeof GuestSessionRequest>;
+export const GuestSessionResponse = z.object({ token: z.string(), name: z.string(), expiresAt: Timestamp });
+export type GuestSessionResponse = z.infer<typeof GuestSessionResponse>;
+
+export const LoginRequest = z.strictObject({ email: Email, password: GivenPassword });
+export type LoginRequest = z.infer<typeof LoginRequest>;
+/** A signed-in session: the bearer token and who it is. */
+export const SessionResponse = z.object({ token: z.string(), me: Me }).meta({ id: 'Session' });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const PasswordChangeRequest = z.strictObject({ currentPassword: GivenPassword, newPassword: NewPassword });
+export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequest>;
+
+export const InvitationStatus = z.enum(['pending', 'used', 'expired', 'revoked']);
+export type InvitationStatus = z.infer<typeof InvitationStatus>;
+export const InvitationView = z.object({
+  id: Id,
+  role: GrantableRole,
+  spaceId: SpaceId.nullable(),
+  email: z.string().nullable(),
+  note: z.string().nullable(),
+  createdBy: Id.nullable(),
+  createdAt: Timestamp,
+  expiresAt: Timestamp,
+  usedAt: Timestamp.nullable(),
+  usedBy: Id.nullable(),
+  revokedAt: Timestamp.nullable(),
+  status: InvitationStatus,
+}).meta({ id: 'Invitation' });
+export type InvitationView = z.infer<typeof InvitationView>;
+
+export const InvitationCreateRequest = z.strictObject({
+  role: GrantableRole,
+  /** Null or absent: the role applies everywhere. Admin is always global. */
+  spaceId: SpaceId.nullable().default(null),
+  /** Whom it is for (shown to the invitee, pre-fills the form); the link works for whoever holds it. */
+  email: Email.nullable().default(null),
+  note: z.string().trim().max(200, 'Notes can be at most 200 characters.').nullable().default(null),
+  expiresInHours: z.number().int().min(1).max(24 * 30).default(24 * 7),
+});
+export type InvitationCreateRequest = z.input<typeof InvitationCreateRequest>;
+export const InvitationCreated = z.object({
+  invitation: InvitationView,
+  /** The secret: shown once, never stored (only its hash is). */
+  token: z.string(),
+  /** Path of the page that accepts it, relative to the site: `/invite/<token>`. */
+  path: z.string(),
+});
+export type InvitationCreated = z.infer<typeof InvitationCreated>;
+
+/** What the holder of an invitation link may see before accepting. */
+export const InvitationPreview = z.object({
+  role: GrantableRole,
+  spaceId: SpaceId.nullable(),
+  spaceName: z.string().nullable(),
+  email: z.string().nullable(),
+  expiresAt: Timestamp,
+});
+export type InvitationPreview = z.infer<typeof InvitationPreview>;
+
+/**
+ * Accepting: signed in, the role is added to your account (send `{}`); otherwise the three
+ * fields create a new account.
+ */
+export const InvitationAcceptRequest = z.strictObject({
+  email: Email.optional(),
+  password: NewPassword.optional(),
+  displayName: DisplayName.optional(),
+});
+export type InvitationAcceptRequest = z.input<typeof InvitationAcceptRequest>;
+
+export const AccountWithGrants = AccountView.extend({ grants: z.array(GrantView) }).meta({ id: 'AccountWithGrants' });
+export type AccountWithGrants = z.infer<typeof AccountWithGrants>;
+export const AccountUpdateRequest = z.strictObject({ disabled: z.boolean() });
+
+export const GrantCreateRequest = z.strictObject({
+  accountId: Id,
+  role: GrantableRole,
+  spaceId: SpaceId.nullable().default(null),
+});
+export type GrantCreateRequest = z.input<typeof GrantCreateRequest>;
+
+export const AuditEntryView = z.object({
+  id: z.number().int(),
+  at: Timestamp,
+  actorId: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  detail: z.unknown(),
+}).meta({ id: 'AuditEntry' });
+export type AuditEntryView = z.infer<typeof AuditEntryView>;
+export const AuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+export const SpaceSummary = z.object({ id: SpaceId, name: z.string(), kind: z.string() });
+
+export const IdParams = z.strictObject({ id: Id });
+export const SpaceParams = z.strictObject({ id: SpaceId });
+export const TokenParams = z.strictObject({ token: z.string().min(16).max(128) });
+const Empty = z.strictObject({});
+const Ok = z.object({ ok: z.literal(true) });
+
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  action: Action;
+  status: 200 | 201;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Largest accepted JSON body; bodies are refused above it (413). Default 4 kB. */
+  maxBody?: string;
+  /** The sentence for a path parameter that cannot name anything (default: nothing at this address). */
+  notFound?: string;
+  /** The response's media type when it is not JSON. */
+  produces?: string;
+}
+
+const INVITATION_NOT_FOUND = 'This invitation link is not valid. Please ask for a new one.';
+
+function endpoint<const E extends Endpoint>(e: E): E {
+  return e;
+}
+
+export const API = {
+  health: endpoint({ method: 'GET', path: '/healthz', action: 'ops.health', status: 200, response: z.object({ ok: z.literal(true), rooms: z.number(), clients: z.number() }) }),
+  metrics: endpoint({ method: 'GET', path: '/metrics', action: 'ops.metrics', status: 200, response: z.string(), produces: 'text/plain' }),
+  openapi: endpoint({ method: 'GET', path: '/api/openapi.json', action: 'api.describe', status: 200, response: z.record(z.string(), z.unknown()) }),
+
+  guestSession: endpoint({ method: 'POST', path: '/api/session/guest', action: 'session.guest', status: 201, body: GuestSessionRequest, response: GuestSessionResponse }),
+  login: endpoint({ method: 'POST', path: '/api/session/login', action: 'session.login', status: 201, body: LoginRequest, response: SessionResponse }),
+  me: endpoint({ method: 'GET', path: '/api/session', action: 'session.read', status: 200, response: Me }),
+  logout: endpoint({ method: 'POST', path: '/api/session/logout', action: 'session.logout', status: 200, body: Empty, response: Ok }),
+  changePassword: endpoint({ method: 'POST', path: '/api/account/password', action: 'account.password', status: 200, body: PasswordChangeRequest, response: SessionResponse }),
+
+  listSpaces: endpoint({ method: 'GET', path: '/api/spaces', action: 'spaces.list', status: 200, response: z.object({ spaces: z.array(SpaceSummary) }) }),
+  getSpace: endpoint({ method: 'GET', path: '/api/spaces/:id', action: 'spaces.read', status: 200, params: SpaceParams, notFound: 'There is no space with that name.', response: z.object({ space: SpaceLayout }) }),
+
+  previewInvitation: endpoint({ method: 'GET', path: '/api/invitations/:token', action: 'invitation.read', status: 200, params: TokenParams, notFound: INVITATION_NOT_FOUND, response: InvitationPreview }),
+  acceptInvitation: endpoint({ method: 'POST', path: '/api/invitations/:token/accept', action: 'invitation.accept', status: 201, params: TokenParams, notFound: INVITATION_NOT_FOUND, body: InvitationAcceptRequest, response: SessionResponse }),
+
+  listAccounts: endpoint({ method: 'GET', path: '/api/admin/accounts', action: 'admin.accounts.list', status: 200, response: z.object({ accounts: z.array(AccountWithGrants) }) }),
+  updateAccount: endpoint({ method: 'PATCH', path: '/api/admin/accounts/:id', action: 'admin.accounts.update', status: 200, params: IdParams, body: AccountUpdateRequest, response: AccountView }),
+  listInvitations: endpoint({ method: 'GET', path: '/api/admin/invitations', action: 'admin.invitations.list', status: 200, response: z.object({ invitations: z.array(InvitationView) }) }),
+  createInvitation: endpoint({ method: 'POST', path: '/api/admin/invitations', action: 'admin.invitations.create', status: 201, body: InvitationCreateRequest, response: InvitationCreated }),
+  revokeInvitation: endpoint({ method: 'DELETE', path: '/api/admin/invitations/:id', action: 'admin.invitations.revoke', status: 200, params: IdParams, response: InvitationView }),
+  listGrants: endpoint({ method: 'GET', path: '/api/admin/grants', action: 'admin.grants.list', status: 200, response: z.object({ grants: z.array(GrantView) }) }),
+  createGrant: endpoint({ method: 'POST', path: '/api/admin/grants', action: 'admin.grants.create', status: 201, body: GrantCreateRequest, response: GrantView }),
+  revokeGrant: endpoint({ method: 'DELETE', path: '/api/admin/grants/:id', action: 'admin.grants.revoke', status: 200, params: IdParams, response: Ok }),
+  audit: endpoint({ method: 'GET', path: '/api/audit', action: 'audit.read', status: 200, query: AuditQuery, response: z.object({ entries: z.array(AuditEntryView) }) }),
+} as const;
+
+export type ApiName = keyof typeof API;
+export type ApiResponse<N extends ApiName> = z.infer<(typeof API)[N]['response']>;
+export type ApiBody<N extends ApiName> = (typeof API)[N] extends { body: infer B extends z.ZodType } ? z.input<B> : never;
