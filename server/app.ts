@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import express from 'express';
+import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { SPACES } from '../shared/spaces/catalog.js';
 import type { Config } from './config.js';
@@ -24,6 +24,8 @@ export interface App {
   log: Logger;
   /** The store the server uses (tests seed accounts through it, as the admin CLI does). */
   repos: Repos;
+  /** The Express application (tests list its mounted routes). */
+  express: Express;
   close(): Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     port,
     log,
     repos,
+    express: app,
     async close() {
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections?.();

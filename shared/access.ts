@@ -38,9 +38,17 @@ export interface Grant {
  */
 export type Scope = 'space' | 'global' | 'any';
 
+/** Someone with a session: a guest (no account) or an account, and the roles it was granted. */
+export interface Principal {
+  kind: 'guest' | 'account';
+  grants: readonly Grant[];
+}
+
 export interface ActionRule {
   /** `anyone` includes people without a session (signing in, public data). */
   roles: 'anyone' | readonly Role[];
+  /** Only for accounts: a guest holds the visitor role but cannot do this. */
+  accountsOnly?: boolean;
   scope: Scope;
   /** One line for the OpenAPI document and the admin page. */
   summary: string;
@@ -60,7 +68,7 @@ export const ACTIONS = {
   'session.login': { roles: 'anyone', scope: 'global', summary: 'Sign in with email and password.' },
   'session.read': { roles: EVERYONE, scope: 'global', summary: 'Who am I: the current session, account and roles.' },
   'session.logout': { roles: EVERYONE, scope: 'global', summary: 'Sign out (revoke the current session).' },
-  'account.password': { roles: EVERYONE, scope: 'global', summary: 'Change your own password (accounts only).' },
+  'account.password': { roles: EVERYONE, accountsOnly: true, scope: 'global', summary: 'Change your own password (accounts only).' },
 
   // Operations and the API's own description.
   'ops.health': { roles: 'anyone', scope: 'global', summary: 'Liveness and load: rooms and clients.' },
@@ -91,14 +99,14 @@ export type Action = keyof typeof ACTIONS;
 export const ALL_ACTIONS = Object.keys(ACTIONS) as Action[];
 
 /**
- * The roles someone holds for an action's scope. `grants` null means nobody is signed in (no
+ * The roles someone holds for an action's scope. `who` null means nobody is signed in (no
  * session); a session without grants (a guest, or an account without roles) is a visitor.
  */
-export function rolesFor(grants: readonly Grant[] | null, scope: Scope, spaceId?: string | null): Set<Role> {
+export function rolesFor(who: Principal | null, scope: Scope, spaceId?: string | null): Set<Role> {
   const roles = new Set<Role>();
-  if (grants === null) return roles;
+  if (who === null) return roles;
   roles.add('visitor');
-  for (const g of grants) {
+  for (const g of who.grants) {
     const counts = g.spaceId === null
       || scope === 'any'
       || (scope === 'space' && spaceId !== undefined && spaceId !== null && g.spaceId === spaceId);
@@ -107,17 +115,18 @@ export function rolesFor(grants: readonly Grant[] | null, scope: Scope, spaceId?
   return roles;
 }
 
-/** May someone with these grants (null: no session) do this action, in this space? */
-export function allows(action: Action, grants: readonly Grant[] | null, spaceId?: string | null): boolean {
+/** May this person (null: no session) do this action, in this space? */
+export function allows(action: Action, who: Principal | null, spaceId?: string | null): boolean {
   const rule: ActionRule = ACTIONS[action];
   if (rule.roles === 'anyone') return true;
-  const held = rolesFor(grants, rule.scope, spaceId);
+  if (who === null || (rule.accountsOnly && who.kind !== 'account')) return false;
+  const held = rolesFor(who, rule.scope, spaceId);
   return rule.roles.some((r) => held.has(r));
 }
 
 /** The badge shown on a name tag in a space: the role visitors most need to recognise. */
 const BADGE_ORDER: readonly Role[] = ['host', 'moderator', 'curator', 'admin'];
 export function badgeFor(grants: readonly Grant[], spaceId: string): Role {
-  const held = rolesFor(grants, 'space', spaceId);
+  const held = rolesFor({ kind: 'account', grants }, 'space', spaceId);
   return BADGE_ORDER.find((r) => held.has(r)) ?? 'visitor';
 }

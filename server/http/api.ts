@@ -64,7 +64,7 @@ export function mountApi(app: Express, handlers: Handlers, deps: { sessions: Ses
     const parseBody = express.json({ limit: endpoint.maxBody ?? '4kb', strict: true });
     const run = async (req: Request, res: Response) => {
       const identity = await authenticate(req, deps.sessions);
-      if (!allows(endpoint.action, identity?.grants ?? null)) {
+      if (!allows(endpoint.action, identity)) {
         throw identity
           ? new ApiError(403, ErrorCode.NOT_ALLOWED, 'Your role does not allow this.')
           : new ApiError(401, ErrorCode.NOT_ALLOWED, 'Please sign in first.');

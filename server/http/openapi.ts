@@ -9,7 +9,7 @@ type JsonSchema = Record<string, unknown>;
  * written by hand). Named schemas (`.meta({ id })`) become components; each operation carries
  * its permission action and the roles that may call it.
  */
-export function openApiDocument(): Record<string, unknown> {
+export function openApiDocument(pages: readonly string[] = []): Record<string, unknown> {
   const components: Record<string, JsonSchema> = { ApiError: convert(ApiError, 'output', {}) };
   const paths: Record<string, Record<string, unknown>> = {};
 
@@ -42,6 +42,20 @@ export function openApiDocument(): Record<string, unknown> {
     };
     const openPath = e.path.replace(/:([A-Za-z]+)/g, '{$1}');
     (paths[openPath] ??= {})[e.method.toLowerCase()] = operation;
+  }
+
+  // The client's pages: each serves the single-page app's HTML.
+  for (const page of pages) {
+    const openPath = page.replace(/\{\*([A-Za-z]+)\}/g, '{$1}');
+    const parameters = [...openPath.matchAll(/\{([A-Za-z]+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
+    (paths[openPath] ??= {}).get = {
+      operationId: `page${openPath.replace(/[^A-Za-z]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase()) || 'Home'}`,
+      summary: 'A page of the browser client (HTML).',
+      tags: ['pages'],
+      security: [{}],
+      ...(parameters.length > 0 ? { parameters } : {}),
+      responses: { 200: { description: 'The client', content: { 'text/html': { schema: { type: 'string' } } } } },
+    };
   }
 
   return {

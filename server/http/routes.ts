@@ -5,13 +5,12 @@ import helmet from 'helmet';
 import { ErrorCode } from '../../shared/protocol/errors.js';
 import { mountApi, sendError } from './api.js';
 import { createHandlers, type HandlerDeps } from './handlers/index.js';
+import { PAGES } from './pages.js';
 
 export interface RouteDeps extends HandlerDeps {
   clientDir: string;
 }
 
-/** Pages of the single-page client; each serves index.html. */
-export const PAGES = ['/', '/s/{*rest}', '/login', '/account', '/admin', '/invite/{*rest}'];
 
 /** Security headers, the API (health, metrics, /api/...) and the built client with its page routes. */
 export function mountRoutes(app: Express, deps: RouteDeps): void {
@@ -42,7 +41,7 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
   const indexFile = path.join(deps.clientDir, 'index.html');
   app.use('/assets', express.static(path.join(deps.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
-  app.get(PAGES, (_req, res) => {
+  app.get([...PAGES], (_req, res) => {
     if (!fs.existsSync(indexFile)) {
       res.status(503).type('text/plain').send('The client has not been built yet: run `npm run build`.');
       return;

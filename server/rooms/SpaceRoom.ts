@@ -1,8 +1,8 @@
 import { Room, ServerError, type Client } from '@colyseus/core';
 import { NAME_MAX_LENGTH, TICK_MS } from '../../shared/constants.js';
 import { CloseCode, ErrorCode, joinErrorMessage, type ErrorPayload } from '../../shared/protocol/errors.js';
-import { ClientMessage, JoinOptions, MoveInput, RemoveMessage, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
-import { allows, badgeFor, Role, type Action, type Grant } from '../../shared/access.js';
+import { ClientMessage, JoinOptions, MESSAGE_ACTIONS, MoveInput, RemoveMessage, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
+import { allows, badgeFor, Role, type Grant } from '../../shared/access.js';
 import type { z } from 'zod';
 import { Avatar } from '../../shared/schema/Avatar.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
@@ -87,10 +87,10 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.setSimulationInterval(() => this.tick(), TICK_MS);
 
     // Every message type, its permission action and its schema: the room's one choke point.
-    this.handle(ClientMessage.Input, 'space.move', MoveInput,
+    this.handle(ClientMessage.Input, MoveInput,
       'Movement must be an input intent (seq, forward, strafe, run, yaw) with numbers in range; positions are not accepted.',
       (client, occupant, input) => this.onInput(client, occupant, input));
-    this.handle(ClientMessage.Remove, 'space.remove', RemoveMessage,
+    this.handle(ClientMessage.Remove, RemoveMessage,
       'A removal names the session id of someone in this space.',
       (client, occupant, message) => this.onRemove(client, occupant, message));
     this.onMessage('*', (client, type) => this.guard(client, String(type), () => {
@@ -108,6 +108,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       const first = parsed.error.issues[0];
       throw new ServerError(400, joinErrorMessage(ErrorCode.INVALID_INPUT, first?.message ?? 'The join request was not understood.'));
     }
+    if (!parsed.data.token) throw new ServerError(401, joinErrorMessage(ErrorCode.NOT_ALLOWED, 'Please sign in or enter your name first.'));
     let identity: Identity;
     try {
       identity = await this.deps.sessions.verify(parsed.data.token);
@@ -220,10 +221,11 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
    * Registers a client message: rate limit, then the permissions table, then the schema, and
    * only then the handler. Nothing reaches room state any other way.
    */
-  private handle<T>(type: string, action: Action, schema: z.ZodType<T>, invalid: string,
+  private handle<T>(type: ClientMessage, schema: z.ZodType<T>, invalid: string,
     handler: (client: Client, occupant: Occupant, message: T) => void | Promise<void>): void {
+    const action = MESSAGE_ACTIONS[type];
     this.onMessage(type, (client, message: unknown) => this.guard(client, type, (occupant) => {
-      if (!allows(action, occupant.identity.grants, this.layout.id)) {
+      if (!allows(action, occupant.identity, this.layout.id)) {
         this.refuse(client, 'not_allowed', { code: ErrorCode.NOT_ALLOWED, message: 'Your role does not allow this here.', ref: type });
         return;
       }
@@ -253,7 +255,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       return;
     }
     const targetBadge = badgeFor(target.identity.grants, this.layout.id);
-    if ((targetBadge === 'moderator' || targetBadge === 'admin') && !allows('admin.grants.create', moderator.identity.grants)) {
+    if ((targetBadge === 'moderator' || targetBadge === 'admin') && !allows('admin.grants.create', moderator.identity)) {
       this.refuse(client, 'not_allowed', { code: ErrorCode.NOT_ALLOWED, message: 'Only an admin can remove a moderator or an admin.', ref: ClientMessage.Remove });
       return;
     }

@@ -1,3 +1,4 @@
+import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,9 +7,11 @@ import { SPACES } from '../../shared/spaces/catalog.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { createAccountStore } from './accounts.js';
 import { appendAudit, listAudit } from './audit.js';
+import type { Clock } from './clock.js';
 import { type DatabaseHandle, openDatabase } from './db.js';
 import { StoreError } from './errors.js';
 import { migrateToLatest } from './migrate.js';
+import { createRepos, type Repos } from './repos.js';
 import { createRoleStore } from './roles.js';
 import { createScratchPostgres } from './scratch.js';
 import { createSpaceStore } from './spaces.js';
@@ -30,6 +33,34 @@ async function expectStoreError(work: Promise<unknown>, code: string): Promise<v
   const error: unknown = await work.then(() => undefined, (e: unknown) => e);
   expect(error).toBeInstanceOf(StoreError);
   expect((error as StoreError).code).toBe(code);
+}
+
+/** A clock the test moves by hand, so timestamps and expiry are exact. */
+function manualClock(start: string): { clock: Clock; at: () => string; advance: (ms: number) => void; set: (iso: string) => void } {
+  let now = new Date(start);
+  return {
+    clock: () => now,
+    at: () => now.toISOString(),
+    advance: (ms) => { now = new Date(now.getTime() + ms); },
+    set: (iso) => { now = new Date(iso); },
+  };
+}
+
+/** Resolves for everyone once `parties` callers are waiting. */
+function barrier(parties: number): () => Promise<void> {
+  let arrived = 0;
+  let release!: () => void;
+  const all = new Promise<void>((resolve) => { release = resolve; });
+  return () => {
+    if (++arrived >= parties) release();
+    return all;
+  };
+}
+
+const HOUR = 3_600_000;
+
+function newAccount(repos: Repos, name: string) {
+  return repos.accounts.create({ email: `${name}@example.org`, passwordHash: `hash-of-${name}`, displayName: name });
 }
 
 describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
@@ -155,6 +186,265 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       await expect(roles.grant({ accountId: 'no-such-account', role: 'host' })).rejects.toThrow();
       const bo = await createAccountStore(handle.db).create({ email: 'bo@example.org', passwordHash: 'x', displayName: 'Bo' });
       await expect(roles.grant({ accountId: bo.id, role: 'host', spaceId: 'no-such-space' })).rejects.toThrow();
+    });
+    it('lists accounts oldest first, counts them, changes a password hash, and disables idempotently', async () => {
+      const t = manualClock('2030-01-02T00:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      const before = await repos.accounts.count();
+      const late = await newAccount(repos, 'late');
+      t.set('2030-01-01T00:00:00.000Z');
+      const early = await newAccount(repos, 'early');
+      expect(early).toEqual({ id: early.id, email: 'early@example.org', displayName: 'early', createdAt: '2030-01-01T00:00:00.000Z', disabledAt: null });
+      expect(await repos.accounts.count()).toBe(before + 2);
+      const listed = await repos.accounts.list();
+      expect(listed).toHaveLength(before + 2);
+      expect(listed.filter((a) => a.id === early.id || a.id === late.id)).toEqual([early, late]);
+
+      expect(await repos.accounts.setPasswordHash(early.id, 'new-hash')).toBe(true);
+      expect(await repos.accounts.passwordHash(early.id)).toBe('new-hash');
+      expect(await repos.accounts.passwordHash(late.id)).toBe('hash-of-late');
+      expect(await repos.accounts.setPasswordHash('no-such-account', 'x')).toBe(false);
+      expect(await repos.accounts.passwordHash('no-such-account')).toBeUndefined();
+
+      t.set('2030-02-01T00:00:00.000Z');
+      expect(await repos.accounts.setDisabled(early.id, true)).toMatchObject({ id: early.id, disabledAt: '2030-02-01T00:00:00.000Z' });
+      t.advance(HOUR);
+      // Disabling twice keeps the first timestamp.
+      expect((await repos.accounts.setDisabled(early.id, true))?.disabledAt).toBe('2030-02-01T00:00:00.000Z');
+      expect((await repos.accounts.get(early.id))?.disabledAt).toBe('2030-02-01T00:00:00.000Z');
+      expect((await repos.accounts.findByEmail('early@example.org'))?.disabledAt).toBe('2030-02-01T00:00:00.000Z');
+      expect((await repos.accounts.get(late.id))?.disabledAt).toBeNull();
+      expect((await repos.accounts.setDisabled(early.id, false))?.disabledAt).toBeNull();
+      expect((await repos.accounts.setDisabled(early.id, false))?.disabledAt).toBeNull();
+      expect(await repos.accounts.setDisabled('no-such-account', true)).toBeUndefined();
+      expect(await repos.accounts.count()).toBe(before + 2);
+    });
+
+    it('treats emails as unique whatever their case or surrounding spaces (CONFLICT)', async () => {
+      const repos = createRepos(handle.db);
+      const before = await repos.accounts.count();
+      const cy = await repos.accounts.create({ email: 'Cy.Twombly@Example.ORG', passwordHash: 'x', displayName: 'Cy' });
+      expect(cy.email).toBe('cy.twombly@example.org');
+      for (const email of ['cy.twombly@example.org', 'CY.TWOMBLY@EXAMPLE.ORG', '  Cy.Twombly@example.org\t']) {
+        await expectStoreError(repos.accounts.create({ email, passwordHash: 'y', displayName: 'Impostor' }), 'CONFLICT');
+      }
+      expect(await repos.accounts.count()).toBe(before + 1);
+      expect(await repos.accounts.findByEmail(' CY.twombly@example.org ')).toMatchObject({ id: cy.id, passwordHash: 'x' });
+    });
+
+    it('creates account sessions and revokes all of an account\'s sessions, optionally keeping one', async () => {
+      const t = manualClock('2030-03-01T00:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      const dee = await newAccount(repos, 'dee');
+      const other = await newAccount(repos, 'dee-other');
+      const expires = new Date('2030-03-02T00:00:00.000Z');
+      const [keep, a, b, alreadyRevoked] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      for (const id of [keep, a, b, alreadyRevoked]) await repos.sessions.createForAccount(id, dee.id, expires);
+      const otherSession = await repos.sessions.createForAccount(randomUUID(), other.id, expires);
+      const guest = await repos.sessions.createGuest(randomUUID(), 'Passer-by', expires);
+      expect(await repos.sessions.get(keep)).toEqual({
+        id: keep, accountId: dee.id, guestName: null, createdAt: '2030-03-01T00:00:00.000Z', expiresAt: '2030-03-02T00:00:00.000Z', revokedAt: null,
+      });
+      expect(await repos.sessions.get('no-such-session')).toBeUndefined();
+
+      await repos.sessions.revoke(alreadyRevoked);
+      t.advance(HOUR);
+      expect(await repos.sessions.revokeAllForAccount(dee.id, keep)).toBe(2);
+      const revokedAt = async (id: string) => (await repos.sessions.get(id))?.revokedAt;
+      expect(await revokedAt(a)).toBe('2030-03-01T01:00:00.000Z');
+      expect(await revokedAt(b)).toBe('2030-03-01T01:00:00.000Z');
+      expect(await revokedAt(alreadyRevoked)).toBe('2030-03-01T00:00:00.000Z');
+      expect(await revokedAt(keep)).toBeNull();
+      expect(await revokedAt(otherSession.id)).toBeNull();
+      expect(await revokedAt(guest.id)).toBeNull();
+
+      t.advance(HOUR);
+      expect(await repos.sessions.revokeAllForAccount(dee.id)).toBe(1);
+      expect(await revokedAt(keep)).toBe('2030-03-01T02:00:00.000Z');
+      expect(await revokedAt(a)).toBe('2030-03-01T01:00:00.000Z');
+      expect(await repos.sessions.revokeAllForAccount(dee.id)).toBe(0);
+      expect(await repos.sessions.revokeAllForAccount('no-such-account')).toBe(0);
+      expect(await revokedAt(otherSession.id)).toBeNull();
+    });
+
+    it('gets, lists and revokes role grants by id; a global grant is unique, one per space is fine', async () => {
+      const t = manualClock('2030-04-01T00:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      const eve = await newAccount(repos, 'eve');
+      const fin = await newAccount(repos, 'fin');
+      const global = await repos.roles.grant({ accountId: eve.id, role: 'host', grantedBy: fin.id });
+      expect(global).toEqual({ id: global.id, accountId: eve.id, role: 'host', spaceId: null, grantedBy: fin.id, createdAt: '2030-04-01T00:00:00.000Z' });
+      expect(await repos.roles.get(global.id)).toEqual(global);
+      expect(await repos.roles.get('no-such-grant')).toBeUndefined();
+      await expectStoreError(repos.roles.grant({ accountId: eve.id, role: 'host' }), 'CONFLICT');
+      await expectStoreError(repos.roles.grant({ accountId: eve.id, role: 'host', spaceId: null, grantedBy: eve.id }), 'CONFLICT');
+
+      const inPlaza = await repos.roles.grant({ accountId: eve.id, role: 'host', spaceId: 'plaza' });
+      const inTownhall = await repos.roles.grant({ accountId: eve.id, role: 'host', spaceId: 'townhall' });
+      await expectStoreError(repos.roles.grant({ accountId: eve.id, role: 'host', spaceId: 'plaza' }), 'CONFLICT');
+      const curator = await repos.roles.grant({ accountId: eve.id, role: 'curator', spaceId: 'plaza' });
+      const finHost = await repos.roles.grant({ accountId: fin.id, role: 'host' });
+      const finAdmin = await repos.roles.grant({ accountId: fin.id, role: 'admin' });
+
+      // listAll: grouped by account, then by role, the global grant before the per-space ones.
+      const byAccount = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+      const expected = [
+        ...(eve.id < fin.id ? [] : [finAdmin, finHost]),
+        curator, global, inPlaza, inTownhall,
+        ...(eve.id < fin.id ? [finAdmin, finHost] : []),
+      ];
+      const all = await repos.roles.listAll();
+      expect(all.map((g) => g.accountId)).toEqual(all.map((g) => g.accountId).sort(byAccount));
+      expect(all.filter((g) => g.accountId === eve.id || g.accountId === fin.id)).toEqual(expected);
+
+      expect(await repos.roles.revokeById(inPlaza.id)).toEqual(inPlaza);
+      expect(await repos.roles.revokeById(inPlaza.id)).toBeUndefined();
+      expect(await repos.roles.get(inPlaza.id)).toBeUndefined();
+      expect(await repos.roles.revokeById(global.id)).toEqual(global);
+      expect((await repos.roles.listForAccount(eve.id)).map((g) => g.id)).toEqual([curator.id, inTownhall.id]);
+      // With the global grant gone, granting it again is allowed.
+      expect(await repos.roles.grant({ accountId: eve.id, role: 'host' })).toMatchObject({ spaceId: null });
+    });
+
+    it('creates invitations, lists them newest first, and tells pending, used, expired and revoked apart by the clock', async () => {
+      const t = manualClock('2030-05-01T12:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      const gus = await newAccount(repos, 'gus');
+      const hal = await newAccount(repos, 'hal');
+      const hashes = new Map<string, string>();
+      const invite = async (name: string, hours: number) => {
+        const tokenHash = randomBytes(32).toString('hex');
+        const created = await repos.invitations.create({
+          tokenHash, role: 'moderator', spaceId: 'plaza', email: `${name}@example.org`, note: `for ${name}`, createdBy: gus.id,
+          expiresAt: new Date(t.clock().getTime() + hours * HOUR),
+        });
+        hashes.set(created.id, tokenHash);
+        t.advance(1000);
+        return created;
+      };
+      const a = await invite('a', 1);
+      const b = await invite('b', 1);
+      const c = await invite('c', 1);
+      const d = await invite('d', 2);
+      expect(a).toEqual({
+        id: a.id, role: 'moderator', spaceId: 'plaza', email: 'a@example.org', note: 'for a', createdBy: gus.id,
+        createdAt: '2030-05-01T12:00:00.000Z', expiresAt: '2030-05-01T13:00:00.000Z', usedAt: null, usedBy: null, revokedAt: null, status: 'pending',
+      });
+      expect(await repos.invitations.get(a.id)).toEqual(a);
+      expect(await repos.invitations.get('no-such-invitation')).toBeUndefined();
+      expect(await repos.invitations.findByTokenHash(hashes.get(b.id)!)).toEqual({ ...b, tokenHash: hashes.get(b.id) });
+      expect(await repos.invitations.findByTokenHash('0'.repeat(64))).toBeUndefined();
+      const mine = new Set([a.id, b.id, c.id, d.id]);
+      expect((await repos.invitations.list()).filter((i) => mine.has(i.id)).map((i) => i.id)).toEqual([d.id, c.id, b.id, a.id]);
+
+      // Used: once only.
+      const usedAt = t.at();
+      expect(await repos.invitations.markUsed(a.id, hal.id)).toBe(true);
+      t.advance(1000);
+      expect(await repos.invitations.markUsed(a.id, hal.id)).toBe(false);
+      expect(await repos.invitations.markUsed(a.id, gus.id)).toBe(false);
+      expect(await repos.invitations.get(a.id)).toMatchObject({ status: 'used', usedAt, usedBy: hal.id, revokedAt: null });
+
+      // Revoked: not usable, and revoking again keeps the first timestamp.
+      const revokedAt = t.at();
+      expect(await repos.invitations.revoke(b.id)).toMatchObject({ id: b.id, status: 'revoked', revokedAt });
+      t.advance(1000);
+      expect(await repos.invitations.markUsed(b.id, hal.id)).toBe(false);
+      expect(await repos.invitations.revoke(b.id)).toMatchObject({ status: 'revoked', revokedAt, usedAt: null, usedBy: null });
+
+      // Revoking a used invitation changes nothing.
+      expect(await repos.invitations.revoke(a.id)).toMatchObject({ status: 'used', revokedAt: null, usedBy: hal.id });
+      expect(await repos.invitations.revoke('no-such-invitation')).toBeUndefined();
+
+      // Expired: from the moment expiresAt is reached (by this store's clock).
+      t.set(c.expiresAt);
+      t.advance(-1);
+      expect((await repos.invitations.get(c.id))?.status).toBe('pending');
+      t.advance(1);
+      expect((await repos.invitations.get(c.id))?.status).toBe('expired');
+      expect(await repos.invitations.markUsed(c.id, hal.id)).toBe(false);
+      expect(await repos.invitations.get(c.id)).toMatchObject({ status: 'expired', usedAt: null, usedBy: null });
+      // Still pending with an hour left; usable.
+      expect((await repos.invitations.get(d.id))?.status).toBe('pending');
+      expect(await repos.invitations.markUsed(d.id, gus.id)).toBe(true);
+
+      const statuses = Object.fromEntries((await repos.invitations.list()).filter((i) => mine.has(i.id)).map((i) => [i.note, i.status]));
+      expect(statuses).toEqual({ 'for a': 'used', 'for b': 'revoked', 'for c': 'expired', 'for d': 'used' });
+    });
+
+    it('repos.transaction rolls back every write (account, grant, audit) when the work throws, and commits them all when it returns', async () => {
+      const repos = createRepos(handle.db);
+      const accountsBefore = await repos.accounts.count();
+      const newestAudit = async () => (await repos.audit.list({ limit: 1 }))[0]?.id;
+      const auditBefore = await newestAudit();
+      let doomedId: string | undefined;
+      await expect(repos.transaction(async (tx) => {
+        const doomed = await newAccount(tx, 'ivy');
+        doomedId = doomed.id;
+        await tx.audit.append({ actorId: 'system', action: 'account.create', targetType: 'account', targetId: doomed.id });
+        // A nested call joins the outer transaction rather than committing on its own.
+        await tx.transaction((inner) => inner.roles.grant({ accountId: doomed.id, role: 'admin' }));
+        expect(await tx.accounts.get(doomed.id)).toBeDefined();
+        throw new Error('abort after writing');
+      })).rejects.toThrow('abort after writing');
+      expect(doomedId).toBeDefined();
+      expect(await repos.accounts.get(doomedId!)).toBeUndefined();
+      expect(await repos.accounts.findByEmail('ivy@example.org')).toBeUndefined();
+      expect(await repos.roles.listForAccount(doomedId!)).toEqual([]);
+      expect(await repos.accounts.count()).toBe(accountsBefore);
+      expect(await newestAudit()).toBe(auditBefore);
+
+      const kept = await repos.transaction(async (tx) => {
+        const account = await newAccount(tx, 'ivy');
+        await tx.roles.grant({ accountId: account.id, role: 'admin' });
+        await tx.audit.append({ actorId: 'system', action: 'account.create', targetType: 'account', targetId: account.id });
+        return account;
+      });
+      expect(await repos.accounts.findByEmail('ivy@example.org')).toMatchObject({ id: kept.id });
+      expect((await repos.roles.listForAccount(kept.id)).map((g) => g.role)).toEqual(['admin']);
+      expect(await repos.accounts.count()).toBe(accountsBefore + 1);
+      expect((await repos.audit.list({ limit: 1 }))[0]).toMatchObject({ action: 'account.create', targetId: kept.id });
+    });
+
+    it('lets exactly one of two simultaneous markUsed calls win, from two transactions and from two handles', async () => {
+      const repos = createRepos(handle.db);
+      const jo = await newAccount(repos, 'jo');
+      const kit = await newAccount(repos, 'kit');
+      const invitation = () => repos.invitations.create({
+        tokenHash: randomBytes(32).toString('hex'), role: 'host', spaceId: null, email: null, note: null, createdBy: null,
+        expiresAt: new Date(Date.now() + HOUR),
+      });
+
+      // Two transactions at once. PostgreSQL runs them on two pooled connections, and both
+      // read the invitation as pending before either writes; SQLite has one connection per
+      // handle, so Kysely runs its transactions one after the other.
+      const postgres = handle.dialect === 'postgres';
+      for (let round = 0; round < 5; round++) {
+        const contested = await invitation();
+        const bothRead = barrier(postgres ? 2 : 1);
+        const outcomes = await Promise.all([jo, kit].map((who) => repos.transaction(async (tx) => {
+          const seen = (await tx.invitations.get(contested.id))?.status;
+          await bothRead();
+          return { who: who.id, seen, won: await tx.invitations.markUsed(contested.id, who.id) };
+        })));
+        expect(outcomes.filter((o) => o.won)).toHaveLength(1);
+        if (postgres) expect(outcomes.map((o) => o.seen)).toEqual(['pending', 'pending']);
+        expect((await repos.invitations.get(contested.id))?.usedBy).toBe(outcomes.find((o) => o.won)?.who);
+      }
+
+      // Two handles (two pools, or two connections to the SQLite file), one statement each.
+      const second = openDatabase({ databaseUrl, dataDir });
+      try {
+        const other = createRepos(second.db);
+        for (let round = 0; round < 5; round++) {
+          const contested = await invitation();
+          const won = await Promise.all([repos.invitations.markUsed(contested.id, jo.id), other.invitations.markUsed(contested.id, kit.id)]);
+          expect(won.filter(Boolean)).toHaveLength(1);
+          expect((await other.invitations.get(contested.id))?.usedBy).toBe(won[0] ? jo.id : kit.id);
+        }
+      } finally {
+        await second.close();
+      }
     });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Action } from '../access.js';
 import { NAME_MAX_LENGTH } from '../constants.js';
 import { SpaceId } from '../spaces/layout.js';
 
@@ -12,6 +13,14 @@ export const ClientMessage = {
   /** A moderator removes someone from the space: RemoveMessage. */
   Remove: 'remove',
 } as const;
+
+export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
+
+/** The permission action of each client message (shared/access.ts): the table covers every type. */
+export const MESSAGE_ACTIONS = {
+  [ClientMessage.Input]: 'space.move',
+  [ClientMessage.Remove]: 'space.remove',
+} as const satisfies Record<ClientMessage, Action>;
 
 export const ServerMessage = {
   /** A refusal of something the client sent: ErrorPayload. */
@@ -63,7 +72,8 @@ export const DisplayName = z
 /** Options a client passes when it joins a space. Who it is comes from the signed session token. */
 export const JoinOptions = z.object({
   spaceId: SpaceId,
-  token: z.string().min(1, 'Please enter your name first.').max(4096),
+  /** Absent: refused with NOT_ALLOWED (everyone in a space has a session). */
+  token: z.string().max(4096).optional(),
   /** Arriving through a portal: the spawn point named by that portal. */
   spawn: z.string().max(40).optional(),
 });

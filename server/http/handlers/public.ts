@@ -1,6 +1,7 @@
 import { ErrorCode } from '../../../shared/protocol/errors.js';
 import { ApiError, type Handlers } from '../api.js';
 import { openApiDocument } from '../openapi.js';
+import { PAGES } from '../pages.js';
 import type { HandlerDeps } from './deps.js';
 
 /** Public data and operations: spaces, health, metrics and this API's description. */
@@ -16,7 +17,7 @@ export function publicHandlers(deps: HandlerDeps): Pick<Handlers, 'health' | 'me
     },
     async openapi({ res }) {
       res.set('Cache-Control', 'no-cache');
-      return (document ??= openApiDocument());
+      return (document ??= openApiDocument(PAGES));
     },
     async listSpaces({ res }) {
       const all = await deps.repos.spaces.list();

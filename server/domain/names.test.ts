@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { isBlockedName, uniqueName } from './names.js';
+
+/** The blocklist the server uses when NAME_BLOCKLIST is unset. */
+const DEFAULT_BLOCKLIST = loadConfig({}).NAME_BLOCKLIST;
+
+describe('isBlockedName with the default blocklist', () => {
+  it.each([
+    ['Official Host', 'a blocked word among others'],
+    ['host', 'the word alone'],
+    ['HOST', 'any case'],
+    ['ＡＤＭＩＮ', 'full-width letters'],
+    ['ᴬᴰᴹᴵᴺ', 'modifier (superscript) letters'],
+    ['Modérator', 'accents'],
+    ['Moderator\u0301', 'combining marks'],
+    ['the-admin', 'words split by punctuation'],
+    ['staff_member', 'words split by underscores'],
+    ['M.O.D', 'a blocked word spelt out with separators'],
+    ['A d m i n', 'a blocked word spelt out with spaces'],
+    ['Hustings Team', 'the product name'],
+    ['system', 'system'],
+  ])('refuses %j (%s)', (name) => {
+    expect(isBlockedName(name, DEFAULT_BLOCKLIST)).toBe(true);
+  });
+
+  it.each(['Ghost', 'Hostess', 'Admiral', 'Modern Art', 'Stafford', 'Sam', 'Ada Lovelace', 'Systematic Sue', 'Almost', 'Ad Min Lee'])('accepts %j', (name) => {
+    expect(isBlockedName(name, DEFAULT_BLOCKLIST)).toBe(false);
+  });
+});
+
+describe('isBlockedName with other lists', () => {
+  it('blocks nothing with an empty list', () => {
+    expect(isBlockedName('Admin', [])).toBe(false);
+  });
+
+  it('uses only the words given', () => {
+    const list = loadConfig({ NAME_BLOCKLIST: ' Banana , cherry,,' }).NAME_BLOCKLIST;
+    expect(list).toEqual(['banana', 'cherry']);
+    expect(isBlockedName('Banana Split', list)).toBe(true);
+    expect(isBlockedName('ＣＨＥＲＲＹ', list)).toBe(true);
+    expect(isBlockedName('Admin', list)).toBe(false);
+    expect(isBlockedName('Bananas', list)).toBe(false);
+  });
+});
+
+describe('uniqueName', () => {
+  it('keeps a free name and numbers a taken one, ignoring case', () => {
+    expect(uniqueName('Sam', ['Ada'], 32)).toBe('Sam');
+    expect(uniqueName('Sam', ['sam'], 32)).toBe('Sam (2)');
+    expect(uniqueName('Sam', ['Sam', 'Sam (2)'], 32)).toBe('Sam (3)');
+  });
+
+  it('shortens a long name so the number fits', () => {
+    const long = 'x'.repeat(32);
+    const named = uniqueName(long, [long], 32);
+    expect(named).toBe(`${'x'.repeat(28)} (2)`);
+    expect(named.length).toBe(32);
+  });
+});
