@@ -59,6 +59,8 @@ function openSqlite(dataDir: string): DatabaseHandle {
 
 function openPostgres(databaseUrl: string): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  // An idle client whose connection the server ended (restart, pg_terminate_backend) has already been dropped from the pool; without a listener that 'error' crashes the process.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', location: redact(databaseUrl), close: once(() => db.destroy()) };
 }
