@@ -177,8 +177,10 @@ describe('space room', () => {
     await expect(guestToken(server.url, 'x'.repeat(33))).rejects.toThrow(/^INVALID_INPUT/);
     await expect(joinSpace(server.url, { spaceId: 'nowhere', name: 'Sam' })).rejects.toThrow(/^NOT_FOUND/);
     // No token, a forged token, and a token signed with another key are all refused.
-    await expect(new Client(server.url).joinOrCreate('space', { spaceId: 'plaza', name: 'Sam' })).rejects.toThrow(/^INVALID_INPUT/);
+    await expect(new Client(server.url).joinOrCreate('space', { spaceId: 'plaza', name: 'Sam' })).rejects.toThrow(/^NOT_ALLOWED: Please sign in/);
     await expect(joinSpace(server.url, { spaceId: 'plaza', token: 'not.a.token' })).rejects.toThrow(/^NOT_ALLOWED/);
+    // Join options that break the schema (an over-long spawn name) are INVALID_INPUT.
+    await expect(joinSpace(server.url, { spaceId: 'plaza', name: 'Sam', spawn: 'x'.repeat(41) })).rejects.toThrow(/^INVALID_INPUT/);
     const good = await guestToken(server.url, 'Sam');
     const [header, payload] = good.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());

@@ -2,7 +2,7 @@ import { Room, ServerError, type Client } from '@colyseus/core';
 import { NAME_MAX_LENGTH, TICK_MS } from '../../shared/constants.js';
 import { CloseCode, ErrorCode, joinErrorMessage, type ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, JoinOptions, MESSAGE_ACTIONS, MoveInput, RemoveMessage, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
-import { allows, badgeFor, Role, type Grant } from '../../shared/access.js';
+import { allows, badgeFor, Role, rolesFor, type Grant } from '../../shared/access.js';
 import type { z } from 'zod';
 import { Avatar } from '../../shared/schema/Avatar.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
@@ -24,7 +24,7 @@ export interface SpaceRoomDeps {
   sessions: Sessions;
   metrics: Metrics;
   /** The store: layouts in, audit entries out (rooms never build SQL). */
-  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit'>;
+  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions'>;
   events: AccountEvents;
   reconnectSeconds: number;
   maxClients: number;
@@ -68,7 +68,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private arrivals = 0;
   /** Bytes sent since the last tick; added to the counter once per tick rather than once per send. */
   private bytesSent = 0;
-  /** Auth sessions removed by a moderator, until when. */
+  /** Accounts (or, for guests, auth sessions) removed by a moderator, until when. */
   private readonly removedUntil = new Map<string, number>();
   private stopListening: (() => void) | undefined;
 
@@ -116,7 +116,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       if (err instanceof AuthError) throw new ServerError(401, joinErrorMessage(ErrorCode.NOT_ALLOWED, err.message));
       throw err;
     }
-    const until = this.removedUntil.get(identity.sessionId);
+    const until = this.removedUntil.get(identity.accountId ?? identity.sessionId);
     if (until !== undefined && until > Date.now()) {
       throw new ServerError(403, joinErrorMessage(ErrorCode.NOT_ALLOWED, 'A moderator removed you from this space. Please try again later.'));
     }
@@ -254,8 +254,9 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       this.refuse(client, 'invalid', { code: ErrorCode.INVALID_INPUT, message: 'You cannot remove yourself; use Leave.', ref: ClientMessage.Remove });
       return;
     }
-    const targetBadge = badgeFor(target.identity.grants, this.layout.id);
-    if ((targetBadge === 'moderator' || targetBadge === 'admin') && !allows('admin.grants.create', moderator.identity)) {
+    // Held roles, not the badge: an admin who hosts here wears the host badge and is still an admin.
+    const targetRoles = rolesFor(target.identity, 'space', this.layout.id);
+    if ((targetRoles.has('moderator') || targetRoles.has('admin')) && !allows('admin.grants.create', moderator.identity)) {
       this.refuse(client, 'not_allowed', { code: ErrorCode.NOT_ALLOWED, message: 'Only an admin can remove a moderator or an admin.', ref: ClientMessage.Remove });
       return;
     }
@@ -270,7 +271,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       target.removed = false;
       throw err;
     }
-    this.removedUntil.set(target.identity.sessionId, Date.now() + REMOVED_FOR_MS);
+    // An account stays out however often it signs in again; a guest session, until it enters anew.
+    this.removedUntil.set(target.identity.accountId ?? target.identity.sessionId, Date.now() + REMOVED_FOR_MS);
     this.deps.metrics.disconnectsForced.inc({ reason: 'removed' });
     this.deps.log.info({ roomId: this.roomId, by: client.sessionId, removed: message.sessionId }, 'removed by a moderator');
     const connection = this.clients.getById(message.sessionId);
@@ -288,10 +290,14 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       return role.success ? [{ role: role.data, spaceId: g.spaceId }] : [];
     });
     for (const [sessionId, occupant] of affected) {
-      if (!account || account.disabledAt) {
+      const session = await this.deps.repos.sessions.get(occupant.identity.sessionId);
+      const ended = !account || account.disabledAt ? 'This account has been disabled.'
+        : !session || session.revokedAt ? 'You were signed out (a sign-out or a password change elsewhere).'
+          : null;
+      if (ended) {
         occupant.removed = true;
         const connection = this.clients.getById(sessionId);
-        if (connection) connection.leave(CloseCode.REMOVED, 'NOT_ALLOWED: This account has been disabled.');
+        if (connection) connection.leave(CloseCode.REMOVED, `NOT_ALLOWED: ${ended}`);
         else this.remove(sessionId, 'account disabled');
         continue;
       }

@@ -2,6 +2,7 @@ import type { Role } from '../../../shared/access.js';
 import { ErrorCode } from '../../../shared/protocol/errors.js';
 import { newInvitationToken } from '../../auth/invitationTokens.js';
 import type { Invitation } from '../../store/invitations.js';
+import type { Repos } from '../../store/repos.js';
 import type { RoleGrant } from '../../store/roles.js';
 import { ApiError, type Handlers } from '../api.js';
 import { accountView, type HandlerDeps, signedIn } from './deps.js';
@@ -105,9 +106,8 @@ export function adminHandlers(deps: HandlerDeps): Pick<Handlers,
       const removed = await repos.transaction(async (r) => {
         const grant = await r.roles.get(params.id);
         if (!grant) throw new ApiError(404, ErrorCode.NOT_FOUND, 'There is no such role grant.');
-        if (grant.role === 'admin') {
-          const admins = (await r.roles.listAll()).filter((g) => g.role === 'admin');
-          if (admins.length <= 1) throw new ApiError(409, ErrorCode.CONFLICT, 'This is the last admin; grant admin to someone else first.');
+        if (grant.role === 'admin' && !await anotherActiveAdmin(r, grant.id)) {
+          throw new ApiError(409, ErrorCode.CONFLICT, 'This is the last admin; grant admin to someone else first.');
         }
         await r.roles.revokeById(params.id);
         await r.audit.append({
@@ -124,6 +124,16 @@ export function adminHandlers(deps: HandlerDeps): Pick<Handlers,
       return { entries: await repos.audit.list({ limit: query.limit, before: query.before }) };
     },
   };
+}
+
+/** Whether an admin grant other than `except` belongs to an account that can sign in (not disabled). */
+async function anotherActiveAdmin(r: Repos, except: string): Promise<boolean> {
+  for (const g of await r.roles.listAll()) {
+    if (g.role !== 'admin' || g.id === except) continue;
+    const account = await r.accounts.get(g.accountId);
+    if (account && !account.disabledAt) return true;
+  }
+  return false;
 }
 
 function grantView(g: RoleGrant) {

@@ -56,10 +56,10 @@ export function invitationHandlers(deps: HandlerDeps): Pick<Handlers, 'previewIn
         // Signed in: the role is added to this account.
         const accountId = identity.accountId;
         await repos.transaction((r) => use(invitation, accountId, r));
-        deps.events.changed(accountId);
         // A fresh session replaces the one that asked, so the answer has the same shape either way.
         const next = await sessionFor(accountId, deps);
         await deps.sessions.revoke(identity.sessionId);
+        deps.events.changed(accountId);
         return next;
       }
 

@@ -43,7 +43,10 @@ export function sessionHandlers(deps: HandlerDeps): Pick<Handlers, 'guestSession
     },
 
     async logout({ identity }) {
-      await sessions.revoke(signedIn(identity).sessionId);
+      const who = signedIn(identity);
+      await sessions.revoke(who.sessionId);
+      // Connections opened with this session end too.
+      if (who.accountId) deps.events.changed(who.accountId);
       return { ok: true as const };
     },
 
@@ -63,6 +66,7 @@ export function sessionHandlers(deps: HandlerDeps): Pick<Handlers, 'guestSession
         await r.sessions.revokeAllForAccount(who.accountId);
         await r.audit.append({ actorId: who.accountId, action: 'account.password', targetType: 'account', targetId: who.accountId });
       });
+      deps.events.changed(who.accountId);
       return sessionFor(who.accountId, deps);
     },
   };
