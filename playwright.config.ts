@@ -4,8 +4,11 @@ import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 8190);
-// A fresh database for every run: the suite starts from the seeded spaces.
-const DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-e2e-'));
+// A fresh database for every run: the suite starts from the seeded spaces. The config is
+// evaluated again in each worker; the environment carries the first choice to them, so specs
+// can reach the same database (e.g. to create an admin with server/cli/admin.ts).
+process.env.HUSTINGS_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-e2e-'));
+const DATA_DIR = process.env.HUSTINGS_E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: 'e2e',

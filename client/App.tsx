@@ -1,30 +1,47 @@
 import { useEffect } from 'react';
-import { followLocation } from './net/connection.js';
-import { spaceFromPath } from './route.js';
+import { followOtherTabs } from './net/account.js';
+import { followAddress } from './navigation.js';
 import { World } from './scene/World.js';
 import { useUi } from './state/ui.js';
+import { AccountPage } from './ui/AccountPage.js';
+import { AdminPage } from './ui/admin/AdminPage.js';
 import { Hud } from './ui/Hud.js';
+import { InvitePage } from './ui/InvitePage.js';
 import { JoinForm } from './ui/JoinForm.js';
+import { LoginPage } from './ui/LoginPage.js';
 
-/** The join form until a person enters; then the world with its overlays. */
+const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account' } as const;
+
+/** The page the address names: account pages, or a space's join form until a person enters, then the world. */
 export function App() {
+  const route = useUi((s) => s.route);
   const phase = useUi((s) => s.phase);
   const layout = useUi((s) => s.layout);
 
   useEffect(() => {
-    const onPop = () => {
-      const next = spaceFromPath(location.pathname);
-      if (useUi.getState().phase === 'world') followLocation(next);
-      else useUi.setState({ spaceId: next, error: null });
-    };
-    window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    window.addEventListener('popstate', followAddress);
+    return () => window.removeEventListener('popstate', followAddress);
   }, []);
 
-  useEffect(() => {
-    document.title = phase === 'world' && layout ? `${layout.name} · Hustings` : 'Hustings';
-  }, [phase, layout]);
+  useEffect(() => followOtherTabs(), []);
 
+  useEffect(() => {
+    if (route.page !== 'space') document.title = `${TITLES[route.page]} · Hustings`;
+    else document.title = phase === 'world' && layout ? `${layout.name} · Hustings` : 'Hustings';
+  }, [route.page, phase, layout]);
+
+  switch (route.page) {
+    case 'login':
+      return <LoginPage next={route.next} />;
+    case 'invite':
+      return <InvitePage token={route.token} />;
+    case 'admin':
+      return <AdminPage />;
+    case 'account':
+      return <AccountPage />;
+    case 'space':
+      break;
+  }
   if (phase === 'world' && layout) {
     return (
       <>

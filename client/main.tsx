@@ -6,18 +6,22 @@ import { StrictMode } from 'react';
 import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { restoreAccount } from './net/account.js';
 import { resumeSpace } from './net/connection.js';
 import { rememberedName } from './net/session.js';
-import { spaceFromPath } from './route.js';
+import { routeFromLocation } from './route.js';
+import { useUi } from './state/ui.js';
 
 // The page's CSP forbids eval; tell zod not to probe for it.
 z.config({ jitless: true });
-import { useUi } from './state/ui.js';
 
 async function start(): Promise<void> {
   if (import.meta.env.MODE === 'test') await import('./testHook.js');
-  const spaceId = spaceFromPath(location.pathname);
-  useUi.setState({ spaceId, name: rememberedName() });
+  const route = routeFromLocation(location.pathname, location.search);
+  const spaceId = route.page === 'space' ? route.spaceId : '';
+  useUi.setState({ route, spaceId, name: rememberedName() });
+  // The stored account session is used at once; the server's view of it follows.
+  const checked = restoreAccount();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
@@ -26,7 +30,10 @@ async function start(): Promise<void> {
     </StrictMode>,
   );
   // A reload of a tab that was in this space takes its place back; otherwise the form waits.
-  await resumeSpace(spaceId);
+  if (route.page === 'space') {
+    await checked;
+    await resumeSpace(spaceId);
+  }
 }
 
 void start();

@@ -1,6 +1,17 @@
 import { DEFAULT_SPACE } from '../shared/spaces/defaults.js';
 import { SpaceId } from '../shared/spaces/layout.js';
 
+/** The pages of the app, one per kind of address. */
+export type Route =
+  /** `/` (the plaza) and `/s/<spaceId>`: the join form, then the world. */
+  | { page: 'space'; spaceId: string }
+  /** `/login?next=/somewhere`. */
+  | { page: 'login'; next: string }
+  /** `/invite/<token>`: the link an admin sends. */
+  | { page: 'invite'; token: string }
+  | { page: 'admin' }
+  | { page: 'account' };
+
 /** `/` is the plaza; `/s/<spaceId>` is any space. Anything else falls back to the plaza. */
 export function spaceFromPath(pathname: string): string {
   const match = /^\/s\/([^/]+)\/?$/.exec(pathname);
@@ -11,4 +22,25 @@ export function spaceFromPath(pathname: string): string {
 
 export function pathForSpace(spaceId: string): string {
   return `/s/${encodeURIComponent(spaceId)}`;
+}
+
+/** A path on this site to go to after signing in; anything else (another origin) becomes `/`. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  return next;
+}
+
+export function loginPath(next?: string): string {
+  const target = safeNext(next);
+  return target === '/' ? '/login' : `/login?next=${encodeURIComponent(target)}`;
+}
+
+export function routeFromLocation(pathname: string, search: string): Route {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  if (path === '/login') return { page: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
+  if (path === '/admin') return { page: 'admin' };
+  if (path === '/account') return { page: 'account' };
+  const invite = /^\/invite\/([^/]+)$/.exec(path);
+  if (invite) return { page: 'invite', token: decodeURIComponent(invite[1]!) };
+  return { page: 'space', spaceId: spaceFromPath(pathname) };
 }

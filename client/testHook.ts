@@ -1,5 +1,6 @@
 import { Vector3 } from 'three';
 import { currentState } from './net/connection.js';
+import { useAccount } from './state/account.js';
 import { useUi } from './state/ui.js';
 import { world } from './state/world.js';
 
@@ -36,9 +37,12 @@ const hook: HustingsTestHook = {
     const state = currentState();
     const out: HustingsAvatarInfo[] = [];
     state?.avatars.forEach((a, id) => {
-      out.push({ id, name: a.name, x: a.x, z: a.z, connected: a.connected });
+      out.push({ id, name: a.name, x: a.x, z: a.z, connected: a.connected, role: a.role });
     });
     return out;
+  },
+  me() {
+    return useAccount.getState().session?.me ?? null;
   },
   remote(id) {
     const remote = world.remotes.get(id);

@@ -1,4 +1,5 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import type { Me } from '../shared/protocol/api.js';
 
 /** What the test build's `window.__hustings` hook exposes (read-only). */
 export interface HustingsHook {
@@ -8,7 +9,8 @@ export interface HustingsHook {
   status: string;
   self(): { x: number; z: number; yaw: number } | undefined;
   predicted(): { x: number; z: number; yaw: number } | undefined;
-  avatars(): { id: string; name: string; x: number; z: number; connected: boolean }[];
+  avatars(): { id: string; name: string; x: number; z: number; connected: boolean; role: string }[];
+  me(): Me | null;
   remote(id: string): { x: number; z: number; yaw: number } | undefined;
   renderInfo(): { calls: number; triangles: number; frame: number };
   project(x: number, y: number, z: number): { x: number; y: number } | undefined;
@@ -118,4 +120,27 @@ export async function screenshotVariance(page: Page): Promise<number> {
     const mean = sum / n;
     return Math.sqrt(sq / n - mean * mean);
   }, png.toString('base64'));
+}
+
+/**
+ * The share of a PNG's pixels within `tolerance` (per channel) of an sRGB colour: e.g. how much
+ * of a name tag is the role badge's colour.
+ */
+export async function colourShare(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 24): Promise<number> {
+  return page.evaluate(async ({ b64, rgb, tolerance }) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d')!;
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let near = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i]! - rgb[0]) <= tolerance && Math.abs(d[i + 1]! - rgb[1]) <= tolerance && Math.abs(d[i + 2]! - rgb[2]) <= tolerance) near++;
+    }
+    return near / (d.length / 4);
+  }, { b64: png.toString('base64'), rgb, tolerance });
 }

@@ -1,5 +1,5 @@
 import { Client } from 'colyseus.js';
-import { requestGuestSession } from '../shared/protocol/guestSession.js';
+import { requestGuestSession } from '../shared/protocol/apiClient.js';
 import { distanceFrom, enter, expect, hook, screenshotVariance, test, waitReady } from './fixtures.js';
 
 test('two visitors enter the plaza, see each other, and one walks with the keyboard', async ({ newVisitor, baseURL }) => {

@@ -1,6 +1,7 @@
 import { Client, getStateCallbacks, type Room } from 'colyseus.js';
+import { Role } from '../../shared/access.js';
 import { CloseCode, parseJoinError, type ErrorPayload } from '../../shared/protocol/errors.js';
-import { ClientMessage, PortalMessage, ServerMessage, type MoveInput } from '../../shared/protocol/messages.js';
+import { ClientMessage, PortalMessage, ServerMessage, type MoveInput, type RemoveMessage } from '../../shared/protocol/messages.js';
 import type { Avatar } from '../../shared/schema/Avatar.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
@@ -9,7 +10,9 @@ import { pushSnapshot } from '../state/interpolation.js';
 import { initSelf, reconcileSelf } from '../state/selfMotion.js';
 import { showToast, useUi, type Person } from '../state/ui.js';
 import { resetWorld, world, type RemoteAvatar } from '../state/world.js';
-import { GuestSessionError } from '../../shared/protocol/guestSession.js';
+import { ApiCallError } from '../../shared/protocol/apiClient.js';
+import { accountToken, refreshAccount } from './account.js';
+import { useAccount } from '../state/account.js';
 import { clearToken, forgetSession, guestSession, rememberName, rememberedName, storedToken, storeToken } from './session.js';
 import { apiOrigin, loadSpace, prefetchSpace } from './spaces.js';
 
@@ -44,6 +47,17 @@ export function sendInput(input: MoveInput): void {
   if (room?.connection.isOpen) room.send(ClientMessage.Input, input);
 }
 
+/** Ask the server to remove someone from this space (moderators; a refusal comes back as a toast). */
+export function removePerson(sessionId: string): void {
+  const message: RemoveMessage = { sessionId };
+  if (room?.connection.isOpen) room.send(ClientMessage.Remove, message);
+}
+
+/** Signed in, the account's name is the one the server uses; otherwise the typed one. */
+function nameToUse(typed: string): string {
+  return useAccount.getState().session?.me.name ?? typed;
+}
+
 function describeJoinError(err: unknown): string {
   if (err instanceof TypeError) return 'Could not reach the server. Please check your connection and try again.';
   const message = err instanceof Error ? err.message : typeof err === 'string' ? err : '';
@@ -51,15 +65,19 @@ function describeJoinError(err: unknown): string {
   return parseJoinError(message).message;
 }
 
-/** Join a space with a display name. Resolves true once inside. */
-export async function enterSpace(spaceId: string, name: string, spawn?: string): Promise<boolean> {
+/**
+ * Join a space: as the signed-in account if there is one, otherwise as a guest with this
+ * display name. Resolves true once inside.
+ */
+export async function enterSpace(spaceId: string, typedName: string, spawn?: string): Promise<boolean> {
+  const name = nameToUse(typedName);
   stopReconnecting();
   const gen = ++generation;
   const previous = room;
   room = null;
   world.sink = null;
   if (previous) void previous.leave(true).catch(() => undefined);
-  useUi.setState({ status: 'connecting', name, error: null });
+  useUi.setState({ status: 'connecting', name: typedName, error: null });
   let layout: SpaceLayout;
   try {
     // Usually already cached: the join form loads it, and portal targets are fetched on arrival.
@@ -77,22 +95,25 @@ export async function enterSpace(spaceId: string, name: string, spawn?: string):
   resetWorld(layout, false);
   useUi.setState({ spaceId, layout });
   let joined: Room<SpaceState>;
+  const account = accountToken();
   try {
-    const token = await guestSession(name, apiOrigin());
+    const token = account ?? await guestSession(name, apiOrigin());
     if (gen !== generation) return false;
     joined = await getClient().joinOrCreate<SpaceState>(ROOM_NAME, spawn ? { spaceId, token, spawn } : { spaceId, token });
   } catch (err) {
     if (gen !== generation) return false;
     // A refused token (expired, signed out) is not worth keeping: the next try asks afresh.
-    if (!(err instanceof GuestSessionError)) forgetSession();
-    useUi.setState({ status: 'idle', phase: 'landing', people: [], selfId: '', error: err instanceof GuestSessionError ? err.message : describeJoinError(err) });
+    // An account session is checked with the server, and forgotten if it is no longer good.
+    if (account) void refreshAccount();
+    else if (!(err instanceof ApiCallError)) forgetSession();
+    useUi.setState({ status: 'idle', phase: 'landing', people: [], selfId: '', error: err instanceof ApiCallError ? err.message : describeJoinError(err) });
     return false;
   }
   if (gen !== generation) {
     void joined.leave(true).catch(() => undefined);
     return false;
   }
-  rememberName(name);
+  if (!account) rememberName(name);
   attach(joined, layout, false);
   return true;
 }
@@ -104,7 +125,7 @@ export async function enterSpace(spaceId: string, name: string, spawn?: string):
 export async function resumeSpace(spaceId: string): Promise<boolean> {
   const saved = storedToken();
   const name = rememberedName();
-  if (!saved || saved.spaceId !== spaceId || !name) return false;
+  if (!saved || saved.spaceId !== spaceId || !nameToUse(name)) return false;
   const gen = ++generation;
   useUi.setState({ status: 'connecting', spaceId, name, error: null });
   let layout: SpaceLayout;
@@ -194,6 +215,7 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
   const $ = getStateCallbacks(r);
   initSelf(avatar.x, avatar.z, avatar.yaw, avatar.ack);
   world.self.name = avatar.name;
+  world.self.role = roleOf(avatar);
   world.self.hue = avatar.hue;
   world.self.connected = avatar.connected;
   world.selfReady = true;
@@ -201,8 +223,9 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
     if (r !== room) return;
     world.self.hue = avatar.hue;
     world.self.connected = avatar.connected;
-    if (avatar.name !== world.self.name) {
+    if (avatar.name !== world.self.name || roleOf(avatar) !== world.self.role) {
       world.self.name = avatar.name;
+      world.self.role = roleOf(avatar);
       queuePeople(r);
     }
     reconcileSelf(avatar.x, avatar.z, avatar.yaw, avatar.ack);
@@ -212,21 +235,29 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
 function watchRemote(r: Room<SpaceState>, avatar: Avatar, id: string): void {
   const $ = getStateCallbacks(r);
   const remote: RemoteAvatar = {
-    id, name: avatar.name, hue: avatar.hue, connected: avatar.connected, phase: phaseOf(id), snaps: [],
+    id, name: avatar.name, role: roleOf(avatar), hue: avatar.hue, connected: avatar.connected, phase: phaseOf(id), snaps: [],
     render: { x: avatar.x, z: avatar.z, yaw: avatar.yaw, gait: avatar.gait },
   };
   world.remotes.set(id, remote);
   pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
   $(avatar).onChange(() => {
     if (r !== room) return;
-    if (avatar.name !== remote.name || avatar.connected !== remote.connected) {
+    const role = roleOf(avatar);
+    if (avatar.name !== remote.name || avatar.connected !== remote.connected || role !== remote.role) {
       remote.name = avatar.name;
       remote.connected = avatar.connected;
+      remote.role = role;
       queuePeople(r);
     }
     remote.hue = avatar.hue;
     pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
   });
+}
+
+/** The badge the server gave an avatar; anything unknown shows none. */
+function roleOf(avatar: Avatar): Role {
+  const parsed = Role.safeParse(avatar.role);
+  return parsed.success ? parsed.data : 'visitor';
 }
 
 function phaseOf(id: string): number {
@@ -246,7 +277,7 @@ function queuePeople(r: Room<SpaceState>): void {
     if (r !== room) return;
     const people: Person[] = [];
     r.state.avatars.forEach((avatar: Avatar, id: string) => {
-      people.push({ id, name: avatar.name, connected: avatar.connected });
+      people.push({ id, name: avatar.name, connected: avatar.connected, role: roleOf(avatar) });
     });
     people.sort((a, b) => a.name.localeCompare(b.name));
     useUi.setState({ people });
@@ -262,7 +293,10 @@ function onRoomLeft(r: Room<SpaceState>, code: number, reason?: string): void {
     const why = code === CloseCode.FLOODING
       ? 'You were removed from the space for sending too many messages.'
       : 'You were removed from the space.';
-    useUi.setState({ status: 'disconnected', error: reason ? `${why} ${reason}` : why });
+    // The reason is "CODE: sentence"; a moderator's removal says it all in its sentence.
+    const detail = reason ? parseJoinError(reason).message : '';
+    const error = !detail ? why : code === CloseCode.REMOVED ? detail : `${why} ${detail}`;
+    useUi.setState({ status: 'disconnected', error });
     return;
   }
   if (code === CloseCode.CONSENTED) {

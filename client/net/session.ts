@@ -1,5 +1,5 @@
-import { requestGuestSession } from '../../shared/protocol/guestSession.js';
-import type { GuestSessionResponse } from '../../shared/protocol/messages.js';
+import { requestGuestSession } from '../../shared/protocol/apiClient.js';
+import type { GuestSessionResponse } from '../../shared/protocol/api.js';
 
 /**
  * What a tab remembers between page loads: the display name (also across tabs) and the
@@ -53,7 +53,7 @@ const SESSION_KEY = 'hustings:session';
 /**
  * A signed guest session for this display name: reused from this tab while it is fresh,
  * otherwise asked for from the server (which validates the name). Refusals throw
- * GuestSessionError, whose message is the server's sentence.
+ * ApiCallError, whose message is the server's sentence.
  */
 export async function guestSession(name: string, baseUrl: string): Promise<string> {
   const cached = safely(() => JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as GuestSessionResponse | null, null);

@@ -1,3 +1,5 @@
+import { callApi } from '../../shared/protocol/apiClient.js';
+import type { ApiResponse } from '../../shared/protocol/api.js';
 import { SpaceLayout } from '../../shared/spaces/layout.js';
 import { useSpaces } from '../state/spaces.js';
 
@@ -95,4 +97,17 @@ export function loadSpace(id: string, signal?: AbortSignal): Promise<SpaceLayout
 /** Start loading `id` in the background (for components and prefetching portal targets). */
 export function prefetchSpace(id: string): void {
   loadSpace(id).catch(() => undefined);
+}
+
+export type SpaceSummary = ApiResponse<'listSpaces'>['spaces'][number];
+
+let spaceList: Promise<SpaceSummary[]> | null = null;
+
+/** Every space's id, name and kind (one request per page load; a failure is retried next time). */
+export function listSpaces(): Promise<SpaceSummary[]> {
+  spaceList ??= callApi('listSpaces', { baseUrl: apiOrigin() }).then((r) => r.spaces);
+  spaceList.catch(() => {
+    spaceList = null;
+  });
+  return spaceList;
 }

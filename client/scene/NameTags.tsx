@@ -52,7 +52,7 @@ export function NameTags() {
         sprite.visible = false;
         continue;
       }
-      const tag = nameTag(remote.name);
+      const tag = nameTag(remote.name, remote.role);
       if (sprite.material.map !== tag.texture) {
         sprite.material.map = tag.texture;
         sprite.material.needsUpdate = true;
@@ -75,7 +75,7 @@ export function NameTags() {
           frustumCulled={false} // a steady draw-call count: up to MAX_TAGS, whatever is in view
           renderOrder={10}
         >
-          <spriteMaterial transparent depthWrite={false} />
+          <spriteMaterial transparent depthWrite={false} toneMapped={false} /* exact colours for text and role badges */ />
         </sprite>
       ))}
     </>

@@ -1,15 +1,25 @@
 import { create } from 'zustand';
+import type { Role } from '../../shared/access.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import type { Route } from '../route.js';
 
 /** Where the connection stands, as a person sees it. */
 export type ConnectionStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
-export interface Person { id: string; name: string; connected: boolean }
+export interface Person {
+  id: string;
+  name: string;
+  connected: boolean;
+  /** The badge the server gives this person here ('visitor' shows none). */
+  role: Role;
+}
 
 export interface Toast { id: number; text: string }
 
 /** Reactive UI state: read with selectors in components, written by net/ and ui/. */
 export interface UiState {
+  /** The page the address bar names (client/navigation.ts keeps it in step). */
+  route: Route;
   /** 'landing' shows the join form; 'world' shows the scene and overlays. */
   phase: 'landing' | 'world';
   status: ConnectionStatus;
@@ -25,6 +35,7 @@ export interface UiState {
 }
 
 export const useUi = create<UiState>(() => ({
+  route: { page: 'space', spaceId: '' },
   phase: 'landing',
   status: 'idle',
   spaceId: '',

@@ -1,3 +1,4 @@
+import type { Role } from '../../shared/access.js';
 import type { MoveInput } from '../../shared/protocol/messages.js';
 import type { Gait, Pose } from '../../shared/spaces/movement.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
@@ -14,6 +15,8 @@ export interface Snapshot { t: number; x: number; z: number; yaw: number; gait: 
 export interface RemoteAvatar {
   id: string;
   name: string;
+  /** The badge drawn under the name tag ('visitor' draws none). */
+  role: Role;
   hue: number;
   connected: boolean;
   /** A per-avatar offset for the walking bob, so a crowd does not bounce in step. */
@@ -36,6 +39,7 @@ export interface SelfAvatar {
   /** The pose drawn this frame. */
   render: Pose;
   name: string;
+  role: Role;
   hue: number;
   connected: boolean;
 }
@@ -55,6 +59,7 @@ export const world = {
     correction: { x: 0, z: 0 },
     render: { x: 0, z: 0, yaw: 0 },
     name: '',
+    role: 'visitor',
     hue: 0,
     connected: true,
   } as SelfAvatar,

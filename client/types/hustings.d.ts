@@ -4,7 +4,24 @@
 
 interface HustingsPose { x: number; z: number; yaw: number }
 
-interface HustingsAvatarInfo { id: string; name: string; x: number; z: number; connected: boolean }
+interface HustingsAvatarInfo {
+  id: string;
+  name: string;
+  x: number;
+  z: number;
+  connected: boolean;
+  /** The badge the server gave this avatar (a Role; 'visitor' shows none). */
+  role: string;
+}
+
+/** The signed-in account, as GET /api/session last described it (shared/protocol/api.ts `Me`). */
+interface HustingsMe {
+  kind: 'guest' | 'account';
+  name: string;
+  account: { id: string; email: string; displayName: string; createdAt: string; disabledAt: string | null } | null;
+  grants: { role: 'visitor' | 'host' | 'moderator' | 'curator' | 'admin'; spaceId: string | null }[];
+  expiresAt: string;
+}
 
 interface HustingsTestHook {
   /** True once joined, our avatar is in the state and a frame has been drawn since. */
@@ -18,6 +35,8 @@ interface HustingsTestHook {
   predicted(): HustingsPose | undefined;
   /** Every avatar in the room state. */
   avatars(): HustingsAvatarInfo[];
+  /** The signed-in account on this browser, or null (guests). */
+  me(): HustingsMe | null;
   /** The interpolated pose drawn for a remote avatar this frame. */
   remote(id: string): HustingsPose | undefined;
   renderInfo(): { calls: number; triangles: number; frame: number };

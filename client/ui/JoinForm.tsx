@@ -3,14 +3,23 @@ import { NAME_MAX_LENGTH } from '../../shared/constants.js';
 import { DisplayName } from '../../shared/protocol/messages.js';
 import { enterSpace } from '../net/connection.js';
 import { prefetchSpace } from '../net/spaces.js';
+import { loginPath, pathForSpace } from '../route.js';
+import { useMe } from '../state/account.js';
 import { useSpaces } from '../state/spaces.js';
 import { useUi } from '../state/ui.js';
+import { AccountEntry } from './AccountEntry.js';
+import { AccountLinks } from './AccountLinks.js';
+import { Link } from './Link.js';
 
-/** The landing page: choose a display name and enter the space named in the address. */
+/**
+ * The landing page of a space: signed in, one button enters as the account; otherwise choose a
+ * display name and enter as a guest.
+ */
 export function JoinForm() {
   const spaceId = useUi((s) => s.spaceId);
   const status = useUi((s) => s.status);
   const serverError = useUi((s) => s.error);
+  const me = useMe();
   const [name, setName] = useState(() => useUi.getState().name);
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
@@ -21,7 +30,7 @@ export function JoinForm() {
   /** The server said there is no such space: nothing to enter. */
   const unknown = entry?.status === 'missing';
   const loadError = entry?.status === 'missing' || entry?.status === 'failed' ? entry.error : null;
-  const message = problem ?? serverError ?? loadError;
+  const message = (me ? null : problem) ?? serverError ?? loadError;
 
   useEffect(() => {
     if (spaceId) prefetchSpace(spaceId);
@@ -30,6 +39,11 @@ export function JoinForm() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (busy || unknown) return;
+    if (me) {
+      // The server names an account's avatar; the typed guest name is kept for later.
+      void enterSpace(spaceId, name);
+      return;
+    }
     const parsed = DisplayName.safeParse(name);
     if (!parsed.success) {
       setProblem(parsed.error.issues[0]?.message ?? 'Please type a display name.');
@@ -39,35 +53,48 @@ export function JoinForm() {
     void enterSpace(spaceId, parsed.data);
   };
 
+  const here = spaceId ? pathForSpace(spaceId) : '/';
   return (
     <main className="landing">
       <form className="panel join" onSubmit={submit} noValidate>
         <h1>Hustings</h1>
         <p className="lede" aria-busy={!entry || entry.status === 'loading' ? true : undefined}>
-          {space ? <>You are about to enter <strong>{space.name}</strong>.</> : 'Choose a name to enter.'}
+          {space ? <>You are about to enter <strong>{space.name}</strong>.</> : me ? 'Welcome back.' : 'Choose a name to enter.'}
         </p>
-        <label htmlFor={inputId}>Display name</label>
-        <input
-          id={inputId}
-          name="name"
-          autoComplete="nickname"
-          autoFocus
-          maxLength={NAME_MAX_LENGTH * 2}
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? errorId : undefined}
-          disabled={busy}
-        />
+        {me ? (
+          <AccountEntry me={me} spaceId={spaceId} />
+        ) : (
+          <>
+            <label htmlFor={inputId}>Display name</label>
+            <input
+              id={inputId}
+              name="name"
+              autoComplete="nickname"
+              autoFocus
+              maxLength={NAME_MAX_LENGTH * 2}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              aria-invalid={message ? true : undefined}
+              aria-describedby={message ? errorId : undefined}
+              disabled={busy}
+            />
+          </>
+        )}
         {message && (
           <p id={errorId} className="form-error" role="alert">
             {message}
           </p>
         )}
-        <button type="submit" disabled={busy || unknown}>
+        <button type="submit" disabled={busy || unknown} autoFocus={me ? true : undefined}>
           {busy ? 'Entering…' : 'Enter'}
         </button>
-        {unknown && <a href="/">Go to the plaza</a>}
+        {unknown && <Link href="/">Go to the plaza</Link>}
+        {me && <AccountLinks me={me} />}
+        {!me && (
+          <p className="aside">
+            <Link href={loginPath(here)}>Staff sign in</Link>
+          </p>
+        )}
       </form>
     </main>
   );

@@ -1,6 +1,6 @@
 import { Client, type Room } from 'colyseus.js';
 import { AVATAR_RADIUS } from '../../shared/constants.js';
-import { requestGuestSession } from '../../shared/protocol/guestSession.js';
+import { requestGuestSession } from '../../shared/protocol/apiClient.js';
 import type { MoveInput } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { isFree } from '../../shared/spaces/collision.js';
