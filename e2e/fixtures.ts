@@ -96,37 +96,12 @@ export async function distanceFrom(page: Page, from: { x: number; z: number }): 
   return now ? Math.hypot(now.x - from.x, now.z - from.z) : Infinity;
 }
 
-/** Standard deviation of the page's pixels: a blank or single-colour canvas is near 0. */
-export async function screenshotVariance(page: Page): Promise<number> {
-  const png = await page.screenshot();
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, c.width, c.height).data;
-    let sum = 0;
-    let sq = 0;
-    const n = d.length / 4;
-    for (let i = 0; i < d.length; i += 4) {
-      const l = 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
-      sum += l;
-      sq += l * l;
-    }
-    const mean = sum / n;
-    return Math.sqrt(sq / n - mean * mean);
-  }, png.toString('base64'));
-}
-
 /**
- * The share of a PNG's pixels within `tolerance` (per channel) of an sRGB colour: e.g. how much
- * of a name tag is the role badge's colour.
+ * Decodes a PNG in the page and measures it: the standard deviation of its luminance (a blank or
+ * single-colour image is near 0), and the share of pixels within `tolerance` (per channel) of an
+ * sRGB colour.
  */
-export async function colourShare(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 24): Promise<number> {
+async function pixelStats(page: Page, png: Buffer, rgb: [number, number, number] = [0, 0, 0], tolerance = 24): Promise<{ deviation: number; share: number }> {
   return page.evaluate(async ({ b64, rgb, tolerance }) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
@@ -137,10 +112,27 @@ export async function colourShare(page: Page, png: Buffer, rgb: [number, number,
     const g = c.getContext('2d')!;
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, c.width, c.height).data;
+    const n = d.length / 4;
+    let sum = 0;
+    let sq = 0;
     let near = 0;
     for (let i = 0; i < d.length; i += 4) {
+      const l = 0.2126 * d[i]! + 0.7152 * d[i + 1]! + 0.0722 * d[i + 2]!;
+      sum += l;
+      sq += l * l;
       if (Math.abs(d[i]! - rgb[0]) <= tolerance && Math.abs(d[i + 1]! - rgb[1]) <= tolerance && Math.abs(d[i + 2]! - rgb[2]) <= tolerance) near++;
     }
-    return near / (d.length / 4);
+    const mean = sum / n;
+    return { deviation: Math.sqrt(sq / n - mean * mean), share: near / n };
   }, { b64: png.toString('base64'), rgb, tolerance });
+}
+
+/** Standard deviation of the page's pixels: a blank or single-colour canvas is near 0. */
+export async function screenshotVariance(page: Page): Promise<number> {
+  return (await pixelStats(page, await page.screenshot())).deviation;
+}
+
+/** The share of a PNG's pixels near an sRGB colour: e.g. how much of a name tag is the role badge's colour. */
+export async function colourShare(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 24): Promise<number> {
+  return (await pixelStats(page, png, rgb, tolerance)).share;
 }
