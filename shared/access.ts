@@ -57,11 +57,25 @@ export interface ActionRule {
 const EVERYONE: readonly Role[] = ['visitor', 'host', 'moderator', 'curator', 'admin'];
 const MODERATION: readonly Role[] = ['moderator', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+const HOSTING: readonly Role[] = ['host', 'moderator', 'admin'];
 
 export const ACTIONS = {
   // Room messages.
   'space.move': { roles: EVERYONE, scope: 'space', summary: 'Walk around a space (movement input).' },
   'space.remove': { roles: MODERATION, scope: 'space', summary: 'Remove someone from a space.' },
+  'space.mute': { roles: MODERATION, scope: 'space', summary: "Mute someone's questions and reactions in a space." },
+  'space.ban': { roles: MODERATION, scope: 'space', summary: 'Ban someone from a space (account, or guest session and address).' },
+  'seat.sit': { roles: EVERYONE, scope: 'space', summary: 'Sit in a free seat.' },
+  'seat.stand': { roles: EVERYONE, scope: 'space', summary: 'Stand up from a seat.' },
+  'question.ask': { roles: EVERYONE, scope: 'space', summary: 'Ask a question at an event.' },
+  'question.vote': { roles: EVERYONE, scope: 'space', summary: 'Upvote a question, or take the vote back.' },
+  'question.moderate': { roles: MODERATION, scope: 'space', summary: 'Approve, edit, dismiss, answer questions.' },
+  'hand.raise': { roles: EVERYONE, scope: 'space', summary: 'Raise or lower a hand to speak from the floor.' },
+  'floor.call': { roles: MODERATION, scope: 'space', summary: 'Call someone to the floor microphone.' },
+  'floor.manage': { roles: MODERATION, scope: 'space', summary: "End or extend the floor microphone's turn." },
+  'floor.release': { roles: EVERYONE, scope: 'space', summary: 'Give the floor microphone back (its holder).' },
+  'event.run': { roles: HOSTING, scope: 'space', summary: 'Start or end the live event.' },
+  'reaction.send': { roles: EVERYONE, scope: 'space', summary: 'React (applause, agree, disagree, laugh).' },
 
   // Sessions and accounts.
   'session.guest': { roles: 'anyone', scope: 'global', summary: 'Enter as a guest with a display name.' },
@@ -92,6 +106,13 @@ export const ACTIONS = {
   'admin.grants.list': { roles: ADMIN, scope: 'global', summary: 'List role grants.' },
   'admin.grants.create': { roles: ADMIN, scope: 'global', summary: 'Grant a role to an account, in one space or everywhere.' },
   'admin.grants.revoke': { roles: ADMIN, scope: 'global', summary: 'Take a role grant away.' },
+  // Events (town hall sessions) and their public record.
+  'events.list': { roles: 'anyone', scope: 'global', summary: 'List events.' },
+  'events.read': { roles: 'anyone', scope: 'global', summary: 'Read one event.' },
+  'events.record': { roles: 'anyone', scope: 'global', summary: "An event's record: questions, votes, floor turns, equal time (JSON or CSV)." },
+  'events.create': { roles: HOSTING, scope: 'space', summary: 'Schedule an event in a town hall.' },
+  'events.update': { roles: HOSTING, scope: 'space', summary: 'Change a scheduled event.' },
+
   'audit.read': { roles: MODERATION, scope: 'any', summary: 'Read the audit log of privileged actions.' },
 } as const satisfies Record<string, ActionRule>;
 

@@ -162,6 +162,75 @@ export const AuditQuery = z.strictObject({
 
 export const SpaceSummary = z.object({ id: SpaceId, name: z.string(), kind: z.string() });
 
+export const EventStateName = z.enum(['scheduled', 'live', 'ended']);
+export const EventView = z.object({
+  id: Id,
+  spaceId: SpaceId,
+  title: z.string(),
+  description: z.string(),
+  state: EventStateName,
+  startsAt: Timestamp,
+  startedAt: Timestamp.nullable(),
+  endedAt: Timestamp.nullable(),
+  /** Questions go straight to everyone unless flagged (otherwise moderators approve each). */
+  autoApprove: z.boolean(),
+  createdBy: Id.nullable(),
+  createdAt: Timestamp,
+}).meta({ id: 'Event' });
+export type EventView = z.infer<typeof EventView>;
+
+const EventTitle = z.string().trim().min(3, 'Give the event a title (at least 3 characters).').max(120, 'Titles can be at most 120 characters.');
+const EventDescription = z.string().trim().max(2000, 'Descriptions can be at most 2000 characters.');
+export const EventCreateRequest = z.strictObject({
+  spaceId: SpaceId,
+  title: EventTitle,
+  description: EventDescription.default(''),
+  startsAt: z.iso.datetime({ offset: true, message: 'Give the start as an ISO date and time, e.g. 2026-12-01T18:00:00Z.' }),
+  autoApprove: z.boolean().default(false),
+});
+export type EventCreateRequest = z.input<typeof EventCreateRequest>;
+export const EventUpdateRequest = z.strictObject({
+  title: EventTitle.optional(),
+  description: EventDescription.optional(),
+  startsAt: z.iso.datetime({ offset: true }).optional(),
+  autoApprove: z.boolean().optional(),
+});
+export const EventsQuery = z.strictObject({
+  spaceId: SpaceId.optional(),
+  state: EventStateName.optional(),
+});
+
+export const RecordQuestion = z.object({
+  id: Id,
+  text: z.string(),
+  /** The text as asked, when a moderator edited it. */
+  originalText: z.string().nullable(),
+  /** The asker's display name, or "anonymous". */
+  author: z.string(),
+  votes: z.number().int(),
+  state: z.enum(['approved', 'answering', 'answered']),
+  askedAt: Timestamp,
+  approvedAt: Timestamp.nullable(),
+  answeringAt: Timestamp.nullable(),
+  answeredAt: Timestamp.nullable(),
+});
+export const FloorTurnView = z.object({
+  name: z.string(),
+  startedAt: Timestamp,
+  endedAt: Timestamp.nullable(),
+  seconds: z.number(),
+});
+export const EventRecord = z.object({
+  event: EventView,
+  /** Questions that were made public (pending and dismissed ones are not part of the record). */
+  questions: z.array(RecordQuestion),
+  dismissedCount: z.number().int(),
+  floorTurns: z.array(FloorTurnView),
+  /** Speaking time from the floor per person, most first: the equal-time report. */
+  equalTime: z.array(z.object({ name: z.string(), turns: z.number().int(), seconds: z.number() })),
+}).meta({ id: 'EventRecord' });
+export type EventRecord = z.infer<typeof EventRecord>;
+
 export const IdParams = z.strictObject({ id: Id });
 export const SpaceParams = z.strictObject({ id: SpaceId });
 export const TokenParams = z.strictObject({ token: z.string().min(16).max(128) });
@@ -183,6 +252,11 @@ export interface Endpoint {
   notFound?: string;
   /** The response's media type when it is not JSON. */
   produces?: string;
+  /**
+   * Where the space of a space-scoped action comes from: the body's `spaceId`, or the space of
+   * the event named by the path's `:id`. Grants for that space (and global ones) count.
+   */
+  spaceFrom?: 'body' | 'event';
 }
 
 const INVITATION_NOT_FOUND = 'This invitation link is not valid. Please ask for a new one.';
@@ -216,6 +290,13 @@ export const API = {
   listGrants: endpoint({ method: 'GET', path: '/api/admin/grants', action: 'admin.grants.list', status: 200, response: z.object({ grants: z.array(GrantView) }) }),
   createGrant: endpoint({ method: 'POST', path: '/api/admin/grants', action: 'admin.grants.create', status: 201, body: GrantCreateRequest, response: GrantView }),
   revokeGrant: endpoint({ method: 'DELETE', path: '/api/admin/grants/:id', action: 'admin.grants.revoke', status: 200, params: IdParams, response: Ok }),
+  listEvents: endpoint({ method: 'GET', path: '/api/events', action: 'events.list', status: 200, query: EventsQuery, response: z.object({ events: z.array(EventView) }) }),
+  createEvent: endpoint({ method: 'POST', path: '/api/events', action: 'events.create', status: 201, body: EventCreateRequest, response: EventView, spaceFrom: 'body' }),
+  getEvent: endpoint({ method: 'GET', path: '/api/events/:id', action: 'events.read', status: 200, params: IdParams, response: EventView, notFound: 'There is no such event.' }),
+  updateEvent: endpoint({ method: 'PATCH', path: '/api/events/:id', action: 'events.update', status: 200, params: IdParams, body: EventUpdateRequest, response: EventView, spaceFrom: 'event', notFound: 'There is no such event.' }),
+  eventRecord: endpoint({ method: 'GET', path: '/api/events/:id/record', action: 'events.record', status: 200, params: IdParams, response: EventRecord, notFound: 'There is no such event.' }),
+  eventRecordCsv: endpoint({ method: 'GET', path: '/api/events/:id/record.csv', action: 'events.record', status: 200, params: IdParams, response: z.string(), produces: 'text/csv', notFound: 'There is no such event.' }),
+
   audit: endpoint({ method: 'GET', path: '/api/audit', action: 'audit.read', status: 200, query: AuditQuery, response: z.object({ entries: z.array(AuditEntryView) }) }),
 } as const;
 

@@ -12,6 +12,21 @@ export const ClientMessage = {
   Input: 'input',
   /** A moderator removes someone from the space: RemoveMessage. */
   Remove: 'remove',
+  // The town hall (schemas in townhall.ts).
+  Sit: 'sit',
+  Stand: 'stand',
+  Ask: 'ask',
+  Vote: 'vote',
+  ModerateQuestion: 'moderateQuestion',
+  Hand: 'hand',
+  FloorCall: 'floorCall',
+  FloorEnd: 'floorEnd',
+  FloorExtend: 'floorExtend',
+  FloorRelease: 'floorRelease',
+  EventRun: 'eventRun',
+  React: 'react',
+  Mute: 'mute',
+  Ban: 'ban',
 } as const;
 
 export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
@@ -20,6 +35,20 @@ export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
 export const MESSAGE_ACTIONS = {
   [ClientMessage.Input]: 'space.move',
   [ClientMessage.Remove]: 'space.remove',
+  [ClientMessage.Sit]: 'seat.sit',
+  [ClientMessage.Stand]: 'seat.stand',
+  [ClientMessage.Ask]: 'question.ask',
+  [ClientMessage.Vote]: 'question.vote',
+  [ClientMessage.ModerateQuestion]: 'question.moderate',
+  [ClientMessage.Hand]: 'hand.raise',
+  [ClientMessage.FloorCall]: 'floor.call',
+  [ClientMessage.FloorEnd]: 'floor.manage',
+  [ClientMessage.FloorExtend]: 'floor.manage',
+  [ClientMessage.FloorRelease]: 'floor.release',
+  [ClientMessage.EventRun]: 'event.run',
+  [ClientMessage.React]: 'reaction.send',
+  [ClientMessage.Mute]: 'space.mute',
+  [ClientMessage.Ban]: 'space.ban',
 } as const satisfies Record<ClientMessage, Action>;
 
 export const ServerMessage = {
@@ -27,6 +56,14 @@ export const ServerMessage = {
   Error: 'error',
   /** The avatar stepped into a portal: go to another space. */
   Portal: 'portal',
+  /** An intent worked: Ack (townhall.ts). */
+  Ack: 'ack',
+  /** To moderators and hosts: ModerationQueue. */
+  Queue: 'queue',
+  /** To one person: MyQuestions. */
+  Mine: 'mine',
+  /** To everyone, a few times a second while people react: ReactionBurst. */
+  Reactions: 'reactions',
 } as const;
 
 const axis = z.number().finite().min(-1).max(1);

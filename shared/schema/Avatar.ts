@@ -16,5 +16,9 @@ export const Avatar = schema({
   connected: 'boolean',
   /** The badge on the name tag: a Role from shared/access.ts ('visitor' shows none). */
   role: 'string',
+  /** The seat index (layout.seats) the avatar sits in, or -1 when standing. */
+  seat: 'int16',
+  /** 0 with no hand raised; otherwise the hand's place in the room's order (lower raised first). */
+  hand: 'uint32',
 }, 'Avatar');
 export type Avatar = SchemaType<typeof Avatar>;

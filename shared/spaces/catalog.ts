@@ -77,34 +77,62 @@ const plaza: SpaceLayoutInput = {
   ],
 };
 
+/**
+ * Tiered seating: rows of risers either side of a central aisle, each a step higher than the
+ * one in front, with seats on top. Risers are solid (people walk in the aisles); a seat is
+ * reached by clicking it.
+ */
+const SEAT_ROWS = 12;
+const SEATS_PER_SIDE = 18;
+const ROW_FRONT_Z = -3.5;
+const ROW_SPACING = 1.0;
+const SEAT_SPACING = 0.6;
+const AISLE_HALF = 1.5;
+const riserHeight = (row: number) => 0.2 + 0.1 * row;
+const riserWidth = SEATS_PER_SIDE * SEAT_SPACING + 0.4;
+
+const risers = Array.from({ length: SEAT_ROWS }, (_, row) => [-1, 1].map((side) => ({
+  x: side * (AISLE_HALF + riserWidth / 2), z: ROW_FRONT_Z + row * ROW_SPACING,
+  w: riserWidth, d: 0.55, h: riserHeight(row), kind: 'furniture' as const, color: row % 2 ? '#7a5638' : '#6f4e33',
+}))).flat();
+
+const seats = Array.from({ length: SEAT_ROWS }, (_, row) => [-1, 1].flatMap((side) =>
+  Array.from({ length: SEATS_PER_SIDE }, (_, i) => ({
+    x: side * (AISLE_HALF + 0.2 + SEAT_SPACING / 2 + i * SEAT_SPACING),
+    y: riserHeight(row),
+    z: ROW_FRONT_Z + row * ROW_SPACING,
+    yaw: 0,
+  })))).flat();
+
 const townhall: SpaceLayoutInput = {
   id: 'townhall', name: 'Town Hall', kind: 'townhall', setting: 'indoor',
   bounds: { minX: -15, maxX: 15, minZ: -13, maxZ: 13 },
   floorColor: '#8a6a4f',
   boxes: [
     ...perimeter(-15, 15, -13, 13, 6, '#efe7da', [{ side: 's', at: 0, width: 3 }]),
-    // The stage and its lectern.
+    // The stage (hosts and moderators may walk onto it) and its lectern.
     { x: 0, z: -10, w: 16, d: 5.2, h: 0.8, kind: 'stage', color: '#5b3f2c' },
-    { x: 0, z: -10.2, w: 1.0, d: 0.6, h: 1.9, kind: 'furniture', color: '#3d2a1d' },
-    // Rows of benches either side of a central aisle.
-    ...[-3, 0, 3, 6].flatMap((z) => [
-      { x: -6.5, z, w: 8, d: 0.6, h: 0.5, kind: 'furniture' as const, color: '#6b4a33' },
-      { x: 6.5, z, w: 8, d: 0.6, h: 0.5, kind: 'furniture' as const, color: '#6b4a33' },
-    ]),
+    { x: 0, z: -9.4, w: 1.0, d: 0.6, h: 1.9, kind: 'furniture', color: '#3d2a1d' },
+    ...risers,
   ],
   circles: [
-    { x: -13, z: -6, r: 0.4, h: 6, kind: 'pillar' }, { x: 13, z: -6, r: 0.4, h: 6, kind: 'pillar' },
-    { x: -13, z: 4, r: 0.4, h: 6, kind: 'pillar' }, { x: 13, z: 4, r: 0.4, h: 6, kind: 'pillar' },
+    { x: -13.5, z: -6, r: 0.4, h: 6, kind: 'pillar' }, { x: 13.5, z: -6, r: 0.4, h: 6, kind: 'pillar' },
+    { x: -13.8, z: 4, r: 0.4, h: 6, kind: 'pillar' }, { x: 13.8, z: 4, r: 0.4, h: 6, kind: 'pillar' },
   ],
   spawns: [
-    { id: 'default', x: 0, z: 8.5, yaw: 0 },
-    { id: 'default-2', x: -1.5, z: 9, yaw: 0 },
-    { id: 'default-3', x: 1.5, z: 9, yaw: 0 },
+    { id: 'default', x: 0, z: 10, yaw: 0 },
+    { id: 'default-2', x: -1.5, z: 10.5, yaw: 0 },
+    { id: 'default-3', x: 1.5, z: 10.5, yaw: 0 },
   ],
   portals: [
     { id: 'to-plaza', x: 0, z: 12.7, w: 3, d: 0.9, to: 'plaza', toSpawn: 'from-townhall', label: 'Plaza', facing: 0 },
   ],
-  signs: [{ text: 'HUSTINGS TOWN HALL', x: 0, y: 4.6, z: -12.75, yaw: 0, size: 0.9 }],
+  signs: [{ text: 'HUSTINGS TOWN HALL', x: 0, y: 5.55, z: -12.75, yaw: 0, size: 0.55 }],
+  stage: {
+    screen: { x: 0, y: 3.2, z: -12.8, yaw: 0, width: 8.4, height: 3.6 },
+    floorMic: { x: 0, z: -5.6, yaw: 0 },
+  },
+  seats,
 };
 
 const hall1: SpaceLayoutInput = {

@@ -65,11 +65,11 @@ export function clampToBounds(p: Point, r: number, layout: SpaceLayout): void {
  * Resolve a circle against every solid shape of a layout. A few relaxation passes settle
  * corners where two walls meet; bounds are applied last so nothing ends up outside.
  */
-export function resolveCollisions(p: Point, r: number, layout: SpaceLayout): void {
+export function resolveCollisions(p: Point, r: number, layout: SpaceLayout, onStage = false): void {
   for (let pass = 0; pass < 3; pass++) {
     let moved = false;
     for (const box of layout.boxes) {
-      if (box.solid && pushOutOfBox(p, r, box)) moved = true;
+      if (box.solid && !(onStage && box.kind === 'stage') && pushOutOfBox(p, r, box)) moved = true;
     }
     for (const c of layout.circles) {
       if (pushOutOfCircle(p, r, c)) moved = true;
@@ -77,6 +77,12 @@ export function resolveCollisions(p: Point, r: number, layout: SpaceLayout): voi
     if (!moved) break;
   }
   clampToBounds(p, r, layout);
+}
+
+/** The stage box (kind 'stage') the point stands on, if any. */
+export function stageAt(layout: SpaceLayout, x: number, z: number): Box | undefined {
+  return layout.boxes.find((b) => b.kind === 'stage'
+    && Math.abs(x - b.x) <= b.w / 2 && Math.abs(z - b.z) <= b.d / 2);
 }
 
 /** True if the point is free of every solid shape (with radius r) and inside the bounds. */

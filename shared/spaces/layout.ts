@@ -53,6 +53,24 @@ export const Sign = z.object({
 });
 export type Sign = z.infer<typeof Sign>;
 
+/** A seat: where a sitting avatar is (y is the seat's height), facing `yaw`. */
+export const Seat = z.object({
+  x: finite, z: finite, yaw: finite,
+  y: finite.min(0).max(10).default(0),
+});
+export type Seat = z.infer<typeof Seat>;
+
+/**
+ * What makes a space a town hall, besides its stage boxes (kind 'stage': only hosts and
+ * moderators may walk onto them): the screen behind the stage and the floor microphone.
+ */
+export const StageSetup = z.object({
+  screen: z.object({ x: finite, y: finite, z: finite, yaw: finite, width: finite.positive(), height: finite.positive() }),
+  /** Where a visitor called to the floor stands, facing the stage. */
+  floorMic: z.object({ x: finite, z: finite, yaw: finite }),
+});
+export type StageSetup = z.infer<typeof StageSetup>;
+
 export const SpaceLayout = z.object({
   id: SpaceId,
   name: z.string().min(1).max(60),
@@ -67,6 +85,8 @@ export const SpaceLayout = z.object({
   spawns: z.array(Spawn).min(1).max(64),
   portals: z.array(Portal).max(32),
   signs: z.array(Sign).max(64).default([]),
+  stage: StageSetup.optional(),
+  seats: z.array(Seat).max(2000).default([]),
 });
 export type SpaceLayout = z.infer<typeof SpaceLayout>;
 export type SpaceLayoutInput = z.input<typeof SpaceLayout>;

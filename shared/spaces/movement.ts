@@ -31,9 +31,10 @@ export function yawTowards(fromX: number, fromZ: number, toX: number, toZ: numbe
 /**
  * One fixed simulation step of one avatar: the same function runs on the server (the truth)
  * and on the client (prediction of its own avatar). Input axes are clamped and the direction
- * normalised, so no input moves an avatar faster than RUN_SPEED.
+ * normalised, so no input moves an avatar faster than RUN_SPEED. `onStage`: this avatar may walk
+ * onto the stage (hosts and moderators).
  */
-export function stepAvatar(pose: Pose, input: MoveInput, layout: SpaceLayout, dt = TICK_SECONDS): { pose: Pose; gait: Gait } {
+export function stepAvatar(pose: Pose, input: MoveInput, layout: SpaceLayout, dt = TICK_SECONDS, onStage = false): { pose: Pose; gait: Gait } {
   const yaw = wrapAngle(input.yaw);
   let forward = clampAxis(input.forward);
   let strafe = clampAxis(input.strafe);
@@ -50,7 +51,8 @@ export function stepAvatar(pose: Pose, input: MoveInput, layout: SpaceLayout, dt
   const vx = (-sin * forward + cos * strafe) * speed;
   const vz = (-cos * forward - sin * strafe) * speed;
   const next = { x: pose.x + vx * dt, z: pose.z + vz * dt };
-  resolveCollisions(next, AVATAR_RADIUS, layout);
+  // Stage boxes block everyone but hosts and moderators (`onStage`).
+  resolveCollisions(next, AVATAR_RADIUS, layout, onStage);
   return { pose: { x: next.x, z: next.z, yaw }, gait: input.run ? 2 : 1 };
 }
 
