@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from '@colyseus/core';
@@ -14,10 +15,11 @@ import { SpaceRoom, type SpaceRoomDeps } from './rooms/SpaceRoom.js';
 import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createRepos, type Repos } from './store/repos.js';
+import { seedDemoEvent } from './store/seed.js';
 import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
-import { AccountEvents } from './accountEvents.js';
+import { ChangeFeed } from './changeFeed.js';
 
 export interface App {
   port: number;
@@ -50,12 +52,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   if (await repos.accounts.count() === 0) {
     log.info('No accounts yet: create the first admin with `npm run admin -- create --email you@example.org`.');
   }
+  const secret = loadSessionSecret(config.SESSION_SECRET, config.dataDir);
+  const seededEvent = await seedDemoEvent(repos);
+  if (seededEvent) log.info({ eventId: seededEvent.id, startsAt: seededEvent.startsAt }, 'seeded a demo event in the town hall');
   const sessions = createSessions(
     repos,
-    loadSessionSecret(config.SESSION_SECRET, config.dataDir),
+    secret,
     Math.round(config.SESSION_TTL_HOURS * 3600),
   );
-  const events = new AccountEvents();
+  const events = new ChangeFeed();
   const limiter = createLoginLimiter({
     perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
@@ -75,6 +80,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
 
   const deps: SpaceRoomDeps = {
     log, metrics, sessions, events, repos,
+    flagWords: config.QUESTION_FLAG_WORDS,
+    // Bans of guests match a keyed hash of their address; the address itself is never stored.
+    hashAddress: (address) => createHmac('sha256', secret).update(`address:${address}`).digest('hex'),
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
   };

@@ -27,6 +27,9 @@ const Env = z.object({
    */
   NAME_BLOCKLIST: z.string().default('admin,administrator,moderator,mod,host,official,staff,hustings,system')
     .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
+  /** Words that send a question to the moderators flagged (comma-separated; never auto-approved). */
+  QUESTION_FLAG_WORDS: z.string().default('')
+    .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
   /** Behind a reverse proxy: how many proxies to trust for the client address (X-Forwarded-For). */
   TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   /** The address people reach the site at, for links the CLI prints (invitations). */

@@ -1,3 +1,5 @@
+import { containsListedWord } from './text.js';
+
 /**
  * Display names are unique within a space instance: a second "Sam" becomes "Sam (2)".
  * The name has already passed the DisplayName schema (length, no invisible characters).
@@ -18,9 +20,5 @@ export function uniqueName(name: string, taken: Iterable<string>, maxLength: num
  * look-alike forms such as full-width letters), e.g. "Official Host" when "host" is blocked.
  */
 export function isBlockedName(name: string, blocklist: readonly string[]): boolean {
-  if (blocklist.length === 0) return false;
-  const folded = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
-  const squashed = words.join('');
-  return blocklist.some((blocked) => words.includes(blocked) || squashed === blocked);
+  return containsListedWord(name, blocklist);
 }

@@ -1,6 +1,6 @@
 import express, { type Express, type Request, type Response } from 'express';
 import type { z } from 'zod';
-import { allows } from '../../shared/access.js';
+import { ACTIONS, allows } from '../../shared/access.js';
 import { API, type ApiName, type Endpoint } from '../../shared/protocol/api.js';
 import { ErrorCode } from '../../shared/protocol/errors.js';
 import { AuthError, type Identity, type Sessions } from '../auth/sessions.js';
@@ -56,7 +56,7 @@ function firstIssue(error: z.ZodError, what: string): string {
  * the bearer token is verified, the permissions table decides, and the path parameters, query
  * and body are validated with the endpoint's schemas before its handler runs.
  */
-export function mountApi(app: Express, handlers: Handlers, deps: { sessions: Sessions; log: Logger }): void {
+export function mountApi(app: Express, handlers: Handlers, deps: { sessions: Sessions; log: Logger; eventSpace: (eventId: string) => Promise<string | undefined> }): void {
   for (const name of Object.keys(API) as ApiName[]) {
     const endpoint: Endpoint = API[name];
     const handler = handlers[name] as Handler<ApiName>;
@@ -64,17 +64,27 @@ export function mountApi(app: Express, handlers: Handlers, deps: { sessions: Ses
     const parseBody = express.json({ limit: endpoint.maxBody ?? '4kb', strict: true });
     const run = async (req: Request, res: Response) => {
       const identity = await authenticate(req, deps.sessions);
-      if (!allows(endpoint.action, identity)) {
-        throw identity
-          ? new ApiError(403, ErrorCode.NOT_ALLOWED, 'Your role does not allow this.')
-          : new ApiError(401, ErrorCode.NOT_ALLOWED, 'Please sign in first.');
-      }
+      const refuse = () => (identity
+        ? new ApiError(403, ErrorCode.NOT_ALLOWED, 'Your role does not allow this.')
+        : new ApiError(401, ErrorCode.NOT_ALLOWED, 'Please sign in first.'));
+      // Actions not tied to a space are decided before the input is even read.
+      if (!endpoint.spaceFrom && !allows(endpoint.action, identity)) throw refuse();
+      if (endpoint.spaceFrom && !identity && ACTIONS[endpoint.action].roles !== 'anyone') throw refuse();
       const params = endpoint.params?.safeParse(req.params);
-      if (params && !params.success) throw new ApiError(404, ErrorCode.NOT_FOUND, endpoint.notFound ?? 'There is nothing at this address.');
+      const notFound = () => new ApiError(404, ErrorCode.NOT_FOUND, endpoint.notFound ?? 'There is nothing at this address.');
+      if (params && !params.success) throw notFound();
       const query = endpoint.query?.safeParse(req.query);
       if (query && !query.success) throw new ApiError(400, ErrorCode.INVALID_INPUT, firstIssue(query.error, 'query'));
       const body = endpoint.body?.safeParse(req.body ?? {});
       if (body && !body.success) throw new ApiError(400, ErrorCode.INVALID_INPUT, firstIssue(body.error, 'request'));
+      if (endpoint.spaceFrom) {
+        // Space-scoped: grants for the space the request is about count (and global ones).
+        const spaceId = endpoint.spaceFrom === 'body'
+          ? (body?.data as { spaceId?: string } | undefined)?.spaceId
+          : await deps.eventSpace((params?.data as { id: string }).id);
+        if (spaceId === undefined) throw notFound();
+        if (!allows(endpoint.action, identity, spaceId)) throw refuse();
+      }
       const result = await handler({
         params: params?.data, query: query?.data, body: body?.data, identity, ip: req.ip ?? '', res,
       } as ApiContext<ApiName>);

@@ -36,7 +36,10 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
     strictTransportSecurity: false,
   }));
 
-  mountApi(app, createHandlers(deps), { sessions: deps.sessions, log: deps.log });
+  mountApi(app, createHandlers(deps), {
+    sessions: deps.sessions, log: deps.log,
+    eventSpace: async (id) => (await deps.repos.events.get(id))?.spaceId,
+  });
 
   const indexFile = path.join(deps.clientDir, 'index.html');
   app.use('/assets', express.static(path.join(deps.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));

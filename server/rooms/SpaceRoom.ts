@@ -1,4 +1,4 @@
-import { Room, ServerError, type Client } from '@colyseus/core';
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { NAME_MAX_LENGTH, TICK_MS } from '../../shared/constants.js';
 import { CloseCode, ErrorCode, joinErrorMessage, type ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, JoinOptions, MESSAGE_ACTIONS, MoveInput, RemoveMessage, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
@@ -6,6 +6,7 @@ import { allows, badgeFor, Role, rolesFor, type Grant } from '../../shared/acces
 import type { z } from 'zod';
 import { Avatar } from '../../shared/schema/Avatar.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
+import { HallState } from '../../shared/schema/Hall.js';
 import { portalAt } from '../../shared/spaces/collision.js';
 import { SpaceId, type SpaceLayout } from '../../shared/spaces/layout.js';
 import { stepAvatar } from '../../shared/spaces/movement.js';
@@ -14,35 +15,27 @@ import { uniqueName } from '../domain/names.js';
 import { chooseSpawn } from '../domain/spawn.js';
 import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
 import { AuthError, type Identity, type Sessions } from '../auth/sessions.js';
-import type { AccountEvents } from '../accountEvents.js';
+import type { ChangeFeed } from '../changeFeed.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Repos } from '../store/repos.js';
+import type { HallDeps, HallHost } from './hallContext.js';
+import { Refusal, type Occupant } from './occupant.js';
+import { TownHall } from './townHall.js';
 
 export interface SpaceRoomDeps {
   log: Logger;
   sessions: Sessions;
   metrics: Metrics;
   /** The store: layouts in, audit entries out (rooms never build SQL). */
-  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions'>;
-  events: AccountEvents;
+  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions' | 'events' | 'questions' | 'floorTurns' | 'sanctions' | 'transaction'>;
+  events: ChangeFeed;
+  /** Words that send a question to the moderators flagged. */
+  flagWords: readonly string[];
+  /** A keyed hash of a client address (bans of guests). */
+  hashAddress: (address: string) => string;
   reconnectSeconds: number;
   maxClients: number;
-}
-
-/** What the server keeps about each connection besides the synchronised Avatar. */
-interface Occupant {
-  avatar: Avatar;
-  /** The session this person joined with, and their roles (kept current by AccountEvents). */
-  identity: Identity;
-  intents: MoveIntents;
-  bucket: TokenBucket;
-  flood: FloodGuard;
-  lastErrorAt: number;
-  /** Set once the avatar has stepped into a portal: further input is ignored. */
-  leaving: boolean;
-  /** Set when the server removes the client, so its departure is final. */
-  removed: boolean;
 }
 
 /** Messages per second a client may send on average, and the burst it may save up. */
@@ -54,7 +47,7 @@ const REMOVED_FOR_MS = 15 * 60_000;
 const FLOOD_STRIKES = 90;
 const FLOOD_WINDOW_MS = 5000;
 
-interface Auth { options: JoinOptions; identity: Identity }
+interface Auth { options: JoinOptions; identity: Identity; address: string }
 
 /**
  * One instance of a space. Thin: it validates, hands intents to the domain rules, and runs the
@@ -70,7 +63,9 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private bytesSent = 0;
   /** Accounts (or, for guests, auth sessions) removed by a moderator, until when. */
   private readonly removedUntil = new Map<string, number>();
-  private stopListening: (() => void) | undefined;
+  private readonly cleanups: (() => void)[] = [];
+  /** Set in spaces with a stage: the event, seats, questions, floor mic. */
+  private hall: TownHall | undefined;
 
   override async onCreate(options: { spaceId?: unknown }): Promise<void> {
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
@@ -96,13 +91,24 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.onMessage('*', (client, type) => this.guard(client, String(type), () => {
       this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: String(type) });
     }));
-    this.stopListening = this.deps.events.onChanged((accountId) => void this.refreshAccount(accountId));
+    this.cleanups.push(this.deps.events.onAccountChanged((accountId) => void this.refreshAccount(accountId)));
+
+    if (layout.stage) {
+      this.state.hall = new HallState();
+      this.state.hall.event.state = 'none';
+      this.hall = new TownHall(this.hallHost(), this.hallDeps());
+      await this.hall.load();
+      this.hall.register((type, schema, invalid, handler) => this.handle(type, schema, invalid, (client, o, m) => handler(client.sessionId, o, m)));
+      this.cleanups.push(this.deps.events.onEventsChanged((spaceId) => {
+        if (spaceId === layout.id) void this.hall?.loadEvent().catch((err: unknown) => this.deps.log.error({ err }, 'reloading the event failed'));
+      }));
+    }
 
     this.deps.metrics.rooms.inc();
     this.deps.log.info({ roomId: this.roomId, spaceId: layout.id }, 'space room created');
   }
 
-  override async onAuth(_client: Client, options: unknown): Promise<Auth> {
+  override async onAuth(_client: Client, options: unknown, context?: AuthContext): Promise<Auth> {
     const parsed = JoinOptions.safeParse(options);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
@@ -120,7 +126,12 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     if (until !== undefined && until > Date.now()) {
       throw new ServerError(403, joinErrorMessage(ErrorCode.NOT_ALLOWED, 'A moderator removed you from this space. Please try again later.'));
     }
-    return { options: parsed.data, identity };
+    const ip = context?.ip;
+    const address = (Array.isArray(ip) ? ip[0] : ip) ?? '';
+    if (this.hall && await this.hall.isBanned(identity, address)) {
+      throw new ServerError(403, joinErrorMessage(ErrorCode.NOT_ALLOWED, 'A moderator has banned you from this space.'));
+    }
+    return { options: parsed.data, identity, address };
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
@@ -136,14 +147,18 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     avatar.hue = Math.floor(Math.random() * 360);
     avatar.connected = true;
     avatar.role = badgeFor(auth.identity.grants, this.layout.id);
+    avatar.seat = -1;
+    avatar.hand = 0;
     const now = Date.now();
-    this.occupants.set(client.sessionId, {
-      avatar, identity: auth.identity, intents: new MoveIntents(),
+    const occupant: Occupant = {
+      avatar, identity: auth.identity, address: auth.address, muted: false, atMic: false, intents: new MoveIntents(),
       bucket: new TokenBucket(MESSAGE_BURST, MESSAGE_RATE, now),
       flood: new FloodGuard(FLOOD_STRIKES, FLOOD_WINDOW_MS, now),
       lastErrorAt: -Infinity, leaving: false, removed: false,
-    });
+    };
+    this.occupants.set(client.sessionId, occupant);
     this.state.avatars.set(client.sessionId, avatar);
+    this.hall?.onJoin(client.sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall join failed'));
     this.countBytes(client);
     this.deps.metrics.clients.inc();
     this.deps.log.info({ roomId: this.roomId, spaceId: this.layout.id, sessionId: client.sessionId }, 'joined');
@@ -161,9 +176,11 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     occupant.avatar.connected = false;
     occupant.avatar.gait = 0;
     occupant.intents.clear();
+    this.hall?.onConnectionChange();
     try {
       const back = await this.allowReconnection(client, this.deps.reconnectSeconds);
       occupant.avatar.connected = true;
+      this.hall?.onConnectionChange();
       this.countBytes(back);
       this.deps.metrics.clients.inc();
       this.deps.log.info({ roomId: this.roomId, sessionId: client.sessionId }, 'reconnected');
@@ -173,7 +190,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   }
 
   override onDispose(): void {
-    this.stopListening?.();
+    for (const cleanup of this.cleanups) cleanup();
     this.deps.metrics.rooms.dec();
     this.deps.log.info({ roomId: this.roomId, spaceId: this.layout?.id }, 'space room disposed');
   }
@@ -185,6 +202,9 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       const { avatar } = occupant;
       if (occupant.leaving || !avatar.connected) continue;
       const inputs = occupant.intents.drain();
+      // Seated, or at the floor mic: the avatar stays put whatever the client sends.
+      if (this.hall?.holdsStill(occupant)) continue;
+      const onStage = this.hall?.mayTakeStage(occupant) ?? false;
       if (inputs.length === 0) {
         if (avatar.gait !== 0) avatar.gait = 0;
         continue;
@@ -192,7 +212,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       let pose = { x: avatar.x, z: avatar.z, yaw: avatar.yaw };
       let gait: number = 0;
       for (const input of inputs) {
-        const result = stepAvatar(pose, input, this.layout);
+        const result = stepAvatar(pose, input, this.layout, undefined, onStage);
         pose = result.pose;
         gait = result.gait;
         avatar.ack = input.seq;
@@ -209,6 +229,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
         client?.send(ServerMessage.Portal, message);
       }
     }
+    this.hall?.tick(Date.now());
     this.broadcastPatch();
     this.deps.metrics.tickSeconds.observe((performance.now() - started) / 1000);
     if (this.bytesSent > 0) {
@@ -313,6 +334,10 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     const now = Date.now();
     if (occupant.bucket.take(now)) {
       const failed = (err: unknown) => {
+        if (err instanceof Refusal) {
+          this.refuse(client, 'refused', { code: err.code, message: err.message, ref: type });
+          return;
+        }
         this.deps.log.error({ err, sessionId: client.sessionId, type }, 'message handler failed');
         this.sendError(client, occupant, { code: ErrorCode.INTERNAL, message: 'Something went wrong handling that; nothing was changed.', ref: type }, true);
       };
@@ -351,9 +376,39 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   }
 
   private remove(sessionId: string, why: string): void {
+    const occupant = this.occupants.get(sessionId);
     this.occupants.delete(sessionId);
+    if (occupant) this.hall?.onGone(sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall leave failed'));
     this.state.avatars.delete(sessionId);
     this.deps.log.info({ roomId: this.roomId, sessionId, why }, 'avatar removed');
+  }
+
+  private hallHost(): HallHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the host is a view of this room
+    const room = this;
+    return {
+      get roomId() { return room.roomId; },
+      layout: this.layout,
+      get hall() { return room.state.hall; },
+      occupants: this.occupants,
+      send: (sessionId, type, payload) => this.clients.getById(sessionId)?.send(type, payload),
+      broadcast: (type, payload) => this.broadcast(type, payload),
+      disconnect: (sessionId, code, reason) => {
+        const occupant = this.occupants.get(sessionId);
+        if (occupant) occupant.removed = true;
+        const connection = this.clients.getById(sessionId);
+        if (connection) connection.leave(code, reason);
+        else this.remove(sessionId, 'disconnected while away');
+      },
+      refuse: (sessionId, error) => {
+        const client = this.clients.getById(sessionId);
+        if (client) this.refuse(client, 'refused', error);
+      },
+    };
+  }
+
+  private hallDeps(): HallDeps {
+    return { repos: this.deps.repos, log: this.deps.log, flagWords: this.deps.flagWords, hashAddress: this.deps.hashAddress };
   }
 
   /** Count state bytes sent to this client for /metrics. */

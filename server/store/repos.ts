@@ -7,6 +7,10 @@ import { createRoleStore, type RoleStore } from './roles.js';
 import type { Database } from './schema.js';
 import { createSessionStore, type SessionStore } from './sessions.js';
 import { createSpaceStore, type SpaceStore } from './spaces.js';
+import { createEventStore, type EventStore } from './events.js';
+import { createQuestionStore, type QuestionStore } from './questions.js';
+import { createFloorTurnStore, type FloorTurnStore } from './floorTurns.js';
+import { createSanctionStore, type SanctionStore } from './sanctions.js';
 
 export interface AuditLog {
   append(entry: AuditEntryInput): Promise<number>;
@@ -20,6 +24,10 @@ export interface Repos {
   sessions: SessionStore;
   roles: RoleStore;
   invitations: InvitationStore;
+  events: EventStore;
+  questions: QuestionStore;
+  floorTurns: FloorTurnStore;
+  sanctions: SanctionStore;
   audit: AuditLog;
   /**
    * Runs `work` with repositories bound to one transaction: everything it writes (the change
@@ -35,6 +43,10 @@ export function createRepos(db: Kysely<Database>, clock: Clock = systemClock, in
     sessions: createSessionStore(db, clock),
     roles: createRoleStore(db, clock),
     invitations: createInvitationStore(db, clock),
+    events: createEventStore(db, clock),
+    questions: createQuestionStore(db, clock),
+    floorTurns: createFloorTurnStore(db, clock),
+    sanctions: createSanctionStore(db, clock),
     audit: {
       append: (entry) => appendAudit(db, entry, clock),
       list: (options) => listAudit(db, options),

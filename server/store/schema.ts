@@ -13,6 +13,80 @@ export interface Database {
   role_grants: RoleGrantsTable;
   invitations: InvitationsTable;
   audit_log: AuditLogTable;
+  events: EventsTable;
+  questions: QuestionsTable;
+  question_votes: QuestionVotesTable;
+  floor_turns: FloorTurnsTable;
+  sanctions: SanctionsTable;
+}
+
+/** Booleans are integers 0/1 on both backends. */
+export interface EventsTable {
+  id: string;
+  space_id: string;
+  title: string;
+  description: string;
+  /** 'scheduled' | 'live' | 'ended' */
+  state: string;
+  starts_at: string;
+  started_at: string | null;
+  ended_at: string | null;
+  auto_approve: number;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface QuestionsTable {
+  id: string;
+  event_id: string;
+  /** 'account:<id>' or 'guest:<session id>': one identity, one vote. */
+  author_key: string;
+  author_name: string;
+  anonymous: number;
+  text: string;
+  original_text: string | null;
+  /** The text folded for duplicate detection. */
+  normalized: string;
+  /** 'pending' | 'approved' | 'answering' | 'answered' | 'dismissed' */
+  state: string;
+  flagged: number;
+  votes: number;
+  created_at: string;
+  approved_at: string | null;
+  answering_at: string | null;
+  answered_at: string | null;
+  dismissed_at: string | null;
+}
+
+export interface QuestionVotesTable {
+  question_id: string;
+  voter_key: string;
+  created_at: string;
+}
+
+export interface FloorTurnsTable {
+  id: string;
+  event_id: string;
+  holder_key: string;
+  holder_name: string;
+  called_by: string | null;
+  started_at: string;
+  ended_at: string | null;
+  seconds: number | null;
+}
+
+export interface SanctionsTable {
+  id: string;
+  space_id: string;
+  /** 'mute' | 'ban' */
+  kind: string;
+  subject_key: string;
+  /** HMAC of the client address (bans of guests). */
+  ip_hash: string | null;
+  reason: string;
+  created_by: string | null;
+  created_at: string;
+  lifted_at: string | null;
 }
 
 export interface SpacesTable {
@@ -91,4 +165,8 @@ export type NewAccountRow = Insertable<AccountsTable>;
 export type RoleGrantRow = Selectable<RoleGrantsTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type EventRow = Selectable<EventsTable>;
+export type QuestionRow = Selectable<QuestionsTable>;
+export type FloorTurnRow = Selectable<FloorTurnsTable>;
+export type SanctionRow = Selectable<SanctionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

@@ -42,7 +42,7 @@ export function adminHandlers(deps: HandlerDeps): Pick<Handlers,
         await r.audit.append({ actorId: actor.accountId, action: body.disabled ? 'account.disable' : 'account.enable', targetType: 'account', targetId: params.id });
         return updated;
       });
-      events.changed(params.id);
+      events.accountChanged(params.id);
       return accountView(account);
     },
 
@@ -97,7 +97,7 @@ export function adminHandlers(deps: HandlerDeps): Pick<Handlers,
         });
         return created;
       });
-      events.changed(body.accountId);
+      events.accountChanged(body.accountId);
       return grantView(grant);
     },
 
@@ -116,7 +116,7 @@ export function adminHandlers(deps: HandlerDeps): Pick<Handlers,
         });
         return grant;
       });
-      events.changed(removed.accountId);
+      events.accountChanged(removed.accountId);
       return { ok: true as const };
     },
 

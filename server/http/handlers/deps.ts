@@ -1,6 +1,6 @@
 import type { Me } from '../../../shared/protocol/api.js';
 import { ErrorCode } from '../../../shared/protocol/errors.js';
-import type { AccountEvents } from '../../accountEvents.js';
+import type { ChangeFeed } from '../../changeFeed.js';
 import type { LoginLimiter } from '../../auth/loginLimiter.js';
 import type { Identity, Sessions } from '../../auth/sessions.js';
 import type { Logger } from '../../log.js';
@@ -13,7 +13,7 @@ export interface HandlerDeps {
   repos: Repos;
   sessions: Sessions;
   limiter: LoginLimiter;
-  events: AccountEvents;
+  events: ChangeFeed;
   log: Logger;
   metrics: Metrics;
   nameBlocklist: readonly string[];

@@ -1,5 +1,6 @@
 import type { Handlers } from '../api.js';
 import { adminHandlers } from './admin.js';
+import { eventHandlers } from './events.js';
 import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
 import { publicHandlers } from './public.js';
@@ -14,5 +15,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...sessionHandlers(deps),
     ...invitationHandlers(deps),
     ...adminHandlers(deps),
+    ...eventHandlers(deps),
   };
 }

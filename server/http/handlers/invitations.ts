@@ -59,7 +59,7 @@ export function invitationHandlers(deps: HandlerDeps): Pick<Handlers, 'previewIn
         // A fresh session replaces the one that asked, so the answer has the same shape either way.
         const next = await sessionFor(accountId, deps);
         await deps.sessions.revoke(identity.sessionId);
-        deps.events.changed(accountId);
+        deps.events.accountChanged(accountId);
         return next;
       }
 

@@ -46,7 +46,7 @@ export function sessionHandlers(deps: HandlerDeps): Pick<Handlers, 'guestSession
       const who = signedIn(identity);
       await sessions.revoke(who.sessionId);
       // Connections opened with this session end too.
-      if (who.accountId) deps.events.changed(who.accountId);
+      if (who.accountId) deps.events.accountChanged(who.accountId);
       return { ok: true as const };
     },
 
@@ -66,7 +66,7 @@ export function sessionHandlers(deps: HandlerDeps): Pick<Handlers, 'guestSession
         await r.sessions.revokeAllForAccount(who.accountId);
         await r.audit.append({ actorId: who.accountId, action: 'account.password', targetType: 'account', targetId: who.accountId });
       });
-      deps.events.changed(who.accountId);
+      deps.events.accountChanged(who.accountId);
       return sessionFor(who.accountId, deps);
     },
   };

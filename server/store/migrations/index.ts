@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { Dialect } from '../db.js';
 import { initial } from './0001_initial.js';
 import { invitationDetails } from './0002_invitation_details.js';
+import { townHall } from './0003_town_hall.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -11,5 +12,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_invitation_details': invitationDetails,
+    '0003_town_hall': townHall,
   };
 }

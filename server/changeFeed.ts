@@ -1,0 +1,35 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * Tells rooms in this process that something they show changed elsewhere (over HTTP): an
+ * account's roles or standing (a grant, a revocation, disabling, signing out), or a space's
+ * events (one scheduled or edited), so they update without anyone rejoining.
+ */
+export class ChangeFeed {
+  private readonly emitter = new EventEmitter();
+
+  constructor() {
+    // One listener per open room.
+    this.emitter.setMaxListeners(0);
+  }
+
+  accountChanged(accountId: string): void {
+    this.emitter.emit('account', accountId);
+  }
+
+  eventsChanged(spaceId: string): void {
+    this.emitter.emit('events', spaceId);
+  }
+
+  /** Returns the cleanup. */
+  onAccountChanged(listener: (accountId: string) => void): () => void {
+    this.emitter.on('account', listener);
+    return () => this.emitter.off('account', listener);
+  }
+
+  /** Returns the cleanup. */
+  onEventsChanged(listener: (spaceId: string) => void): () => void {
+    this.emitter.on('events', listener);
+    return () => this.emitter.off('events', listener);
+  }
+}

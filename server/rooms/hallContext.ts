@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import type { ClientMessage } from '../../shared/protocol/messages.js';
+import type { ErrorPayload } from '../../shared/protocol/errors.js';
+import type { HallState } from '../../shared/schema/Hall.js';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import type { Logger } from '../log.js';
+import type { Event } from '../store/events.js';
+import type { Repos } from '../store/repos.js';
+import type { Occupant } from './occupant.js';
+
+/** What the town hall needs from the room it lives in. */
+export interface HallHost {
+  readonly roomId: string;
+  readonly layout: SpaceLayout;
+  readonly hall: HallState;
+  readonly occupants: ReadonlyMap<string, Occupant>;
+  send(sessionId: string, type: string, payload: unknown): void;
+  broadcast(type: string, payload: unknown): void;
+  /** Ends a connection for good with a close code and a "CODE: sentence" reason. */
+  disconnect(sessionId: string, code: number, reason: string): void;
+  refuse(sessionId: string, error: ErrorPayload): void;
+}
+
+export interface HallDeps {
+  repos: Pick<Repos, 'events' | 'questions' | 'floorTurns' | 'sanctions' | 'audit' | 'transaction'>;
+  log: Logger;
+  /** Words that send a question to the moderators flagged (never approved automatically). */
+  flagWords: readonly string[];
+  /** A keyed hash of a client address: bans of guests match it without storing the address. */
+  hashAddress(address: string): string;
+}
+
+/** Registers a client message with the room's choke point (rate limit, permissions, schema). */
+export type Register = <T>(type: ClientMessage, schema: z.ZodType<T>, invalid: string,
+  handler: (sessionId: string, occupant: Occupant, message: T) => void | Promise<void>) => void;
+
+/** The floor-microphone turn in progress. */
+export interface FloorTurnInProgress {
+  turnId: string;
+  sessionId: string;
+  /** Where the holder goes back to: their seat if they had one, else where they stood. */
+  returnTo: { seat: number; x: number; z: number; yaw: number };
+}
+
+/** State the town hall's parts share. */
+export interface HallContext {
+  host: HallHost;
+  deps: HallDeps;
+  /** The event this hall shows (see EventStore.current). */
+  event: Event | undefined;
+  /** Identity keys muted in this space. */
+  muted: Set<string>;
+  /** Seat index -> session id of who sits there. */
+  seatOwner: Map<number, string>;
+  floor: FloorTurnInProgress | null;
+}
+
+/** The identity key of whoever sits in a room connection (accounts across devices count once). */
+export { identityKey } from '../domain/questions.js';

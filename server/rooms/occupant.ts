@@ -1,0 +1,34 @@
+import type { Avatar } from '../../shared/schema/Avatar.js';
+import type { ErrorCode } from '../../shared/protocol/errors.js';
+import type { Identity } from '../auth/sessions.js';
+import type { MoveIntents } from '../domain/moveIntents.js';
+import type { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
+
+/** What the server keeps about each connection besides the synchronised Avatar. */
+export interface Occupant {
+  avatar: Avatar;
+  /** The session this person joined with, and their roles (kept current by the ChangeFeed). */
+  identity: Identity;
+  /** The client's address as the server saw it when they joined (for bans of guests). */
+  address: string;
+  intents: MoveIntents;
+  bucket: TokenBucket;
+  flood: FloodGuard;
+  lastErrorAt: number;
+  /** Set once the avatar has stepped into a portal: further input is ignored. */
+  leaving: boolean;
+  /** Set when the server removes the client, so its departure is final. */
+  removed: boolean;
+  /** A moderator muted this person's questions and reactions here. */
+  muted: boolean;
+  /** Standing at the floor microphone: movement is ignored until the turn ends. */
+  atMic: boolean;
+}
+
+/** A refusal a message handler throws: the room answers the sender with the code and sentence. */
+export class Refusal extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}

@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from '../../shared/protocol/apiClient.js';
+import { ClientMessage } from '../../shared/protocol/messages.js';
+import type { ModerationQueue, MyQuestions } from '../../shared/protocol/townhall.js';
+import { SPACES } from '../../shared/spaces/catalog.js';
+import { bootServer, collectErrors, createAccount, joinSpace, waitFor, type SpaceRoomClient } from '../testing/harness.js';
+
+type Server = Awaited<ReturnType<typeof bootServer>>;
+
+const layout = SPACES.get('townhall')!;
+let server: Server;
+
+function lastOf<T>(room: SpaceRoomClient, type: string): { value: T | undefined } {
+  const box: { value: T | undefined } = { value: undefined };
+  room.onMessage(type, (m: T) => { box.value = m; });
+  return box;
+}
+
+beforeAll(async () => {
+  server = await bootServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('a town hall, end to end over real connections', () => {
+  it('runs an event: questions, votes, answering, a hand, the floor mic and the record', async () => {
+    const event = (await callApi('listEvents', { baseUrl: server.http, query: { spaceId: 'townhall' } })).events[0]!;
+    expect(event.state).toBe('scheduled');
+    const hostAccount = await createAccount(server, { name: 'Hana Council', grants: [{ role: 'host', spaceId: 'townhall' }] });
+    const modAccount = await createAccount(server, { name: 'Moe Chair', grants: [{ role: 'moderator', spaceId: 'townhall' }] });
+
+    const host = await joinSpace(server.url, { spaceId: 'townhall', token: hostAccount.token });
+    const mod = await joinSpace(server.url, { spaceId: 'townhall', token: modAccount.token });
+    const a = await joinSpace(server.url, { spaceId: 'townhall', name: 'Ava' });
+    const b = await joinSpace(server.url, { spaceId: 'townhall', name: 'Ben' });
+    const queue = lastOf<ModerationQueue>(mod, 'queue');
+    const mineA = lastOf<MyQuestions>(a, 'mine');
+    const mineB = lastOf<MyQuestions>(b, 'mine');
+    const errorsB = collectErrors(b);
+
+    await waitFor(() => a.state.hall?.event.id === event.id && a.state.hall.present === 4, 5000, 'the hall to show the event and 4 people');
+
+    host.send(ClientMessage.EventRun, { action: 'start' });
+    await waitFor(() => b.state.hall.event.state === 'live', 5000, 'the event to go live');
+
+    a.send(ClientMessage.Ask, { text: 'Will the new bus lanes  reach the east side?', anonymous: false });
+    await waitFor(() => queue.value?.pending.length === 1, 5000, 'the question in the moderation queue');
+    await waitFor(() => mineA.value?.pending.length === 1, 5000, "Ava's own pending question");
+    const pending = queue.value!.pending[0]!;
+    expect(pending).toMatchObject({ author: 'Ava', text: 'Will the new bus lanes reach the east side?', flagged: false });
+    // Nobody else sees a pending question.
+    expect(b.state.hall.questions.size).toBe(0);
+
+    // A visitor cannot moderate.
+    b.send(ClientMessage.ModerateQuestion, { id: pending.id, action: 'approve' });
+    await waitFor(() => errorsB.some((e) => e.ref === ClientMessage.ModerateQuestion), 5000, 'the refusal');
+    expect(errorsB.find((e) => e.ref === ClientMessage.ModerateQuestion)?.code).toBe('NOT_ALLOWED');
+
+    mod.send(ClientMessage.ModerateQuestion, { id: pending.id, action: 'approve' });
+    await waitFor(() => b.state.hall.questions.get(pending.id)?.state === 'approved', 5000, 'the approved question for everyone');
+
+    b.send(ClientMessage.Vote, { id: pending.id, up: true });
+    await waitFor(() => a.state.hall.questions.get(pending.id)?.votes === 1, 5000, 'one vote');
+    await waitFor(() => mineB.value?.votes.includes(pending.id), 5000, "Ben's vote in his own list");
+    // The same identity voting again changes nothing.
+    b.send(ClientMessage.Vote, { id: pending.id, up: true });
+    // Asking the same question again adds a vote instead of a second question.
+    b.send(ClientMessage.Ask, { text: 'will the NEW bus lanes reach the east side', anonymous: true });
+    await waitFor(() => mineB.value !== undefined, 5000);
+
+    mod.send(ClientMessage.ModerateQuestion, { id: pending.id, action: 'answer' });
+    await waitFor(() => host.state.hall.answering === pending.id, 5000, 'the question on the stage screen');
+    expect(a.state.hall.questions.get(pending.id)?.votes).toBe(1);
+
+    // Ben sits, raises his hand, and is called to the floor.
+    b.send(ClientMessage.Sit, { seat: 40 });
+    await waitFor(() => mod.state.avatars.get(b.sessionId)?.seat === 40, 5000, 'Ben in seat 40');
+    b.send(ClientMessage.Hand, { up: true });
+    await waitFor(() => (mod.state.avatars.get(b.sessionId)?.hand ?? 0) > 0, 5000, "Ben's hand up");
+    mod.send(ClientMessage.FloorCall, { sessionId: b.sessionId, seconds: 60 });
+    await waitFor(() => a.state.hall.floor.holder === b.sessionId, 5000, 'Ben at the floor mic');
+    const benAtMic = a.state.avatars.get(b.sessionId)!;
+    expect(benAtMic.x).toBeCloseTo(layout.stage!.floorMic.x, 4);
+    expect(benAtMic.z).toBeCloseTo(layout.stage!.floorMic.z, 4);
+    expect({ seat: benAtMic.seat, hand: benAtMic.hand }).toEqual({ seat: -1, hand: 0 });
+    expect(a.state.hall.speakers.includes(b.sessionId)).toBe(true);
+    expect(a.state.hall.floor.endsAt).toBeGreaterThan(Date.now());
+
+    mod.send(ClientMessage.FloorEnd, {});
+    await waitFor(() => a.state.hall.floor.holder === '' && a.state.avatars.get(b.sessionId)?.seat === 40, 5000, 'Ben back in his seat');
+
+    mod.send(ClientMessage.ModerateQuestion, { id: pending.id, action: 'answered' });
+    await waitFor(() => a.state.hall.questions.get(pending.id)?.state === 'answered' && a.state.hall.answering === '', 5000, 'answered');
+    host.send(ClientMessage.EventRun, { action: 'end' });
+    await waitFor(() => a.state.hall.event.state === 'ended', 5000, 'the event to end');
+
+    const record = await callApi('eventRecord', { baseUrl: server.http, params: { id: event.id } });
+    expect(record.event.state).toBe('ended');
+    expect(record.questions).toEqual([expect.objectContaining({ id: pending.id, author: 'Ava', votes: 1, state: 'answered' })]);
+    expect(record.floorTurns).toHaveLength(1);
+    expect(record.floorTurns[0]!.name).toBe('Ben');
+    expect(record.equalTime).toEqual([expect.objectContaining({ name: 'Ben', turns: 1 })]);
+    const csv = await (await fetch(`${server.http}/api/events/${event.id}/record.csv`)).text();
+    expect(csv.split('\r\n')[0]).toMatch(/^section,id,text/);
+    expect(csv).toContain('Will the new bus lanes reach the east side?');
+    expect(csv).toMatch(/floor_turn,.*Ben/);
+
+    for (const room of [host, mod, a, b]) await room.leave();
+  });
+});
