@@ -111,7 +111,7 @@ export class TownHall {
     const speakers: string[] = [];
     for (const [id, o] of host.occupants) {
       if (!o.avatar.connected) continue;
-      if (this.ctx.floor?.sessionId === id || (this.mayTakeStage(o) && stageAt(host.layout, o.avatar.x, o.avatar.z))) speakers.push(id);
+      if (this.ctx.floor?.sessionId === id || (stageAt(host.layout, o.avatar.x, o.avatar.z) && this.mayTakeStage(o))) speakers.push(id);
     }
     const key = speakers.join(',');
     if (key !== this.speakersKey) {
