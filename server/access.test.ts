@@ -8,19 +8,26 @@ import { CloseCode, parseJoinError } from '../shared/protocol/errors.js';
 import { ClientMessage, MESSAGE_ACTIONS, type MoveInput } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { newInvitationToken } from './auth/invitationTokens.js';
-import { bootServer, closeCode, collectErrors, createAccount, joinSpace, waitFor, type SpaceRoomClient } from './testing/harness.js';
+import { act, attempt, hall, joinHall, me, type Tracked } from './rooms/hallTesting.js';
+import { bootServer, closeCode, createAccount, waitFor } from './testing/harness.js';
 
 /**
  * The permissions table, walked for real: every action, tried by every kind of person against
- * a running server (HTTP routes with callApi, room messages with colyseus.js clients). The
- * outcome must match what shared/access.ts says, so a route or message that forgets its check,
- * or a row that drifts from what the server does, fails here.
+ * a running server (HTTP routes with callApi, room messages with colyseus.js clients in the
+ * town hall, where every message type has a use). The outcome must match what
+ * shared/access.ts says, so a route or message that forgets its check, or a row that drifts
+ * from what the server does, fails here.
+ *
+ * An attempt is 'allowed' only when its effect is seen (a state change, an ack, an HTTP
+ * success) and 'denied' only on a NOT_ALLOWED refusal; any other refusal fails the walk, so
+ * each attempt first sets up what it needs (a live event, a pending question, someone at the
+ * floor microphone...).
  */
 
 type Outcome = 'allowed' | 'denied';
 type Server = Awaited<ReturnType<typeof bootServer>>;
 
-const SPACE = 'plaza';
+const SPACE = 'townhall';
 
 interface Actor {
   label: string;
@@ -31,6 +38,10 @@ interface Actor {
   credentials: { email: string; password: string };
   /** A brand-new account with the same grants, for attempts that use up their account. */
   clone(): Promise<{ token: string; password: string } | null>;
+  /** The seat this actor uses (each its own, so nobody finds it taken). */
+  seat: number;
+  /** This actor's one connection to the town hall, opened on first use (reused by every room attempt). */
+  connection?: Tracked;
 }
 
 let server: Server;
@@ -39,10 +50,17 @@ const actors: Actor[] = [];
 let counter = 0;
 const unique = (prefix: string) => `${prefix}-${++counter}-${randomUUID().slice(0, 8)}`;
 
-async function accountActor(label: string, grants: Grant[]): Promise<Actor> {
+/** An admin who sets the stage for attempts (starts events, approves, calls to the floor) and watches. */
+let chair: Tracked;
+let chairToken: string;
+/** Someone a moderator can call to the floor. */
+let speaker: Tracked;
+
+async function accountActor(label: string, grants: Grant[], seat: number): Promise<Actor> {
   const made = await createAccount(server, { name: label, grants });
   return {
     label,
+    seat,
     principal: { kind: 'account', grants },
     credentials: { email: made.email, password: made.password },
     token: async () => (await callApi('login', { baseUrl: server.http, body: { email: made.email, password: made.password } })).token,
@@ -64,9 +82,16 @@ async function http(work: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
-/** Joins the test space with this token; a join refused with NOT_ALLOWED is a denial. */
-async function enter(token: string | null): Promise<SpaceRoomClient | 'denied'> {
-  if (token === null) {
+async function guest(name = unique('Guest')): Promise<Tracked> {
+  return joinHall(server.url, { spaceId: SPACE, name });
+}
+
+/**
+ * Runs a room attempt on the actor's own connection. Without a session there is no
+ * connection: joining itself is refused with NOT_ALLOWED, which is the denial.
+ */
+async function inRoom(actor: Actor, work: (t: Tracked) => Promise<Outcome>): Promise<Outcome> {
+  if (actor.principal === null) {
     const err: unknown = await new Client(server.url).joinOrCreate<SpaceState>('space', { spaceId: SPACE }).then(
       (room) => { void room.leave(); return new Error('joined without a session'); },
       (e: unknown) => e,
@@ -74,67 +99,192 @@ async function enter(token: string | null): Promise<SpaceRoomClient | 'denied'> 
     if (err instanceof Error && parseJoinError(err.message).code === 'NOT_ALLOWED') return 'denied';
     throw err;
   }
-  return joinSpace(server.url, { spaceId: SPACE, token });
+  if (!actor.connection) {
+    const token = await actor.token();
+    actor.connection = await joinHall(server.url, { spaceId: SPACE, token: token! });
+  }
+  return work(actor.connection);
 }
 
 /** Sends a room message and waits for its effect (allowed) or a NOT_ALLOWED refusal (denied). */
-async function message(room: SpaceRoomClient, type: string, body: unknown, effect: () => boolean): Promise<Outcome> {
-  const errors = collectErrors(room);
-  room.send(type, body);
-  let outcome: Outcome | undefined;
-  await waitFor(() => {
-    if (effect()) outcome = 'allowed';
-    const refusal = errors.find((e) => e.ref === type);
-    if (refusal) {
-      if (refusal.code !== 'NOT_ALLOWED') throw new Error(`${type} refused with ${refusal.code}: ${refusal.message}`);
-      outcome = 'denied';
-    }
-    return outcome;
-  }, 5000, `the outcome of "${type}"`);
-  return outcome!;
+async function message(t: Tracked, type: string, body: unknown, effect: () => unknown): Promise<Outcome> {
+  if (effect()) throw new Error(`the effect of "${type}" is there before it was sent: the attempt proves nothing`);
+  const outcome = await attempt(t, type, body, effect);
+  if (outcome === 'done') return 'allowed';
+  if (outcome.code !== 'NOT_ALLOWED') throw new Error(`${type} refused with ${outcome.code}: ${outcome.message}`);
+  return 'denied';
 }
 
-async function pendingInvitation(): Promise<string> {
-  const { token, hash } = newInvitationToken();
-  await server.repos.invitations.create({
-    tokenHash: hash, role: 'curator', spaceId: 'hall-1', email: null, note: null, createdBy: null,
-    expiresAt: new Date(Date.now() + 3600_000),
+// Preconditions, set up by the chair (an admin) and checked against the store.
+
+/** A live event in the town hall: the one there is, or a new one created over HTTP and started. */
+async function liveEvent(): Promise<string> {
+  const shown = hall(chair).event;
+  if (shown.state === 'live') return shown.id;
+  const event = await callApi('createEvent', {
+    baseUrl: server.http, token: chairToken,
+    body: { spaceId: SPACE, title: unique('Walk event'), startsAt: new Date().toISOString() },
   });
-  return token;
+  await waitFor(() => hall(chair).event.id === event.id, 5000, 'the room to show the new event');
+  await act(chair, ClientMessage.EventRun, { action: 'start' }, () => hall(chair).event.state === 'live');
+  return event.id;
 }
 
-async function victimAccount(): Promise<string> {
-  const account = await server.repos.accounts.create({ email: `${unique('victim')}@example.org`, passwordHash: 'not-a-hash', displayName: 'Victim' });
-  return account.id;
+let pendingId: string | undefined;
+let approvedId: string | undefined;
+
+/** A question of the live event waiting for moderation, asked by a guest of its own (asking is rate limited per person). */
+async function pendingQuestion(): Promise<string> {
+  const eventId = await liveEvent();
+  const known = pendingId ? await server.repos.questions.get(pendingId) : undefined;
+  if (known?.state === 'pending' && known.eventId === eventId) return known.id;
+  const asker = await guest(unique('Asker'));
+  const from = asker.acks.length;
+  await act(asker, ClientMessage.Ask, { text: `Shall we walk the table, ${unique('question')}?` }, () => asker.acks.slice(from).some((a) => a.ref === ClientMessage.Ask));
+  pendingId = asker.acks.slice(from).find((a) => a.ref === ClientMessage.Ask)!.id!;
+  await asker.room.leave();
+  return pendingId;
 }
+
+/** An approved question of the live event, that anyone may vote for. */
+async function approvedQuestion(): Promise<string> {
+  const eventId = await liveEvent();
+  const known = approvedId ? await server.repos.questions.get(approvedId) : undefined;
+  if (known?.state === 'approved' && known.eventId === eventId) return known.id;
+  const id = await pendingQuestion();
+  await act(chair, ClientMessage.ModerateQuestion, { id, action: 'approve' }, () => hall(chair).questions.get(id)?.state === 'approved');
+  approvedId = id;
+  return id;
+}
+
+/** Nobody at the floor microphone (the holder is '', or not yet set in a new room). */
+async function floorFree(): Promise<void> {
+  if (hall(chair).floor.holder) await act(chair, ClientMessage.FloorEnd, {}, () => !hall(chair).floor.holder);
+}
+
+/** This connection at the floor microphone (during a live event). */
+async function atFloor(t: Tracked): Promise<void> {
+  await liveEvent();
+  const holder = () => hall(chair).floor.holder;
+  if (holder() === t.room.sessionId) return;
+  await floorFree();
+  await act(chair, ClientMessage.FloorCall, { sessionId: t.room.sessionId, seconds: 900 }, () => holder() === t.room.sessionId);
+  await waitFor(() => hall(t).floor.holder === t.room.sessionId, 5000, 'the holder to see the floor is theirs');
+}
+
+/** Standing, away from the floor microphone, with the hand down. */
+async function standingFree(t: Tracked): Promise<void> {
+  if (hall(chair).floor.holder === t.room.sessionId) await floorFree();
+  if (me(t).seat >= 0) await act(t, ClientMessage.Stand, {}, () => me(t).seat === -1);
+  if (me(t).hand > 0) await act(t, ClientMessage.Hand, { up: false }, () => me(t).hand === 0);
+}
+
+let muteVictim: Tracked | undefined;
 
 const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
-  'space.move': async (actor) => {
-    const room = await enter(await actor.token());
-    if (room === 'denied') return 'denied';
-    try {
-      const input: MoveInput = { seq: 1, forward: 1, strafe: 0, run: false, yaw: 0 };
-      return await message(room, ClientMessage.Input, input, () => room.state.avatars.get(room.sessionId)?.ack === 1);
-    } finally {
-      await room.leave();
-    }
-  },
-  'space.remove': async (actor) => {
-    const room = await enter(await actor.token());
-    if (room === 'denied') return 'denied';
-    const victim = await joinSpace(server.url, { spaceId: SPACE, name: unique('Victim') });
-    const closed = closeCode(victim);
+  'space.move': (actor) => inRoom(actor, async (t) => {
+    await standingFree(t);
+    const input: MoveInput = { seq: ++t.seq, forward: 1, strafe: 0, run: false, yaw: 0 };
+    return message(t, ClientMessage.Input, input, () => me(t).ack === input.seq);
+  }),
+  'space.remove': (actor) => inRoom(actor, async (t) => {
+    const victim = await guest(unique('Victim'));
     let victimCode: number | undefined;
-    void closed.then((code) => { victimCode = code; });
+    void closeCode(victim.room).then((code) => { victimCode = code; });
     try {
-      const outcome = await message(room, ClientMessage.Remove, { sessionId: victim.sessionId }, () => victimCode !== undefined);
+      const outcome = await message(t, ClientMessage.Remove, { sessionId: victim.room.sessionId }, () => victimCode !== undefined);
       if (outcome === 'allowed') expect(victimCode).toBe(CloseCode.REMOVED);
       return outcome;
     } finally {
-      await room.leave();
-      if (victimCode === undefined) await victim.leave();
+      if (victimCode === undefined) await victim.room.leave();
     }
-  },
+  }),
+  'space.mute': (actor) => inRoom(actor, async (t) => {
+    const victim = muteVictim ??= await guest(unique('Loud'));
+    const from = t.acks.length;
+    const outcome = await message(t, ClientMessage.Mute, { sessionId: victim.room.sessionId, muted: true, reason: 'walking the table' },
+      () => t.acks.slice(from).some((a) => a.ref === ClientMessage.Mute && a.id === victim.room.sessionId));
+    if (outcome === 'allowed') {
+      // Used up: the next attempt mutes someone who is not muted yet.
+      muteVictim = undefined;
+      await victim.room.leave();
+    }
+    return outcome;
+  }),
+  'space.ban': (actor) => inRoom(actor, async (t) => {
+    // An account: a guest's ban also bans their address, and every test client is 127.0.0.1.
+    const account = await createAccount(server, { name: unique('Banned') });
+    const victim = await joinHall(server.url, { spaceId: SPACE, token: account.token });
+    let victimCode: number | undefined;
+    void closeCode(victim.room).then((code) => { victimCode = code; });
+    try {
+      const outcome = await message(t, ClientMessage.Ban, { sessionId: victim.room.sessionId, reason: 'walking the table' }, () => victimCode !== undefined);
+      if (outcome === 'allowed') expect(victimCode).toBe(CloseCode.REMOVED);
+      return outcome;
+    } finally {
+      if (victimCode === undefined) await victim.room.leave();
+    }
+  }),
+  'seat.sit': (actor) => inRoom(actor, async (t) => {
+    await standingFree(t);
+    return message(t, ClientMessage.Sit, { seat: actor.seat }, () => me(t).seat === actor.seat);
+  }),
+  'seat.stand': (actor) => inRoom(actor, async (t) => {
+    await standingFree(t);
+    await act(t, ClientMessage.Sit, { seat: actor.seat }, () => me(t).seat === actor.seat);
+    return message(t, ClientMessage.Stand, {}, () => me(t).seat === -1);
+  }),
+  'question.ask': (actor) => inRoom(actor, async (t) => {
+    await liveEvent();
+    const from = t.acks.length;
+    return message(t, ClientMessage.Ask, { text: `May ${actor.label} ask ${unique('this')}?` },
+      () => t.acks.slice(from).some((a) => a.ref === ClientMessage.Ask));
+  }),
+  'question.vote': (actor) => inRoom(actor, async (t) => {
+    const id = await approvedQuestion();
+    const before = (await server.repos.questions.get(id))!.votes;
+    await waitFor(() => hall(t).questions.get(id)?.votes === before, 5000, 'the question as it stands');
+    return message(t, ClientMessage.Vote, { id, up: true }, () => hall(t).questions.get(id)?.votes === before + 1);
+  }),
+  'question.moderate': (actor) => inRoom(actor, async (t) => {
+    const id = await pendingQuestion();
+    return message(t, ClientMessage.ModerateQuestion, { id, action: 'approve' }, () => hall(t).questions.get(id)?.state === 'approved');
+  }),
+  'hand.raise': (actor) => inRoom(actor, async (t) => {
+    await standingFree(t);
+    return message(t, ClientMessage.Hand, { up: true }, () => me(t).hand > 0);
+  }),
+  'floor.call': (actor) => inRoom(actor, async (t) => {
+    await liveEvent();
+    await floorFree();
+    return message(t, ClientMessage.FloorCall, { sessionId: speaker.room.sessionId, seconds: 60 },
+      () => hall(t).floor.holder === speaker.room.sessionId);
+  }),
+  'floor.manage': (actor) => inRoom(actor, async (t) => {
+    await atFloor(speaker);
+    const endsAt = hall(chair).floor.endsAt;
+    await waitFor(() => hall(t).floor.endsAt === endsAt, 5000, 'the turn as it stands');
+    const extend = await message(t, ClientMessage.FloorExtend, { seconds: 60 }, () => hall(t).floor.endsAt === endsAt + 60_000);
+    // Both messages of this action must agree.
+    const end = await message(t, ClientMessage.FloorEnd, {}, () => !hall(t).floor.holder);
+    if (end !== extend) throw new Error(`floorExtend was ${extend} but floorEnd was ${end}`);
+    return extend;
+  }),
+  'floor.release': (actor) => inRoom(actor, async (t) => {
+    await atFloor(t);
+    return message(t, ClientMessage.FloorRelease, {}, () => !hall(t).floor.holder);
+  }),
+  'event.run': (actor) => inRoom(actor, async (t) => {
+    const id = await liveEvent();
+    await waitFor(() => hall(t).event.id === id && hall(t).event.state === 'live', 5000, 'the live event');
+    return message(t, ClientMessage.EventRun, { action: 'end' }, () => hall(t).event.id === id && hall(t).event.state === 'ended');
+  }),
+  'reaction.send': (actor) => inRoom(actor, async (t) => {
+    // No ack: the aggregated burst, naming the sender, reaches someone else.
+    const from = chair.bursts.length;
+    return message(t, ClientMessage.React, { kind: 'applause' },
+      () => chair.bursts.slice(from).some((b) => b.from.applause.includes(t.room.sessionId)));
+  }),
 
   'session.guest': () => http(() => callApi('guestSession', { baseUrl: server.http, body: { name: unique('Guest') } })),
   'session.login': (actor) => http(() => callApi('login', { baseUrl: server.http, body: actor.credentials })),
@@ -181,8 +331,7 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
     baseUrl: server.http, token: await actor.token(), body: { role: 'host', spaceId: 'townhall' },
   })),
   'admin.invitations.revoke': async (actor) => {
-    const { token, hash } = newInvitationToken();
-    void token;
+    const { hash } = newInvitationToken();
     const invitation = await server.repos.invitations.create({
       tokenHash: hash, role: 'host', spaceId: null, email: null, note: null, createdBy: null, expiresAt: new Date(Date.now() + 3600_000),
     });
@@ -196,33 +345,70 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
     const grant = await server.repos.roles.grant({ accountId: await victimAccount(), role: 'host', spaceId: null });
     return http(async () => callApi('revokeGrant', { baseUrl: server.http, token: await actor.token(), params: { id: grant.id } }));
   },
+
+  'events.list': async (actor) => http(async () => callApi('listEvents', { baseUrl: server.http, token: await actor.token(), query: { spaceId: SPACE } })),
+  'events.read': async (actor) => http(async () => callApi('getEvent', { baseUrl: server.http, token: await actor.token(), params: { id: await liveEvent() } })),
+  'events.record': async (actor) => http(async () => callApi('eventRecord', { baseUrl: server.http, token: await actor.token(), params: { id: await liveEvent() } })),
+  'events.create': async (actor) => http(async () => callApi('createEvent', {
+    baseUrl: server.http, token: await actor.token(),
+    // Far ahead, so the town hall keeps showing the event the walk uses.
+    body: { spaceId: SPACE, title: unique('Scheduled by the walk'), startsAt: '2099-06-01T18:00:00Z' },
+  })),
+  'events.update': async (actor) => {
+    const event = await server.repos.events.create({
+      spaceId: SPACE, title: unique('To be renamed'), description: '', startsAt: new Date('2099-07-01T18:00:00Z'), autoApprove: false, createdBy: null,
+    });
+    return http(async () => callApi('updateEvent', { baseUrl: server.http, token: await actor.token(), params: { id: event.id }, body: { title: unique('Renamed') } }));
+  },
+
   'audit.read': async (actor) => http(async () => callApi('audit', { baseUrl: server.http, token: await actor.token(), query: { limit: 5 } })),
 };
+
+async function pendingInvitation(): Promise<string> {
+  const { token, hash } = newInvitationToken();
+  await server.repos.invitations.create({
+    tokenHash: hash, role: 'curator', spaceId: 'hall-1', email: null, note: null, createdBy: null,
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
+  return token;
+}
+
+async function victimAccount(): Promise<string> {
+  const account = await server.repos.accounts.create({ email: `${unique('victim')}@example.org`, passwordHash: 'not-a-hash', displayName: 'Victim' });
+  return account.id;
+}
 
 beforeAll(async () => {
   server = await bootServer();
   const someone = await createAccount(server, { name: 'Bystander' });
   bystander = { email: someone.email, password: someone.password };
+  const chairAccount = await createAccount(server, { name: 'Chair', grants: [{ role: 'admin' }] });
+  chairToken = chairAccount.token;
+  chair = await joinHall(server.url, { spaceId: SPACE, token: chairToken });
+  speaker = await guest('Speaker');
+
+  // Seats far apart in the back rows: nobody's seat is ever taken by someone else.
+  let seat = 300;
   actors.push({
-    label: 'anonymous', principal: null, credentials: bystander,
+    label: 'anonymous', principal: null, credentials: bystander, seat: seat++,
     token: async () => null, clone: async () => null,
   });
   actors.push({
-    label: 'guest', principal: { kind: 'guest', grants: [] }, credentials: bystander,
+    label: 'guest', principal: { kind: 'guest', grants: [] }, credentials: bystander, seat: seat++,
     token: async () => (await requestGuestSession(server.http, unique('Guest'))).token, clone: async () => null,
   });
   const specs: [string, Grant[]][] = [
     ['visitor account', []],
-    ['host of plaza', [{ role: 'host', spaceId: SPACE }]],
-    ['moderator of plaza', [{ role: 'moderator', spaceId: SPACE }]],
+    ['host of townhall', [{ role: 'host', spaceId: SPACE }]],
+    ['moderator of townhall', [{ role: 'moderator', spaceId: SPACE }]],
     ['moderator of hall-1', [{ role: 'moderator', spaceId: 'hall-1' }]],
-    ['curator of plaza', [{ role: 'curator', spaceId: SPACE }]],
+    ['curator of townhall', [{ role: 'curator', spaceId: SPACE }]],
     ['host everywhere', [{ role: 'host', spaceId: null }]],
     ['moderator everywhere', [{ role: 'moderator', spaceId: null }]],
     ['curator everywhere', [{ role: 'curator', spaceId: null }]],
     ['admin', [{ role: 'admin', spaceId: null }]],
   ];
-  for (const [label, grants] of specs) actors.push(await accountActor(label, grants));
+  for (const [label, grants] of specs) actors.push(await accountActor(label, grants, seat++));
 }, 60_000);
 
 afterAll(async () => {

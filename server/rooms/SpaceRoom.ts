@@ -96,6 +96,11 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     if (layout.stage) {
       this.state.hall = new HallState();
       this.state.hall.event.state = 'none';
+      this.state.hall.answering = '';
+      this.state.hall.present = 0;
+      this.state.hall.floor.holder = '';
+      this.state.hall.floor.name = '';
+      this.state.hall.floor.endsAt = 0;
       this.hall = new TownHall(this.hallHost(), this.hallDeps());
       await this.hall.load();
       this.hall.register((type, schema, invalid, handler) => this.handle(type, schema, invalid, (client, o, m) => handler(client.sessionId, o, m)));
@@ -296,9 +301,15 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.removedUntil.set(target.identity.accountId ?? target.identity.sessionId, Date.now() + REMOVED_FOR_MS);
     this.deps.metrics.disconnectsForced.inc({ reason: 'removed' });
     this.deps.log.info({ roomId: this.roomId, by: client.sessionId, removed: message.sessionId }, 'removed by a moderator');
-    const connection = this.clients.getById(message.sessionId);
-    if (connection) connection.leave(CloseCode.REMOVED, 'NOT_ALLOWED: A moderator removed you from this space.');
-    else this.remove(message.sessionId, 'removed while reconnecting');
+    // Every connection of that person here goes (an account may be in on two devices).
+    const who = target.identity.accountId ?? target.identity.sessionId;
+    for (const [sessionId, occupant] of [...this.occupants]) {
+      if ((occupant.identity.accountId ?? occupant.identity.sessionId) !== who) continue;
+      occupant.removed = true;
+      const connection = this.clients.getById(sessionId);
+      if (connection) connection.leave(CloseCode.REMOVED, 'NOT_ALLOWED: A moderator removed you from this space.');
+      else this.remove(sessionId, 'removed while reconnecting');
+    }
   }
 
   /** An account's roles or standing changed: update badges and permissions, or show a disabled account out. */

@@ -99,9 +99,10 @@ export class HallModeration {
         detail: { spaceId, name: target.avatar.name, reason: m.reason },
       });
     });
-    target.removed = true;
     this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.Ban, id: m.sessionId, message: `${target.avatar.name} is banned from this space.` });
-    this.ctx.host.disconnect(m.sessionId, CloseCode.REMOVED, `NOT_ALLOWED: A moderator banned you from this space (${m.reason}).`);
+    // The ban is for the person: every connection they have here goes (another device, another tab).
+    const theirs = [...this.ctx.host.occupants].filter(([, o]) => identityKey(o.identity) === key).map(([id]) => id);
+    for (const id of theirs) this.ctx.host.disconnect(id, CloseCode.REMOVED, `NOT_ALLOWED: A moderator banned you from this space (${m.reason}).`);
   }
 }
 

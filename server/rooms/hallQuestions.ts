@@ -34,10 +34,12 @@ export class HallQuestions {
   /** Puts the event's public questions in the room state (on load and when the event changes). */
   async load(): Promise<void> {
     const { hall } = this.ctx.host;
-    hall.questions.clear();
-    hall.answering = '';
-    if (!this.ctx.event) return;
-    for (const q of await this.ctx.deps.repos.questions.listForEvent(this.ctx.event.id)) this.show(q);
+    // Read first, then change the state in one go: no patch goes out with the list empty.
+    const questions = this.ctx.event ? await this.ctx.deps.repos.questions.listForEvent(this.ctx.event.id) : [];
+    const keep = new Set(questions.filter((q) => PUBLIC_QUESTION_STATES.includes(q.state)).map((q) => q.id));
+    for (const id of [...hall.questions.keys()]) if (!keep.has(id)) hall.questions.delete(id);
+    if (!questions.some((q) => q.state === 'answering')) hall.answering = '';
+    for (const q of questions) this.show(q);
   }
 
   private open(): string {

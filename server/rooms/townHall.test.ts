@@ -1,7 +1,9 @@
+import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage } from '../../shared/protocol/messages.js';
 import type { ModerationQueue, MyQuestions } from '../../shared/protocol/townhall.js';
+import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { SPACES } from '../../shared/spaces/catalog.js';
 import { bootServer, collectErrors, createAccount, joinSpace, waitFor, type SpaceRoomClient } from '../testing/harness.js';
 
@@ -107,5 +109,43 @@ describe('a town hall, end to end over real connections', () => {
     expect(csv).toMatch(/floor_turn,.*Ben/);
 
     for (const room of [host, mod, a, b]) await room.leave();
+  });
+
+  it('counts the people present for the stage screen: a dropped connection is not there until it comes back', async () => {
+    const a = await joinSpace(server.url, { spaceId: 'townhall', name: 'Pia Present' });
+    const b = await joinSpace(server.url, { spaceId: 'townhall', name: 'Flo Flaky' });
+    await waitFor(() => a.state.hall?.present === 2, 5000, 'two present');
+    const { sessionId, reconnectionToken } = b;
+    b.connection.close(); // the network drops
+    await waitFor(() => a.state.hall.present === 1 && a.state.avatars.get(sessionId)?.connected === false, 5000, 'one present, one away');
+    const back = await new Client(server.url).reconnect<SpaceState>(reconnectionToken);
+    await waitFor(() => a.state.hall.present === 2, 5000, 'two present again');
+    await back.leave();
+    await waitFor(() => a.state.hall.present === 1 && !a.state.avatars.has(sessionId), 5000, 'one present after leaving');
+    await a.leave();
+  });
+
+  it('starts the next scheduled event once the one before it has ended', async () => {
+    const hostAccount = await createAccount(server, { name: 'Hal Host', grants: [{ role: 'host', spaceId: 'townhall' }] });
+    const host = await joinSpace(server.url, { spaceId: 'townhall', token: hostAccount.token });
+    const schedule = (title: string, minutesAgo: number) => callApi('createEvent', {
+      baseUrl: server.http, token: hostAccount.token,
+      body: { spaceId: 'townhall', title, startsAt: new Date(Date.now() - minutesAgo * 60_000).toISOString() },
+    });
+    const first = await schedule('Early session', 120);
+    const second = await schedule('Late session', 60);
+    await waitFor(() => host.state.hall.event.id === first.id, 5000, 'the earlier event on show');
+    host.send(ClientMessage.EventRun, { action: 'start' });
+    await waitFor(() => host.state.hall.event.state === 'live', 5000, 'the first event live');
+    host.send(ClientMessage.EventRun, { action: 'end' });
+    await waitFor(() => host.state.hall.event.state === 'ended', 5000, 'the first event over');
+    const errors = collectErrors(host);
+    host.send(ClientMessage.EventRun, { action: 'start' });
+    await waitFor(() => (host.state.hall.event.id === second.id && host.state.hall.event.state === 'live') || errors.length > 0, 5000, 'the second event live');
+    expect(errors).toEqual([]);
+    expect((await callApi('getEvent', { baseUrl: server.http, params: { id: second.id } })).state).toBe('live');
+    host.send(ClientMessage.EventRun, { action: 'end' });
+    await waitFor(() => host.state.hall.event.state === 'ended', 5000, 'the second event over');
+    await host.leave();
   });
 });

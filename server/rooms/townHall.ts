@@ -89,7 +89,8 @@ export class TownHall {
   async onJoin(sessionId: string, o: Occupant): Promise<void> {
     o.muted = this.ctx.muted.has(identityKey(o.identity));
     this.updatePresent();
-    await Promise.all([this.questions.sendQueue(sessionId), this.questions.sendMine(identityKey(o.identity))]);
+    // A muted person arriving changes the moderators' list of who is muted here: all get the queue.
+    await Promise.all([this.questions.sendQueue(o.muted ? undefined : sessionId), this.questions.sendMine(identityKey(o.identity))]);
   }
 
   onConnectionChange(): void {
@@ -102,6 +103,7 @@ export class TownHall {
     this.moderation.forget(sessionId);
     this.updatePresent();
     if (this.ctx.floor?.sessionId === sessionId) await this.endTurn('left the room');
+    if (o.muted) await this.questions.sendQueue();
   }
 
   /** Once per tick, after movement: the floor countdown, who may speak, reactions. */
@@ -238,6 +240,8 @@ export class TownHall {
   }
 
   private async run(sessionId: string, who: Occupant, action: 'start' | 'end'): Promise<void> {
+    // The hall keeps showing an event after it ends; starting means the next scheduled one.
+    if (action === 'start' && this.ctx.event?.state === 'ended') await this.loadEvent();
     const event = this.ctx.event;
     if (!event) throw new Refusal(ErrorCode.CONFLICT, 'There is no event here; schedule one first.');
     const { repos } = this.ctx.deps;

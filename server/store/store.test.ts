@@ -95,7 +95,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
     });
 
     it('runs migrations once, and a second run (also from a second connection) does nothing', async () => {
-      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details']);
+      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall']);
       expect(await migrateToLatest(handle)).toEqual([]);
       // WAL mode keeps a -wal file beside the database while it is open.
       if (handle.dialect === 'sqlite') expect(fs.existsSync(`${handle.location}-wal`)).toBe(true);
@@ -404,6 +404,239 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect((await repos.roles.listForAccount(kept.id)).map((g) => g.role)).toEqual(['admin']);
       expect(await repos.accounts.count()).toBe(accountsBefore + 1);
       expect((await repos.audit.list({ limit: 1 }))[0]).toMatchObject({ action: 'account.create', targetId: kept.id });
+    });
+
+    it('moves events scheduled -> live -> ended one step at a time, and changes only scheduled ones', async () => {
+      const t = manualClock('2030-06-01T10:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      await repos.spaces.put({ ...SPACES.get('townhall')!, id: 'stage-one', name: 'Stage One' });
+      const event = await repos.events.create({
+        spaceId: 'stage-one', title: 'Budget night', description: 'About money', startsAt: new Date('2030-06-02T18:00:00Z'), autoApprove: true, createdBy: null,
+      });
+      expect(event).toEqual({
+        id: event.id, spaceId: 'stage-one', title: 'Budget night', description: 'About money', state: 'scheduled',
+        startsAt: '2030-06-02T18:00:00.000Z', startedAt: null, endedAt: null, autoApprove: true, createdBy: null, createdAt: '2030-06-01T10:00:00.000Z',
+      });
+      expect(await repos.events.get(event.id)).toEqual(event);
+      expect(await repos.events.get('no-such-event')).toBeUndefined();
+
+      expect(await repos.events.update(event.id, { title: 'Budget night 2', startsAt: new Date('2030-06-02T19:00:00Z'), autoApprove: false }))
+        .toMatchObject({ title: 'Budget night 2', description: 'About money', startsAt: '2030-06-02T19:00:00.000Z', autoApprove: false });
+      expect(await repos.events.update(event.id, {})).toMatchObject({ title: 'Budget night 2' });
+      expect(await repos.events.update('no-such-event', { title: 'x' })).toBeUndefined();
+      // Ending before it started, or starting twice: nothing moves.
+      expect(await repos.events.end(event.id)).toBeUndefined();
+      t.advance(HOUR);
+      expect(await repos.events.start(event.id)).toMatchObject({ state: 'live', startedAt: '2030-06-01T11:00:00.000Z', endedAt: null });
+      t.advance(HOUR);
+      expect(await repos.events.start(event.id)).toBeUndefined();
+      expect(await repos.events.update(event.id, { title: 'Too late' })).toBeUndefined();
+      expect(await repos.events.update(event.id, {})).toBeUndefined();
+      expect(await repos.events.end(event.id)).toMatchObject({ state: 'ended', startedAt: '2030-06-01T11:00:00.000Z', endedAt: '2030-06-01T12:00:00.000Z' });
+      expect(await repos.events.end(event.id)).toBeUndefined();
+      expect(await repos.events.start(event.id)).toBeUndefined();
+      expect(await repos.events.get(event.id)).toMatchObject({ title: 'Budget night 2', state: 'ended' });
+      expect(await repos.events.start('no-such-event')).toBeUndefined();
+
+      // Two callers starting at once: exactly one moves it.
+      const race = await repos.events.create({ spaceId: 'stage-one', title: 'Race', description: '', startsAt: new Date('2030-07-01T00:00:00Z'), autoApprove: false, createdBy: null });
+      const second = openDatabase({ databaseUrl, dataDir });
+      try {
+        const won = await Promise.all([repos.events.start(race.id), createRepos(second.db).events.start(race.id)]);
+        expect(won.filter((e) => e !== undefined)).toHaveLength(1);
+      } finally {
+        await second.close();
+      }
+    });
+
+    it('shows a town hall its live event, else the next scheduled one, else the last ended; lists and counts', async () => {
+      const t = manualClock('2030-08-01T00:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      await repos.spaces.put({ ...SPACES.get('townhall')!, id: 'stage-two', name: 'Stage Two' });
+      expect(await repos.events.current('stage-two')).toBeUndefined();
+      expect(await repos.events.count('stage-two')).toBe(0);
+      const make = (title: string, startsAt: string) => repos.events.create({ spaceId: 'stage-two', title, description: '', startsAt: new Date(startsAt), autoApprove: false, createdBy: null });
+      const later = await make('Later', '2030-08-03T18:00:00Z');
+      const sooner = await make('Sooner', '2030-08-02T18:00:00Z');
+      const latest = await make('Latest', '2030-08-04T18:00:00Z');
+      expect((await repos.events.current('stage-two'))?.id).toBe(sooner.id);
+      await repos.events.start(later.id);
+      expect((await repos.events.current('stage-two'))?.id).toBe(later.id);
+      t.advance(HOUR);
+      await repos.events.end(later.id);
+      expect((await repos.events.current('stage-two'))?.id).toBe(sooner.id);
+      for (const e of [sooner, latest]) {
+        await repos.events.start(e.id);
+        t.advance(HOUR);
+        await repos.events.end(e.id);
+      }
+      // All over: the one that ended last.
+      expect((await repos.events.current('stage-two'))?.id).toBe(latest.id);
+      expect(await repos.events.count('stage-two')).toBe(3);
+
+      const listed = await repos.events.list({ spaceId: 'stage-two' });
+      expect(listed.map((e) => e.title)).toEqual(['Latest', 'Later', 'Sooner']);
+      const another = await make('Another', '2030-08-05T18:00:00Z');
+      expect((await repos.events.list({ spaceId: 'stage-two', state: 'scheduled' })).map((e) => e.id)).toEqual([another.id]);
+      expect((await repos.events.list({ spaceId: 'stage-two', state: 'ended' })).map((e) => e.id)).toEqual([latest.id, later.id, sooner.id]);
+      expect(await repos.events.list({ spaceId: 'stage-two', state: 'live' })).toEqual([]);
+      expect((await repos.events.list({ state: 'scheduled' })).some((e) => e.id === another.id)).toBe(true);
+      expect(await repos.events.list({ spaceId: 'no-such-space' })).toEqual([]);
+    });
+
+    it('moves questions through their states with timestamps, keeps the first original text, and finds open duplicates', async () => {
+      const t = manualClock('2030-09-01T00:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      const event = await repos.events.create({ spaceId: 'stage-one', title: 'Questions', description: '', startsAt: new Date('2030-09-01T18:00:00Z'), autoApprove: false, createdBy: null });
+      const ask = (text: string, normalized: string, state: 'pending' | 'approved' = 'pending', authorKey = 'guest:a') => {
+        t.advance(1000);
+        return repos.questions.create({ eventId: event.id, authorKey, authorName: 'Ann', anonymous: state === 'approved', text, normalized, state, flagged: false });
+      };
+      const q = await ask('Bus lanes?', 'bus lanes');
+      expect(q).toEqual({
+        id: q.id, eventId: event.id, authorKey: 'guest:a', authorName: 'Ann', anonymous: false, text: 'Bus lanes?', originalText: null,
+        normalized: 'bus lanes', state: 'pending', flagged: false, votes: 0, createdAt: '2030-09-01T00:00:01.000Z',
+        approvedAt: null, answeringAt: null, answeredAt: null, dismissedAt: null,
+      });
+      const straight = await ask('Parks?', 'parks', 'approved');
+      expect(straight).toMatchObject({ state: 'approved', anonymous: true, approvedAt: '2030-09-01T00:00:02.000Z' });
+
+      expect(await repos.questions.edit(q.id, 'New bus lanes?', 'new bus lanes')).toMatchObject({ text: 'New bus lanes?', originalText: 'Bus lanes?', normalized: 'new bus lanes', state: 'pending' });
+      expect(await repos.questions.edit(q.id, 'Newer bus lanes?', 'newer bus lanes')).toMatchObject({ text: 'Newer bus lanes?', originalText: 'Bus lanes?' });
+      // Only from the states asked for.
+      expect(await repos.questions.transition(q.id, ['approved'], 'answering')).toBeUndefined();
+      t.advance(1000);
+      expect(await repos.questions.transition(q.id, ['pending'], 'approved', 'Bus lanes, east side?')).toMatchObject({
+        state: 'approved', text: 'Bus lanes, east side?', originalText: 'Bus lanes?', approvedAt: '2030-09-01T00:00:03.000Z',
+      });
+      t.advance(1000);
+      expect(await repos.questions.transition(q.id, ['approved', 'answered'], 'answering')).toMatchObject({ state: 'answering', answeringAt: '2030-09-01T00:00:04.000Z' });
+      expect(await repos.questions.edit(q.id, 'Too late?', 'too late')).toBeUndefined();
+      t.advance(1000);
+      expect(await repos.questions.transition(q.id, ['answering'], 'answered')).toMatchObject({ state: 'answered', answeredAt: '2030-09-01T00:00:05.000Z', approvedAt: '2030-09-01T00:00:03.000Z' });
+      expect(await repos.questions.transition(q.id, ['pending', 'approved'], 'dismissed')).toBeUndefined();
+      expect(await repos.questions.transition('no-such-question', ['pending'], 'approved')).toBeUndefined();
+      t.advance(1000);
+      expect(await repos.questions.transition(straight.id, ['pending', 'approved'], 'dismissed')).toMatchObject({ state: 'dismissed', dismissedAt: '2030-09-01T00:00:06.000Z' });
+      expect((await repos.questions.get(q.id))?.text).toBe('Bus lanes, east side?');
+      expect(await repos.questions.get('no-such-question')).toBeUndefined();
+
+      // Duplicates: same folded text, this event, not dismissed, the first asked.
+      const first = await ask('Trams?', 'trams');
+      await ask('TRAMS!', 'trams');
+      expect((await repos.questions.findOpenDuplicate(event.id, 'trams'))?.id).toBe(first.id);
+      expect(await repos.questions.findOpenDuplicate(event.id, 'parks')).toBeUndefined();
+      expect((await repos.questions.findOpenDuplicate(event.id, 'bus lanes east side'))).toBeUndefined();
+      const other = await repos.events.create({ spaceId: 'stage-one', title: 'Other', description: '', startsAt: new Date('2030-09-02T18:00:00Z'), autoApprove: false, createdBy: null });
+      expect(await repos.questions.findOpenDuplicate(other.id, 'trams')).toBeUndefined();
+      await repos.questions.transition(first.id, ['pending'], 'dismissed');
+      expect((await repos.questions.findOpenDuplicate(event.id, 'trams'))?.text).toBe('TRAMS!');
+
+      expect((await repos.questions.listForEvent(event.id)).map((x) => x.text)).toEqual(['Bus lanes, east side?', 'Parks?', 'Trams?', 'TRAMS!']);
+      expect(await repos.questions.listForEvent(other.id)).toEqual([]);
+    });
+
+    it('counts one vote per voter, takes votes back, and lists a voter\'s votes per event', async () => {
+      const repos = createRepos(handle.db);
+      const make = async (title: string) => repos.events.create({ spaceId: 'stage-one', title, description: '', startsAt: new Date('2030-10-01T18:00:00Z'), autoApprove: false, createdBy: null });
+      const [one, two] = [await make('Votes one'), await make('Votes two')];
+      const ask = (eventId: string, text: string) => repos.questions.create({ eventId, authorKey: 'guest:a', authorName: 'Ann', anonymous: false, text, normalized: text, state: 'approved', flagged: false });
+      const [a, b, c] = [await ask(one.id, 'a'), await ask(one.id, 'b'), await ask(two.id, 'c')];
+      const votes = async (id: string) => (await repos.questions.get(id))!.votes;
+
+      expect(await repos.transaction((r) => r.questions.vote(a.id, 'account:v'))).toBe(true);
+      expect(await repos.transaction((r) => r.questions.vote(a.id, 'account:v'))).toBe(false);
+      expect(await repos.questions.vote(a.id, 'guest:w')).toBe(true);
+      expect(await repos.questions.vote(b.id, 'account:v')).toBe(true);
+      expect(await repos.questions.vote(c.id, 'account:v')).toBe(true);
+      expect([await votes(a.id), await votes(b.id), await votes(c.id)]).toEqual([2, 1, 1]);
+      expect((await repos.questions.votesOf(one.id, 'account:v')).sort()).toEqual([a.id, b.id].sort());
+      expect(await repos.questions.votesOf(two.id, 'account:v')).toEqual([c.id]);
+      expect(await repos.questions.votesOf(one.id, 'guest:nobody')).toEqual([]);
+
+      expect(await repos.questions.unvote(a.id, 'account:v')).toBe(true);
+      expect(await repos.questions.unvote(a.id, 'account:v')).toBe(false);
+      expect(await repos.questions.unvote(b.id, 'guest:never-voted')).toBe(false);
+      expect([await votes(a.id), await votes(b.id)]).toEqual([1, 1]);
+      expect(await repos.questions.votesOf(one.id, 'account:v')).toEqual([b.id]);
+      // Voting again after taking it back counts again.
+      expect(await repos.questions.vote(a.id, 'account:v')).toBe(true);
+      expect(await votes(a.id)).toBe(2);
+
+      // The same voter twice at once: one vote. (Two transactions: on PostgreSQL on two pooled
+      // connections at the same time; SQLite runs a handle's transactions one after the other.)
+      const d = await ask(one.id, 'd');
+      const won = await Promise.all([
+        repos.transaction((r) => r.questions.vote(d.id, 'account:twice')),
+        repos.transaction((r) => r.questions.vote(d.id, 'account:twice')),
+      ]);
+      expect(won.filter(Boolean)).toHaveLength(1);
+      expect(await votes(d.id)).toBe(1);
+    });
+
+    it('records floor turns with their length, and closes turns a restart left open at their start', async () => {
+      const t = manualClock('2030-11-01T18:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      const event = await repos.events.create({ spaceId: 'stage-one', title: 'Floor', description: '', startsAt: new Date('2030-11-01T18:00:00Z'), autoApprove: false, createdBy: null });
+      const start = (holderName: string) => repos.floorTurns.start({ eventId: event.id, holderKey: `guest:${holderName}`, holderName, calledBy: 'account:mod' });
+      const first = await start('Ann');
+      expect(first).toEqual({ id: first.id, eventId: event.id, holderKey: 'guest:Ann', holderName: 'Ann', calledBy: 'account:mod', startedAt: '2030-11-01T18:00:00.000Z', endedAt: null, seconds: null });
+      t.advance(12_340);
+      expect(await repos.floorTurns.end(first.id)).toBe(true);
+      t.advance(5000);
+      expect(await repos.floorTurns.end(first.id)).toBe(false);
+      expect(await repos.floorTurns.end('no-such-turn')).toBe(false);
+      const open1 = await start('Bob');
+      t.advance(60_000);
+      const open2 = await start('Cy');
+      t.advance(60_000);
+
+      expect(await repos.floorTurns.closeDangling(event.id)).toBe(2);
+      expect(await repos.floorTurns.closeDangling(event.id)).toBe(0);
+      const turns = await repos.floorTurns.listForEvent(event.id);
+      expect(turns.map((x) => [x.holderName, x.endedAt, x.seconds])).toEqual([
+        ['Ann', '2030-11-01T18:00:12.340Z', 12.3],
+        ['Bob', open1.startedAt, 0],
+        ['Cy', open2.startedAt, 0],
+      ]);
+      expect(await repos.floorTurns.end(open1.id)).toBe(false);
+      expect(await repos.floorTurns.listForEvent('no-such-event')).toEqual([]);
+    });
+
+    it('adds, lists and lifts mutes and bans per space; a ban matches a subject key or an address hash', async () => {
+      const t = manualClock('2030-12-01T00:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      const space = 'stage-one';
+      const mute = await repos.sanctions.add({ spaceId: space, kind: 'mute', subjectKey: 'guest:loud', ipHash: null, reason: 'shouting', createdBy: 'account:mod' });
+      expect(mute).toEqual({ id: mute.id, spaceId: space, kind: 'mute', subjectKey: 'guest:loud', ipHash: null, reason: 'shouting', createdBy: 'account:mod', createdAt: '2030-12-01T00:00:00.000Z', liftedAt: null });
+      await repos.sanctions.add({ spaceId: space, kind: 'ban', subjectKey: 'account:bad', ipHash: null, reason: 'threats', createdBy: 'account:mod' });
+      await repos.sanctions.add({ spaceId: space, kind: 'ban', subjectKey: 'guest:troll', ipHash: 'hash-of-an-address', reason: 'spam', createdBy: null });
+      await repos.sanctions.add({ spaceId: 'stage-two', kind: 'ban', subjectKey: 'account:elsewhere', ipHash: null, reason: 'elsewhere', createdBy: null });
+
+      expect((await repos.sanctions.active(space, 'mute')).map((s) => s.subjectKey)).toEqual(['guest:loud']);
+      expect((await repos.sanctions.active(space, 'ban')).map((s) => s.subjectKey).sort()).toEqual(['account:bad', 'guest:troll']);
+      expect(await repos.sanctions.isBanned(space, ['account:bad'], null)).toBe(true);
+      expect(await repos.sanctions.isBanned(space, ['guest:someone', 'account:bad'], 'another-hash')).toBe(true);
+      expect(await repos.sanctions.isBanned(space, ['guest:new-session'], 'hash-of-an-address')).toBe(true);
+      expect(await repos.sanctions.isBanned(space, [], 'hash-of-an-address')).toBe(true);
+      expect(await repos.sanctions.isBanned(space, ['guest:new-session'], 'another-hash')).toBe(false);
+      expect(await repos.sanctions.isBanned(space, ['guest:loud'], null)).toBe(false);
+      expect(await repos.sanctions.isBanned(space, [], null)).toBe(false);
+      expect(await repos.sanctions.isBanned(space, ['account:elsewhere'], null)).toBe(false);
+      expect(await repos.sanctions.isBanned('stage-two', ['account:elsewhere'], null)).toBe(true);
+
+      t.advance(HOUR);
+      expect(await repos.sanctions.lift(space, 'ban', 'guest:troll')).toBe(1);
+      expect(await repos.sanctions.lift(space, 'ban', 'guest:troll')).toBe(0);
+      expect(await repos.sanctions.lift(space, 'mute', 'account:bad')).toBe(0);
+      expect(await repos.sanctions.isBanned(space, ['guest:new-session'], 'hash-of-an-address')).toBe(false);
+      expect(await repos.sanctions.isBanned(space, ['account:bad'], null)).toBe(true);
+      // Muted twice, lifted once: both go.
+      await repos.sanctions.add({ spaceId: space, kind: 'mute', subjectKey: 'guest:loud', ipHash: null, reason: 'again', createdBy: null });
+      expect(await repos.sanctions.lift(space, 'mute', 'guest:loud')).toBe(2);
+      expect(await repos.sanctions.active(space, 'mute')).toEqual([]);
+      const lifted = await handle.db.selectFrom('sanctions').select(['subject_key', 'lifted_at']).where('subject_key', '=', 'guest:troll').execute();
+      expect(lifted).toEqual([{ subject_key: 'guest:troll', lifted_at: '2030-12-01T01:00:00.000Z' }]);
     });
 
     it('lets exactly one of two simultaneous markUsed calls win, from two transactions and from two handles', async () => {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { QuestionAction } from '../../shared/protocol/townhall.js';
+import { identityKey, initialState, isFlagged, normalizeQuestion, PUBLIC_QUESTION_STATES, QUESTION_MOVES, type QuestionStateName } from './questions.js';
+
+const STATES: QuestionStateName[] = ['pending', 'approved', 'answering', 'answered', 'dismissed'];
+
+describe('the question state machine', () => {
+  it('allows exactly these moves', () => {
+    const allowed = QuestionAction.options.flatMap((action) => STATES.filter((from) => QUESTION_MOVES[action].from.includes(from)).map((from) => `${action}: ${from} -> ${QUESTION_MOVES[action].to ?? from}`));
+    expect(allowed.sort()).toEqual([
+      'answer: answered -> answering',
+      'answer: approved -> answering',
+      'answered: answering -> answered',
+      'approve: pending -> approved',
+      'dismiss: approved -> dismissed',
+      'dismiss: pending -> dismissed',
+      'edit: approved -> approved',
+      'edit: pending -> pending',
+    ]);
+  });
+
+  it('never leaves dismissed, and shows the public states only', () => {
+    for (const action of QuestionAction.options) expect(QUESTION_MOVES[action].from).not.toContain('dismissed');
+    expect([...PUBLIC_QUESTION_STATES].sort()).toEqual(['answered', 'answering', 'approved']);
+  });
+
+  it('starts approved only when the event approves by itself and the question is not flagged', () => {
+    expect(initialState(true, false)).toBe('approved');
+    expect(initialState(true, true)).toBe('pending');
+    expect(initialState(false, false)).toBe('pending');
+    expect(initialState(false, true)).toBe('pending');
+  });
+});
+
+describe('folding questions', () => {
+  it('treats case, accents, punctuation, spacing and full-width letters alike (duplicates)', () => {
+    const folded = normalizeQuestion('Will the new bus lanes reach the east side?');
+    for (const variant of ['will the NEW bus-lanes reach the east side', '  Will the new bus lanes... reach the EAST side?!', 'Wíll thé new bus lanes reach the east side', 'Ｗｉｌｌ the new bus lanes reach the east side?']) {
+      expect(normalizeQuestion(variant), variant).toBe(folded);
+    }
+    expect(normalizeQuestion('Will the new bus lanes reach the west side?')).not.toBe(folded);
+    expect(normalizeQuestion('Will the lanes new bus reach the east side?')).not.toBe(folded);
+  });
+
+  it('flags whole listed words, whatever their case or accents, and not words that merely contain them', () => {
+    const words = ['bribe', 'scandal'];
+    expect(isFlagged('Who took the BRIBE?', words)).toBe(true);
+    expect(isFlagged('What about the scandál?', words)).toBe(true);
+    expect(isFlagged('b.r.i.b.e', words)).toBe(true);
+    expect(isFlagged('Who took the bribes?', words)).toBe(false);
+    expect(isFlagged('Nothing to see here', words)).toBe(false);
+    expect(isFlagged('Who took the bribe?', [])).toBe(false);
+  });
+
+  it('keys people by account across devices, guests by session', () => {
+    expect(identityKey({ accountId: 'a1', sessionId: 's1' })).toBe('account:a1');
+    expect(identityKey({ accountId: 'a1', sessionId: 's2' })).toBe('account:a1');
+    expect(identityKey({ accountId: null, sessionId: 's3' })).toBe('guest:s3');
+  });
+});
