@@ -52,3 +52,20 @@ export function histogramQuantile(name: string, q: number, before: Scrape, after
 export function delta(name: string, before: Scrape, after: Scrape): number {
   return (after.get(name) ?? 0) - (before.get(name) ?? 0);
 }
+
+/** The change of a counter per value of one label, e.g. refusals by reason. */
+export function deltaByLabel(name: string, label: string, before: Scrape, after: Scrape): Map<string, number> {
+  const out = new Map<string, number>();
+  const pattern = new RegExp(`^${name}\\{(?:.*,)?${label}="([^"]*)"`);
+  for (const [key, value] of after) {
+    const m = pattern.exec(key);
+    if (m) out.set(m[1]!, value - (before.get(key) ?? 0));
+  }
+  return out;
+}
+
+/** How many histogram observations in the window were above `le` (a bucket bound). */
+export function countAbove(name: string, le: string, before: Scrape, after: Scrape): number {
+  const total = delta(`${name}_count`, before, after);
+  return total - delta(`${name}_bucket{le="${le}"}`, before, after);
+}

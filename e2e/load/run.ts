@@ -1,35 +1,94 @@
 /**
- * npm run load -- --space plaza --clients N --seconds S [--url ws://host:port] [--ramp 30]
+ * npm run load -- [--scenario plaza|townhall] --clients N --seconds S [--url ws://host:port] [--ramp 30]
  *
- * Starts its own server on a free port (unless --url is given), joins N walking bots, measures
- * for S seconds and prints, as its last line, one JSON object with the figures.
+ * Starts its own server on a free port (unless --url is given), joins N bots, measures for S
+ * seconds and prints, as its last line, one JSON object with the figures. See USAGE.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SpaceId, SpaceLayout } from '../../shared/spaces/layout.js';
-import { Bot } from './bot.js';
-import { delta, histogramQuantile, scrape } from './metrics.js';
+import { runPlaza } from './plaza.js';
+import { mulberry32 } from './random.js';
+import { printReport } from './report.js';
+import { createAdmin, startServer, stopServer, type LoadServer } from './server.js';
+import { runTownHall } from './townhall.js';
+
+const USAGE = `Usage: npm run load -- [options]
+
+  --scenario plaza|townhall  plaza (default): bots walk about a space.
+                             townhall: a staff bot runs a live event; visitors sit in their own
+                             seats, ask, upvote, react and now and then raise a hand.
+  --clients N                bots (default 10); the town hall needs a seat for each
+  --seconds S                measured window (default 20), after the bots joined
+  --ramp R                   bots joining per second (default 30)
+  --space ID                 plaza: the space to walk (default plaza); townhall: default townhall
+  --seed N                   seeds the bots' choices (default 1)
+  --url ws://host:port       use that server instead of starting one
+  Town hall habits, per visitor: --asks 2 (questions over the window, on average),
+  --vote-every 8 (mean seconds between upvotes), --react-every 20 (mean seconds between
+  spontaneous reactions), --applaud 0.7 (chance of applause for each new answer),
+  --hands 0.05 (chance of raising a hand). The moderator: every --moderate-every 5 seconds a
+  pass decides up to 40 pending questions, a click every 100 ms (one in ten dismissed); half-way
+  between passes it puts the most-voted approved question on the stage screen ('answer').
+
+Without --url the tool starts the server itself (plaza: DATA_DIR data/load; townhall: a fresh
+temporary DATA_DIR with an admin account made by the admin CLI, removed afterwards).
+With --url and --scenario townhall, the staff bot signs in with an account that may run the
+event and moderate questions there (a moderator of that space, or an admin), taken from the
+environment: LOAD_STAFF_EMAIL and LOAD_STAFF_PASSWORD. It starts the scheduled event (or creates one) if none
+is live, and ends it afterwards if it started it.`;
 
 const { values } = parseArgs({
   options: {
-    space: { type: 'string', default: 'plaza' },
+    scenario: { type: 'string', default: 'plaza' },
+    space: { type: 'string' },
     clients: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '20' },
     url: { type: 'string' },
     ramp: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
+    asks: { type: 'string', default: '2' },
+    'vote-every': { type: 'string', default: '8' },
+    'react-every': { type: 'string', default: '20' },
+    applaud: { type: 'string', default: '0.7' },
+    hands: { type: 'string', default: '0.05' },
+    'moderate-every': { type: 'string', default: '5' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
 
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const scenario = values.scenario;
+if (scenario !== 'plaza' && scenario !== 'townhall') fail(`--scenario must be plaza or townhall (got "${scenario}")`);
+const spaceId = values.space ?? (scenario === 'townhall' ? 'townhall' : 'plaza');
 const clients = positiveInt('clients', values.clients);
 const seconds = positiveInt('seconds', values.seconds);
 const ramp = positiveInt('ramp', values.ramp);
-if (!SpaceId.safeParse(values.space).success) fail(`--space: "${values.space}" is not a space id`);
+const seed = Number(values.seed);
+if (!SpaceId.safeParse(spaceId).success) fail(`--space: "${spaceId}" is not a space id`);
+const habits = {
+  asks: number('asks', values.asks, 0, 50),
+  voteEverySeconds: number('vote-every', values['vote-every'], 0.5, 3600),
+  reactEverySeconds: number('react-every', values['react-every'], 0.5, 3600),
+  applaud: number('applaud', values.applaud, 0, 1),
+  hand: number('hands', values.hands, 0, 1),
+};
+const moderateEverySeconds = number('moderate-every', values['moderate-every'], 1, 600);
 
 function positiveInt(name: string, v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) fail(`--${name} must be a whole number above 0 (got "${v}")`);
+  return n;
+}
+function number(name: string, v: string, min: number, max: number): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number from ${min} to ${max} (got "${v}")`);
   return n;
 }
 function fail(message: string): never {
@@ -38,107 +97,44 @@ function fail(message: string): never {
 }
 const say = (message: string) => console.error(`[load] ${message}`);
 
-/** Deterministic PRNG (mulberry32) so runs walk the same paths. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function startServer(): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_CLIENTS_PER_SPACE: String(Math.max(clients + 10, 500)), DATA_DIR: 'data/load' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const http = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) fail(`the server exited with code ${child.exitCode}`);
-    try {
-      if ((await fetch(`${http}/healthz`)).ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) fail('the server did not answer /healthz within 30 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { url: `ws://127.0.0.1:${port}`, child };
-}
-
-const server = values.url ? { url: values.url, child: undefined } : await startServer();
-const httpUrl = server.url.replace(/^ws/, 'http');
-// Bots walk the layout the server actually has (spaces live in its database).
-const layoutResponse = await fetch(`${httpUrl}/api/spaces/${values.space}`);
-if (!layoutResponse.ok) fail(`--space: the server has no space "${values.space}" (${layoutResponse.status})`);
-const layout = SpaceLayout.parse(((await layoutResponse.json()) as { space: unknown }).space);
-const random = mulberry32(Number(values.seed));
-const bots: Bot[] = [];
-let joinErrors = 0;
+const maxClients = Math.max(clients + 10, 500);
+let server: LoadServer = { url: values.url ?? '', child: undefined };
+let staff = { email: process.env.LOAD_STAFF_EMAIL ?? '', password: process.env.LOAD_STAFF_PASSWORD ?? '' };
+let tempDir: string | undefined;
 
 try {
-  say(`joining ${clients} bots to ${layout.id} at ${ramp}/s on ${server.url}`);
-  const joins: Promise<void>[] = [];
-  for (let i = 0; i < clients; i++) {
-    const bot = new Bot(server.url, layout, `bot-${i + 1}`, random);
-    bots.push(bot);
-    joins.push(bot.join().catch((err: unknown) => {
-      joinErrors++;
-      say(`bot ${i + 1} could not join: ${err instanceof Error ? err.message : String(err)}`);
-    }));
-    await new Promise((r) => setTimeout(r, 1000 / ramp));
+  if (values.url) {
+    if (scenario === 'townhall' && (!staff.email || !staff.password)) {
+      fail('--scenario townhall with --url needs a staff account: set LOAD_STAFF_EMAIL and LOAD_STAFF_PASSWORD (see --help)');
+    }
+  } else if (scenario === 'townhall') {
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-load-'));
+    staff = { email: 'load-staff@example.org', password: randomBytes(18).toString('base64url') };
+    await createAdmin(tempDir, { ...staff, name: 'Load Chair' });
+    server = await startServer(tempDir, maxClients);
+  } else {
+    server = await startServer('data/load', maxClients);
   }
-  await Promise.all(joins);
 
-  const driver = setInterval(() => {
-    const now = Date.now();
-    for (const bot of bots) bot.step(now);
-  }, 50);
-
-  await new Promise((r) => setTimeout(r, 2000)); // settle: everyone walking
-  const before = await scrape(httpUrl);
-  const bytesBefore = bots.map((b) => b.bytesReceived);
-  const t0 = performance.now();
-  say(`measuring for ${seconds} s`);
-  await new Promise((r) => setTimeout(r, seconds * 1000));
-  const after = await scrape(httpUrl);
-  const wall = (performance.now() - t0) / 1000;
-  clearInterval(driver);
-
-  const connected = bots.filter((b) => b.room && !b.disconnected).length;
-  const received = bots.reduce((sum, b, i) => sum + (b.bytesReceived - bytesBefore[i]!), 0);
-  const result = {
-    clients,
-    connected,
-    disconnects: bots.filter((b) => b.disconnected).length,
-    errors: joinErrors + bots.reduce((s, b) => s + b.errors, 0),
-    tickP50Ms: round(histogramQuantile('hustings_tick_duration_seconds', 0.5, before, after) * 1000, 3),
-    tickP99Ms: round(histogramQuantile('hustings_tick_duration_seconds', 0.99, before, after) * 1000, 3),
-    downKBpsPerClient: round(received / Math.max(1, connected) / wall / 1024, 2),
-    serverRssMB: round((after.get('process_resident_memory_bytes') ?? 0) / 1024 / 1024, 1),
-    serverCpuPct: round((delta('process_cpu_seconds_total', before, after) / wall) * 100, 1),
-  };
-  await Promise.all(bots.map((b) => b.leave()));
+  let result: Record<string, unknown>;
+  if (scenario === 'townhall') {
+    result = await runTownHall({
+      url: server.url, spaceId, clients, seconds, ramp, seed, staff, endEvent: values.url !== undefined,
+      habits, moderateEverySeconds, say,
+    });
+    printReport(result);
+  } else {
+    // Bots walk the layout the server actually has (spaces live in its database).
+    const layoutResponse = await fetch(`${server.url.replace(/^ws/, 'http')}/api/spaces/${spaceId}`);
+    if (!layoutResponse.ok) throw new Error(`--space: the server has no space "${spaceId}" (${layoutResponse.status})`);
+    const layout = SpaceLayout.parse(((await layoutResponse.json()) as { space: unknown }).space);
+    result = await runPlaza({ url: server.url, layout, clients, seconds, ramp, random: mulberry32(seed), say });
+  }
   console.log(JSON.stringify(result));
+} catch (err) {
+  console.error(`load: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
 } finally {
-  server.child?.kill('SIGTERM');
-}
-
-function round(v: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(v * f) / f;
+  await stopServer(server);
+  if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
 }

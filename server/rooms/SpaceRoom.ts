@@ -196,6 +196,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
 
   override onDispose(): void {
     for (const cleanup of this.cleanups) cleanup();
+    this.hall?.dispose();
     this.deps.metrics.rooms.dec();
     this.deps.log.info({ roomId: this.roomId, spaceId: this.layout?.id }, 'space room disposed');
   }
@@ -346,7 +347,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     if (occupant.bucket.take(now)) {
       const failed = (err: unknown) => {
         if (err instanceof Refusal) {
-          this.refuse(client, 'refused', { code: err.code, message: err.message, ref: type });
+          this.refuse(client, err.code.toLowerCase(), { code: err.code, message: err.message, ref: type });
           return;
         }
         this.deps.log.error({ err, sessionId: client.sessionId, type }, 'message handler failed');

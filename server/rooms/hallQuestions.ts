@@ -17,11 +17,14 @@ const ASK_BURST = 3;
 const ASK_PER_SECOND = 1 / 20;
 const VOTE_BURST = 20;
 const VOTE_PER_SECOND = 2;
+/** The moderation queue goes out at most this often while it changes. */
+const QUEUE_EVERY_MS = 250;
 
 /** Asking, voting and moderating questions. Every change is committed before anyone is told. */
 export class HallQuestions {
   private readonly askBuckets = new Map<string, TokenBucket>();
   private readonly voteBuckets = new Map<string, TokenBucket>();
+  private queueTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly ctx: HallContext) {}
 
@@ -161,15 +164,35 @@ export class HallQuestions {
     this.ctx.host.send(sessionId, ServerMessage.Ack, ack);
   }
 
-  /** The moderation queue, to everyone here who may moderate questions. */
-  async sendQueue(only?: string): Promise<void> {
+  /**
+   * The moderation queue, to everyone here who may moderate questions. Changes in a burst
+   * (a crowd asking at once, a moderator approving many) are sent together, at most
+   * QUEUE_EVERY_MS apart; a moderator who just joined gets it at once.
+   */
+  sendQueue(only?: string): Promise<void> {
+    if (only !== undefined) return this.sendQueueNow(only);
+    if (!this.queueTimer) {
+      this.queueTimer = setTimeout(() => {
+        this.queueTimer = undefined;
+        this.sendQueueNow().catch((err: unknown) => this.ctx.deps.log.error({ err }, 'sending the moderation queue failed'));
+      }, QUEUE_EVERY_MS);
+    }
+    return Promise.resolve();
+  }
+
+  /** Stops the pending queue send (the room is closing). */
+  dispose(): void {
+    clearTimeout(this.queueTimer);
+  }
+
+  private async sendQueueNow(only?: string): Promise<void> {
     const { host } = this.ctx;
     const moderators = [...host.occupants].filter(([id, o]) => (only === undefined || id === only)
       && allows('question.moderate', o.identity, host.layout.id));
     if (moderators.length === 0) return;
-    const questions = this.ctx.event ? await this.ctx.deps.repos.questions.listForEvent(this.ctx.event.id) : [];
+    const pending = this.ctx.event ? await this.ctx.deps.repos.questions.listInState(this.ctx.event.id, 'pending') : [];
     const queue: ModerationQueue = {
-      pending: questions.filter((q) => q.state === 'pending').map((q) => ({
+      pending: pending.map((q) => ({
         id: q.id, text: q.text, originalText: q.originalText, author: q.authorName, anonymous: q.anonymous,
         flagged: q.flagged, createdAt: Date.parse(q.createdAt), state: 'pending' as const,
       })),
@@ -184,10 +207,9 @@ export class HallQuestions {
     const connections = [...host.occupants].filter(([, o]) => identityKey(o.identity) === key);
     if (connections.length === 0 || !this.ctx.event) return;
     const { repos } = this.ctx.deps;
-    const [questions, votes] = await Promise.all([
-      repos.questions.listForEvent(this.ctx.event.id), repos.questions.votesOf(this.ctx.event.id, key),
+    const [own, votes] = await Promise.all([
+      repos.questions.listByAuthor(this.ctx.event.id, key), repos.questions.votesOf(this.ctx.event.id, key),
     ]);
-    const own = questions.filter((q) => q.authorKey === key);
     const mine: MyQuestions = {
       pending: own.filter((q) => q.state === 'pending').map((q) => ({ id: q.id, text: q.text, createdAt: Date.parse(q.createdAt) })),
       dismissed: own.filter((q) => q.state === 'dismissed').map((q) => ({ id: q.id, text: q.text })),

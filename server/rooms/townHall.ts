@@ -76,6 +76,10 @@ export class TownHall {
     this.moderation.register(on);
   }
 
+  dispose(): void {
+    this.questions.dispose();
+  }
+
   /** May this person walk onto the stage? Hosts, moderators and admins. */
   mayTakeStage(o: Occupant): boolean {
     return allows('event.run', o.identity, this.ctx.host.layout.id);

@@ -40,6 +40,10 @@ export interface QuestionStore {
   get(id: string): Promise<Question | undefined>;
   /** Every question of an event, oldest first. */
   listForEvent(eventId: string): Promise<Question[]>;
+  /** One person's questions at an event, oldest first. */
+  listByAuthor(eventId: string, authorKey: string): Promise<Question[]>;
+  /** An event's questions in one state, oldest first (the moderation queue reads 'pending'). */
+  listInState(eventId: string, state: QuestionStateName): Promise<Question[]>;
   /** A question of this event with the same folded text that is not dismissed (duplicate detection). */
   findOpenDuplicate(eventId: string, normalized: string): Promise<Question | undefined>;
   /**
@@ -95,6 +99,18 @@ export function createQuestionStore(db: Kysely<Database>, clock: Clock = systemC
 
     async listForEvent(eventId) {
       const rows = await db.selectFrom('questions').selectAll().where('event_id', '=', eventId)
+        .orderBy('created_at').orderBy('id').execute();
+      return rows.map(toQuestion);
+    },
+
+    async listByAuthor(eventId, authorKey) {
+      const rows = await db.selectFrom('questions').selectAll().where('event_id', '=', eventId).where('author_key', '=', authorKey)
+        .orderBy('created_at').orderBy('id').execute();
+      return rows.map(toQuestion);
+    },
+
+    async listInState(eventId, state) {
+      const rows = await db.selectFrom('questions').selectAll().where('event_id', '=', eventId).where('state', '=', state)
         .orderBy('created_at').orderBy('id').execute();
       return rows.map(toQuestion);
     },

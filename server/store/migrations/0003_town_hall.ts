@@ -39,6 +39,7 @@ export const townHall: Migration = {
       .execute();
     await db.schema.createIndex('questions_event_state').on('questions').columns(['event_id', 'state']).execute();
     await db.schema.createIndex('questions_event_normalized').on('questions').columns(['event_id', 'normalized']).execute();
+    await db.schema.createIndex('questions_event_author').on('questions').columns(['event_id', 'author_key']).execute();
 
     await db.schema.createTable('question_votes')
       .addColumn('question_id', 'text', (c) => c.notNull().references('questions.id').onDelete('cascade'))
