@@ -5,12 +5,14 @@ import { World } from './scene/World.js';
 import { useUi } from './state/ui.js';
 import { AccountPage } from './ui/AccountPage.js';
 import { AdminPage } from './ui/admin/AdminPage.js';
+import { EventRecordPage } from './ui/events/EventRecordPage.js';
+import { EventsPage } from './ui/events/EventsPage.js';
 import { Hud } from './ui/Hud.js';
 import { InvitePage } from './ui/InvitePage.js';
 import { JoinForm } from './ui/JoinForm.js';
 import { LoginPage } from './ui/LoginPage.js';
 
-const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account' } as const;
+const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account', events: 'Events', event: 'Event record' } as const;
 
 /** The page the address names: account pages, or a space's join form until a person enters, then the world. */
 export function App() {
@@ -39,6 +41,10 @@ export function App() {
       return <AdminPage />;
     case 'account':
       return <AccountPage />;
+    case 'events':
+      return <EventsPage />;
+    case 'event':
+      return <EventRecordPage id={route.id} />;
     case 'space':
       break;
   }

@@ -10,7 +10,11 @@ export type Route =
   /** `/invite/<token>`: the link an admin sends. */
   | { page: 'invite'; token: string }
   | { page: 'admin' }
-  | { page: 'account' };
+  | { page: 'account' }
+  /** `/events`: live, upcoming and past events; scheduling for hosts. */
+  | { page: 'events' }
+  /** `/events/<id>`: one event's public record. */
+  | { page: 'event'; id: string };
 
 /** `/` is the plaza; `/s/<spaceId>` is any space. Anything else falls back to the plaza. */
 export function spaceFromPath(pathname: string): string {
@@ -30,6 +34,10 @@ export function safeNext(next: string | null | undefined): string {
   return next;
 }
 
+export function pathForEvent(id: string): string {
+  return `/events/${encodeURIComponent(id)}`;
+}
+
 export function loginPath(next?: string): string {
   const target = safeNext(next);
   return target === '/' ? '/login' : `/login?next=${encodeURIComponent(target)}`;
@@ -40,6 +48,9 @@ export function routeFromLocation(pathname: string, search: string): Route {
   if (path === '/login') return { page: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
   if (path === '/admin') return { page: 'admin' };
   if (path === '/account') return { page: 'account' };
+  if (path === '/events') return { page: 'events' };
+  const event = /^\/events\/([^/]+)$/.exec(path);
+  if (event) return { page: 'event', id: decodeURIComponent(event[1]!) };
   const invite = /^\/invite\/([^/]+)$/.exec(path);
   if (invite) return { page: 'invite', token: decodeURIComponent(invite[1]!) };
   return { page: 'space', spaceId: spaceFromPath(pathname) };

@@ -1,6 +1,7 @@
 import { Vector3 } from 'three';
 import { currentState } from './net/connection.js';
 import { useAccount } from './state/account.js';
+import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
 import { world } from './state/world.js';
 
@@ -37,12 +38,37 @@ const hook: HustingsTestHook = {
     const state = currentState();
     const out: HustingsAvatarInfo[] = [];
     state?.avatars.forEach((a, id) => {
-      out.push({ id, name: a.name, x: a.x, z: a.z, connected: a.connected, role: a.role });
+      out.push({
+        id, name: a.name, x: a.x, z: a.z, connected: a.connected, role: a.role,
+        seat: typeof a.seat === 'number' ? a.seat : -1, hand: typeof a.hand === 'number' ? a.hand : 0,
+      });
     });
     return out;
   },
   me() {
     return useAccount.getState().session?.me ?? null;
+  },
+  hall() {
+    const h = useHall.getState();
+    if (!h.active) return undefined;
+    return {
+      eventId: h.event.id,
+      eventState: h.event.state,
+      title: h.event.title,
+      answering: answeringQuestion(h)?.text ?? '',
+      questions: h.questions.map((q) => ({ id: q.id, text: q.text, votes: q.votes, state: q.state })),
+      floor: { ...h.floor },
+      speakers: [...h.speakers],
+      present: h.present,
+    };
+  },
+  queue() {
+    const q = useHall.getState().queue;
+    return q ? structuredClone(q) : null;
+  },
+  mine() {
+    const m = useHall.getState().mine;
+    return m ? structuredClone(m) : null;
   },
   remote(id) {
     const remote = world.remotes.get(id);

@@ -1,5 +1,18 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import type { Me } from '../shared/protocol/api.js';
+import type { ModerationQueue, MyQuestions } from '../shared/protocol/townhall.js';
+
+/** The town hall as a client last received it (client/testHook.ts). */
+export interface HustingsHall {
+  eventId: string;
+  eventState: 'none' | 'scheduled' | 'live' | 'ended';
+  title: string;
+  answering: string;
+  questions: { id: string; text: string; votes: number; state: 'approved' | 'answering' | 'answered' }[];
+  floor: { holder: string; name: string; endsAt: number };
+  speakers: string[];
+  present: number;
+}
 
 /** What the test build's `window.__hustings` hook exposes (read-only). */
 export interface HustingsHook {
@@ -9,8 +22,11 @@ export interface HustingsHook {
   status: string;
   self(): { x: number; z: number; yaw: number } | undefined;
   predicted(): { x: number; z: number; yaw: number } | undefined;
-  avatars(): { id: string; name: string; x: number; z: number; connected: boolean; role: string }[];
+  avatars(): { id: string; name: string; x: number; z: number; connected: boolean; role: string; seat: number; hand: number }[];
   me(): Me | null;
+  hall(): HustingsHall | undefined;
+  queue(): ModerationQueue | null;
+  mine(): MyQuestions | null;
   remote(id: string): { x: number; z: number; yaw: number } | undefined;
   renderInfo(): { calls: number; triangles: number; frame: number };
   project(x: number, y: number, z: number): { x: number; y: number } | undefined;
@@ -72,7 +88,7 @@ export async function enter(page: Page, name: string, path = '/s/plaza'): Promis
 }
 
 export async function waitReady(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => window.__hustings?.ready === true), { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(() => window.__hustings?.ready === true), { timeout: 60_000 }).toBe(true);
 }
 
 /**

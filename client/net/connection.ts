@@ -1,5 +1,5 @@
 import { Client, getStateCallbacks, type Room } from 'colyseus.js';
-import { Role } from '../../shared/access.js';
+import { allows, Role } from '../../shared/access.js';
 import { CloseCode, parseJoinError, type ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, PortalMessage, ServerMessage, type MoveInput, type RemoveMessage } from '../../shared/protocol/messages.js';
 import type { Avatar } from '../../shared/schema/Avatar.js';
@@ -10,11 +10,13 @@ import { pushSnapshot } from '../state/interpolation.js';
 import { initSelf, reconcileSelf } from '../state/selfMotion.js';
 import { showToast, useUi, type Person } from '../state/ui.js';
 import { resetWorld, world, type RemoteAvatar } from '../state/world.js';
+import { resetHall } from '../state/hall.js';
 import { ApiCallError } from '../../shared/protocol/apiClient.js';
 import { accountToken, refreshAccount } from './account.js';
-import { useAccount } from '../state/account.js';
+import { principalOf, useAccount } from '../state/account.js';
 import { clearToken, forgetSession, guestSession, rememberName, rememberedName, storedToken, storeToken } from './session.js';
 import { apiOrigin, loadSpace, prefetchSpace } from './spaces.js';
+import { noteRefusal, sit, stand, unwatchHall, updateSelfLock, watchHall } from './townhall.js';
 
 /**
  * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
@@ -76,6 +78,8 @@ export async function enterSpace(spaceId: string, typedName: string, spawn?: str
   const previous = room;
   room = null;
   world.sink = null;
+  world.seats = null;
+  unwatchHall();
   if (previous) void previous.leave(true).catch(() => undefined);
   useUi.setState({ status: 'connecting', name: typedName, error: null });
   let layout: SpaceLayout;
@@ -160,8 +164,11 @@ export async function leaveSpace(): Promise<void> {
   const leaving = room;
   room = null;
   world.sink = null;
+  world.seats = null;
+  unwatchHall();
   clearToken();
   resetWorld(null, false);
+  resetHall();
   useUi.setState({ phase: 'landing', status: 'idle', layout: null, people: [], selfId: '', error: null });
   if (leaving) await leaving.leave(true).catch(() => undefined);
 }
@@ -184,6 +191,9 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   world.selfId = r.sessionId;
   world.frame = 0;
   world.sink = sendInput;
+  world.seats = { sit, stand };
+  resetHall();
+  watchHall(r, layout.kind === 'townhall');
   storeToken({ spaceId: layout.id, token: r.reconnectionToken });
   useUi.setState({ phase: 'world', status: 'connected', spaceId: layout.id, layout, selfId: r.sessionId, error: null, people: [] });
   // Fetch the layouts behind this space's doorways now, so walking through one does not wait.
@@ -200,7 +210,9 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
     queuePeople(r);
   });
   r.onMessage(ServerMessage.Error, (payload: ErrorPayload) => {
-    if (typeof payload?.message === 'string') showToast(payload.message);
+    if (typeof payload?.message !== 'string' || r !== room) return;
+    // Answers to a form are shown beside it; everything else as a passing notice.
+    if (!noteRefusal(payload)) showToast(payload.message);
   });
   r.onMessage(ServerMessage.Portal, (message: unknown) => {
     const parsed = PortalMessage.safeParse(message);
@@ -218,7 +230,11 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
   world.self.role = roleOf(avatar);
   world.self.hue = avatar.hue;
   world.self.connected = avatar.connected;
+  world.self.seat = seatOf(avatar);
+  world.self.hand = handOf(avatar);
+  world.self.onStage = mayTakeStage(avatar, r.state.spaceId);
   world.selfReady = true;
+  updateSelfLock();
   $(avatar).onChange(() => {
     if (r !== room) return;
     world.self.hue = avatar.hue;
@@ -226,9 +242,17 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
     if (avatar.name !== world.self.name || roleOf(avatar) !== world.self.role) {
       world.self.name = avatar.name;
       world.self.role = roleOf(avatar);
+      world.self.onStage = mayTakeStage(avatar, r.state.spaceId);
       queuePeople(r);
     }
+    if (seatOf(avatar) !== world.self.seat || handOf(avatar) !== world.self.hand) {
+      world.self.seat = seatOf(avatar);
+      world.self.hand = handOf(avatar);
+      queuePeople(r);
+    }
+    // The server's position first, then whether it now holds us in place (a seat, the mic).
     reconcileSelf(avatar.x, avatar.z, avatar.yaw, avatar.ack);
+    updateSelfLock();
   });
 }
 
@@ -237,21 +261,47 @@ function watchRemote(r: Room<SpaceState>, avatar: Avatar, id: string): void {
   const remote: RemoteAvatar = {
     id, name: avatar.name, role: roleOf(avatar), hue: avatar.hue, connected: avatar.connected, phase: phaseOf(id), snaps: [],
     render: { x: avatar.x, z: avatar.z, yaw: avatar.yaw, gait: avatar.gait },
+    seat: seatOf(avatar), hand: handOf(avatar), drawn: { x: avatar.x, z: avatar.z, base: 0, head: 1.4 },
   };
   world.remotes.set(id, remote);
   pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
   $(avatar).onChange(() => {
     if (r !== room) return;
     const role = roleOf(avatar);
-    if (avatar.name !== remote.name || avatar.connected !== remote.connected || role !== remote.role) {
+    if (avatar.name !== remote.name || avatar.connected !== remote.connected || role !== remote.role
+      || seatOf(avatar) !== remote.seat || handOf(avatar) !== remote.hand) {
       remote.name = avatar.name;
       remote.connected = avatar.connected;
       remote.role = role;
+      remote.seat = seatOf(avatar);
+      remote.hand = handOf(avatar);
       queuePeople(r);
     }
     remote.hue = avatar.hue;
     pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
   });
+}
+
+/**
+ * May our avatar walk onto the stage? The same rule the server applies (event.run), judged on
+ * the signed-in account, or on the badge the server gave us if the account is not known yet.
+ */
+function mayTakeStage(avatar: Avatar, spaceId: string): boolean {
+  const principal = principalOf(useAccount.getState().session?.me ?? null, true);
+  const role = roleOf(avatar);
+  return allows('event.run', principal, spaceId) || role === 'host' || role === 'moderator' || role === 'admin';
+}
+
+/** The seat an avatar sits in, or -1 (also outside town halls, where the field is never set). */
+function seatOf(avatar: Avatar): number {
+  const seat: unknown = avatar.seat;
+  return typeof seat === 'number' ? seat : -1;
+}
+
+/** The avatar's raised hand's place in the order, or 0. */
+function handOf(avatar: Avatar): number {
+  const hand: unknown = avatar.hand;
+  return typeof hand === 'number' ? hand : 0;
 }
 
 /** The badge the server gave an avatar; anything unknown shows none. */
@@ -277,7 +327,7 @@ function queuePeople(r: Room<SpaceState>): void {
     if (r !== room) return;
     const people: Person[] = [];
     r.state.avatars.forEach((avatar: Avatar, id: string) => {
-      people.push({ id, name: avatar.name, connected: avatar.connected, role: roleOf(avatar) });
+      people.push({ id, name: avatar.name, connected: avatar.connected, role: roleOf(avatar), seat: seatOf(avatar), hand: handOf(avatar) });
     });
     people.sort((a, b) => a.name.localeCompare(b.name));
     useUi.setState({ people });
@@ -287,6 +337,7 @@ function queuePeople(r: Room<SpaceState>): void {
 function onRoomLeft(r: Room<SpaceState>, code: number, reason?: string): void {
   if (r !== room) return; // a room we already left on purpose
   world.sink = null;
+  world.seats = null;
   if (code === CloseCode.FLOODING || code === CloseCode.REMOVED) {
     room = null;
     clearToken();

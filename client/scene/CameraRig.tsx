@@ -1,4 +1,5 @@
 import { useFrame } from '@react-three/fiber';
+import type { Camera } from 'three';
 import { rayDistance } from '../../shared/spaces/collision.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { wrapAngle } from '../../shared/spaces/movement.js';
@@ -11,6 +12,12 @@ const WALL_MARGIN = 0.35;
 const MIN_DISTANCE = 0.8;
 /** Boxes shorter than this (benches, plinths) do not push the camera in. */
 const BLOCKING_HEIGHT = 1.2;
+/** Seated, the view is just behind and above one's own head, looking at the stage. */
+const SEATED_BACK = 0.95;
+const SEATED_EYE = 1.9;
+const SEATED_LOOK = 12;
+/** The drag pitch at which the seated view looks straight at the stage screen. */
+const SEATED_LEVEL_PITCH = 0.35;
 
 let yaw = 0;
 let distance = DISTANCE;
@@ -24,7 +31,23 @@ function boundsDistance(layout: SpaceLayout, x: number, z: number, dx: number, d
   return Math.max(0, Math.min(tx, tz));
 }
 
-/** Third person: behind and above our avatar, turning with it, pulled in front of walls. */
+/**
+ * Seated: over one's own shoulder, at eye height, looking where the view is turned; with the
+ * default pitch it looks at the height of the stage screen's centre (dragging tilts from there).
+ */
+function seatedView(camera: Camera, layout: SpaceLayout, yawNow: number): void {
+  const d = world.self.drawn;
+  const backX = Math.sin(yawNow);
+  const backZ = Math.cos(yawNow);
+  const eyeY = d.base + SEATED_EYE;
+  camera.position.set(d.x + backX * SEATED_BACK, eyeY, d.z + backZ * SEATED_BACK);
+  const screen = layout.stage?.screen;
+  const level = screen ? Math.atan2(screen.y - eyeY, Math.max(1, Math.hypot(screen.x - d.x, screen.z - d.z))) : 0.05;
+  const tilt = level - (controls.pitch - SEATED_LEVEL_PITCH);
+  camera.lookAt(d.x - backX * SEATED_LOOK, eyeY + Math.tan(tilt) * SEATED_LOOK, d.z - backZ * SEATED_LOOK);
+}
+
+/** Third person: behind and above our avatar, turning with it, pulled in front of walls. Seated, over the shoulder. */
 export function CameraRig() {
   useFrame(({ camera }, delta) => {
     const layout = world.layout;
@@ -34,6 +57,11 @@ export function CameraRig() {
     const snap = followed !== layout;
     followed = layout;
     yaw = snap ? self.yaw : wrapAngle(yaw + wrapAngle(self.yaw - yaw) * (1 - Math.exp(-dt * 6)));
+    if (world.self.seat >= 0) {
+      seatedView(camera, layout, yaw);
+      distance = 0; // ease back out when standing up
+      return;
+    }
     const pitch = controls.pitch;
     const horizontal = DISTANCE * Math.cos(pitch);
     const backX = Math.sin(yaw);
@@ -46,9 +74,11 @@ export function CameraRig() {
     const allowed = Math.max(MIN_DISTANCE, Math.min(horizontal, room));
     // Pull in at once (never show the inside of a wall); ease back out.
     distance = snap || allowed < distance ? allowed : distance + (allowed - distance) * (1 - Math.exp(-dt * 3));
-    const height = HEAD + distance * Math.tan(pitch);
+    // On a stage, the view rises with the floor.
+    const head = HEAD + world.self.drawn.base;
+    const height = head + distance * Math.tan(pitch);
     camera.position.set(self.x + backX * distance, height, self.z + backZ * distance);
-    camera.lookAt(self.x, HEAD, self.z);
+    camera.lookAt(self.x, head, self.z);
   }, -1);
   return null;
 }

@@ -6,7 +6,7 @@ import { nameTag } from './nameTagTexture.js';
 
 const MAX_TAGS = 12;
 const TAG_HEIGHT = 0.3; // metres
-const TAG_Y = 1.5; // tag centre sits TAG_HEIGHT above this, just over the head
+const TAG_GAP = 0.25; // between the top of the head and the tag's lower edge
 const SLOTS = Array.from({ length: MAX_TAGS }, (_, i) => i);
 
 // Scratch for choosing the nearest avatars without allocating per frame.
@@ -19,8 +19,8 @@ function chooseNearest(x: number, z: number): number {
   chosenDist.fill(Infinity);
   let count = 0;
   for (const remote of world.remotes.values()) {
-    const dx = remote.render.x - x;
-    const dz = remote.render.z - z;
+    const dx = remote.drawn.x - x;
+    const dz = remote.drawn.z - z;
     const d = dx * dx + dz * dz;
     if (count < MAX_TAGS) {
       chosen[count] = remote;
@@ -59,7 +59,9 @@ export function NameTags() {
       }
       sprite.material.opacity = remote.connected ? 1 : 0.55;
       sprite.scale.set(TAG_HEIGHT * tag.aspect, TAG_HEIGHT, 1);
-      sprite.position.set(remote.render.x, TAG_Y + TAG_HEIGHT, remote.render.z);
+      // Where <Avatars> drew them: on their seat, on the stage.
+      const at = remote.drawn;
+      sprite.position.set(at.x, at.head + TAG_GAP + TAG_HEIGHT / 2, at.z);
       sprite.visible = true;
     }
   }, -1);

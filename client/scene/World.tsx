@@ -14,6 +14,7 @@ import { NameTags } from './NameTags.js';
 import { Portals } from './Portals.js';
 import { Signs } from './Signs.js';
 import { Simulation } from './Simulation.js';
+import { TownHallStage } from './TownHallStage.js';
 
 /** The 3D view of one space. Scenery remounts when the space changes; avatars and camera persist. */
 export function World({ layout }: { layout: SpaceLayout }) {
@@ -38,6 +39,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
           <Portals layout={layout} />
           <Signs layout={layout} />
         </Suspense>
+        {(layout.stage || layout.seats.length > 0) && <TownHallStage layout={layout} />}
       </group>
       <Avatars />
       <NameTags />

@@ -14,11 +14,43 @@ import { world } from './world.js';
 const TURN_RATE = 2.4; // radians per second with the arrow keys
 const ARRIVE_DISTANCE = 0.3;
 const STUCK_STEPS = 20; // a second without progress towards a clicked point gives up
+/** While seated, a wish to move asks the server to stand us up, at most this often. */
+const STAND_RETRY_MS = 1000;
 
 let wasActive = false;
 let lastSentYaw = Number.NaN;
 let stuckSteps = 0;
 let lastTargetDistance = Infinity;
+let standAskedAt = -Infinity;
+
+/** Keys that walk (turning on the spot with the arrows does not count). */
+function wantsToWalk(): boolean {
+  return pressed('KeyW') || pressed('KeyA') || pressed('KeyS') || pressed('KeyD') || pressed('ArrowUp') || pressed('ArrowDown')
+    || controls.target !== null;
+}
+
+/**
+ * Seated or at the floor mic: nothing to predict. The arrow keys still turn the view; a wish
+ * to walk while seated asks the server to stand us up first (the walk follows once it has).
+ */
+function stepLocked(): void {
+  const self = world.self;
+  self.prev.x = self.curr.x;
+  self.prev.z = self.curr.z;
+  self.gait = 0;
+  const turn = (pressed('ArrowLeft') ? 1 : 0) - (pressed('ArrowRight') ? 1 : 0);
+  if (turn !== 0) controls.yaw = wrapAngle(controls.yaw + turn * TURN_RATE * TICK_SECONDS);
+  if (self.seat < 0) {
+    // At the floor mic: nowhere to go until the turn ends (and no walk saved up for after).
+    controls.target = null;
+    return;
+  }
+  const now = performance.now();
+  if (wantsToWalk() && now - standAskedAt > STAND_RETRY_MS) {
+    standAskedAt = now;
+    world.seats?.stand();
+  }
+}
 
 function buildAxes(): { forward: number; strafe: number; run: boolean } {
   const self = world.self.curr;
@@ -54,6 +86,10 @@ function buildAxes(): { forward: number; strafe: number; run: boolean } {
 export function stepSelf(): void {
   const layout = world.layout;
   if (!layout || !world.selfReady) return;
+  if (world.self.locked) {
+    stepLocked();
+    return;
+  }
   const { forward, strafe, run } = buildAxes();
   const moving = forward !== 0 || strafe !== 0;
   const turned = !(Math.abs(controls.yaw - lastSentYaw) < 1e-4);
@@ -69,7 +105,7 @@ export function stepSelf(): void {
   wasActive = active;
   world.seq += 1;
   const input: MoveInput = { seq: world.seq, forward, strafe, run: moving && run, yaw: controls.yaw };
-  const result = stepAvatar(self.curr, input, layout);
+  const result = stepAvatar(self.curr, input, layout, TICK_SECONDS, self.onStage);
   self.curr = result.pose;
   self.gait = result.gait;
   lastSentYaw = controls.yaw;
@@ -110,7 +146,15 @@ export function reconcileSelf(x: number, z: number, yaw: number, ack: number): v
   const beforeX = self.curr.x;
   const beforeZ = self.curr.z;
   let pose = { x, z, yaw: self.curr.yaw };
-  for (const input of pending) pose = stepAvatar(pose, input, layout).pose;
+  if (self.locked) {
+    // The server places us (a seat, the floor mic): follow it exactly.
+    self.curr = { x, z, yaw: self.curr.yaw };
+    self.prev = { x, z, yaw: self.curr.yaw };
+    self.correction.x = 0;
+    self.correction.z = 0;
+    return;
+  }
+  for (const input of pending) pose = stepAvatar(pose, input, layout, TICK_SECONDS, self.onStage).pose;
   const dx = beforeX - pose.x;
   const dz = beforeZ - pose.z;
   if (dx * dx + dz * dz > 25) {
@@ -125,6 +169,42 @@ export function reconcileSelf(x: number, z: number, yaw: number, ack: number): v
     self.prev.z -= dz;
   }
   self.curr = { x: pose.x, z: pose.z, yaw: self.curr.yaw };
+}
+
+/** Seated in a hall with a stage screen, the view turns to the screen; otherwise the server's facing. */
+function lockedFacing(x: number, z: number, yaw: number): number {
+  const screen = world.layout?.stage?.screen;
+  if (world.self.seat < 0 || !screen) return yaw;
+  return yawTowards(x, z, screen.x, screen.z);
+}
+
+/**
+ * Sitting down, standing up, taking or leaving the floor mic: the server moved us, so start
+ * again from its word. Locked, nothing is predicted or sent; unlocked, prediction resumes from
+ * where the server put us (inputs sent before are forgotten: the server ignored them).
+ */
+export function setSelfLocked(locked: boolean): void {
+  const self = world.self;
+  if (self.locked === locked) return;
+  self.locked = locked;
+  standAskedAt = -Infinity;
+  const { x, z, yaw } = self.server;
+  // Locked, face where the server turned us (seated, towards the stage screen); standing up,
+  // keep the view the person chose.
+  const facing = locked ? lockedFacing(x, z, yaw) : controls.yaw;
+  self.curr = { x, z, yaw: facing };
+  self.prev = { x, z, yaw: facing };
+  self.correction.x = 0;
+  self.correction.z = 0;
+  controls.yaw = facing;
+  lastSentYaw = facing;
+  wasActive = false;
+  stuckSteps = 0;
+  lastTargetDistance = Infinity;
+  world.pending.length = 0;
+  // A click on a seat or a key press may have asked to walk somewhere meanwhile: keep a
+  // clicked floor point only when standing up (it is where the person wanted to go).
+  if (locked) controls.target = null;
 }
 
 /**

@@ -12,6 +12,9 @@ export interface Person {
   connected: boolean;
   /** The badge the server gives this person here ('visitor' shows none). */
   role: Role;
+  /** Town hall: the seat they sit in (-1 standing) and their raised hand's place (0 for none). */
+  seat: number;
+  hand: number;
 }
 
 export interface Toast { id: number; text: string }

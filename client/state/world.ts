@@ -1,5 +1,6 @@
 import type { Role } from '../../shared/access.js';
 import type { MoveInput } from '../../shared/protocol/messages.js';
+import type { Reaction } from '../../shared/protocol/townhall.js';
 import type { Gait, Pose } from '../../shared/spaces/movement.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import type { Camera, WebGLRenderer } from 'three';
@@ -8,6 +9,12 @@ import type { Camera, WebGLRenderer } from 'three';
  * Transient world state: written by net/ and the simulation step, read in useFrame.
  * Plain mutable objects, never React state, so a frame costs no re-render.
  */
+
+/**
+ * Where an avatar was drawn this frame: its ground position, the height of what it stands or
+ * sits on, and the top of its head (name tags, hands and reactions float above it).
+ */
+export interface Drawn { x: number; z: number; base: number; head: number }
 
 /** One server update of a remote avatar, stamped with the local time it arrived. */
 export interface Snapshot { t: number; x: number; z: number; yaw: number; gait: number }
@@ -25,6 +32,12 @@ export interface RemoteAvatar {
   snaps: Snapshot[];
   /** The pose drawn this frame (interpolated INTERPOLATION_DELAY_MS behind). */
   render: { x: number; z: number; yaw: number; gait: number };
+  /** The seat (layout.seats index) this person sits in, or -1. */
+  seat: number;
+  /** 0, or the raised hand's place in the order. */
+  hand: number;
+  /** Where the avatar was drawn this frame (on its seat, on a stage); set by <Avatars>. */
+  drawn: Drawn;
 }
 
 export interface SelfAvatar {
@@ -42,9 +55,25 @@ export interface SelfAvatar {
   role: Role;
   hue: number;
   connected: boolean;
+  seat: number;
+  hand: number;
+  /** Seated or holding the floor mic: the server places us; nothing is predicted or sent. */
+  locked: boolean;
+  /** May walk onto the stage (hosts, moderators, admins): passed to the shared movement step. */
+  onStage: boolean;
+  drawn: Drawn;
 }
 
 export type InputSink = (input: MoveInput) => void;
+
+/** Town hall intents the scene and the simulation step may send (set by net/ while in a room). */
+export interface SeatIntents {
+  sit(seat: number): void;
+  stand(): void;
+}
+
+/** A reaction to float up from someone's avatar. */
+export interface ReactionSpark { id: string; kind: Reaction }
 
 export const world = {
   layout: null as SpaceLayout | null,
@@ -62,6 +91,11 @@ export const world = {
     role: 'visitor',
     hue: 0,
     connected: true,
+    seat: -1,
+    hand: 0,
+    locked: false,
+    onStage: false,
+    drawn: { x: 0, z: 0, base: 0, head: 1.4 },
   } as SelfAvatar,
   /** Inputs sent but not yet acknowledged, oldest first. */
   pending: [] as MoveInput[],
@@ -70,6 +104,13 @@ export const world = {
   remotes: new Map<string, RemoteAvatar>(),
   /** Set by net/ while a room is open; the simulation step sends through it. */
   sink: null as InputSink | null,
+  /** Set by net/ in a room: sitting down and standing up. */
+  seats: null as SeatIntents | null,
+  /** Town hall: who may speak now, and who holds the floor mic (session ids). */
+  speakers: new Set<string>(),
+  floorHolder: '',
+  /** Reactions received and not yet drawn (drained by <Reactions> each frame). */
+  sparks: [] as ReactionSpark[],
   /** The renderer and camera, for projecting world points (test hook) and render stats. */
   view: { gl: null as WebGLRenderer | null, camera: null as Camera | null },
   /** Frames rendered since the current room was joined. */
@@ -88,4 +129,11 @@ export function resetWorld(layout: SpaceLayout | null, keepSeq: boolean): void {
   world.framesSinceSelf = 0;
   world.self.correction.x = 0;
   world.self.correction.z = 0;
+  world.self.seat = -1;
+  world.self.hand = 0;
+  world.self.locked = false;
+  world.self.onStage = false;
+  world.speakers.clear();
+  world.floorHolder = '';
+  world.sparks.length = 0;
 }

@@ -1,6 +1,10 @@
 /** How to move, always in view but out of the way. */
-export function HelpHint() {
+export function HelpHint({ townhall = false }: { townhall?: boolean }) {
   return (
-    <p className="panel help">WASD to walk · Shift to run · drag to look · click the floor to walk there</p>
+    <p className="panel help">
+      {townhall
+        ? 'WASD to walk · drag to look · click a free seat to sit'
+        : 'WASD to walk · Shift to run · drag to look · click the floor to walk there'}
+    </p>
   );
 }

@@ -90,11 +90,10 @@ export function JoinForm() {
         </button>
         {unknown && <Link href="/">Go to the plaza</Link>}
         {me && <AccountLinks me={me} />}
-        {!me && (
-          <p className="aside">
-            <Link href={loginPath(here)}>Staff sign in</Link>
-          </p>
-        )}
+        <p className="aside">
+          <Link href="/events">Events</Link>
+          {!me && <> · <Link href={loginPath(here)}>Staff sign in</Link></>}
+        </p>
       </form>
     </main>
   );

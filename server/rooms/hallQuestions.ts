@@ -136,7 +136,11 @@ export class HallQuestions {
     });
     if (updated.previous) this.show(updated.previous);
     this.show(updated.result);
-    this.ack(sessionId, { ref: ClientMessage.ModerateQuestion, id: m.id, message: 'Done.' });
+    const done: Record<typeof m.action, string> = {
+      approve: 'Approved: everyone can see it and vote.', dismiss: 'Dismissed.', answer: 'On the stage screen now.',
+      answered: 'Marked answered.', edit: 'Edited (the original text is kept).',
+    };
+    this.ack(sessionId, { ref: ClientMessage.ModerateQuestion, id: m.id, message: done[m.action] });
     await Promise.all([this.sendQueue(), this.sendMine(question.authorKey)]);
   }
 

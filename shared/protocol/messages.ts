@@ -58,7 +58,7 @@ export const ServerMessage = {
   Portal: 'portal',
   /** An intent worked: Ack (townhall.ts). */
   Ack: 'ack',
-  /** To moderators and hosts: ModerationQueue. */
+  /** To those who may moderate questions (moderators, admins): ModerationQueue. */
   Queue: 'queue',
   /** To one person: MyQuestions. */
   Mine: 'mine',

@@ -6,7 +6,7 @@ import { HallState } from './Hall.js';
 export const SpaceState = schema({
   spaceId: 'string',
   avatars: { map: Avatar },
-  /** Only in town halls: the event, questions, floor mic and speakers. */
+  /** The town hall's event, questions, floor mic and speakers (present but empty in other spaces). */
   hall: HallState,
 }, 'SpaceState');
 export type SpaceState = SchemaType<typeof SpaceState>;

@@ -127,9 +127,9 @@ const townhall: SpaceLayoutInput = {
   portals: [
     { id: 'to-plaza', x: 0, z: 12.7, w: 3, d: 0.9, to: 'plaza', toSpawn: 'from-townhall', label: 'Plaza', facing: 0 },
   ],
-  signs: [{ text: 'HUSTINGS TOWN HALL', x: 0, y: 5.55, z: -12.75, yaw: 0, size: 0.55 }],
+  signs: [{ text: 'HUSTINGS TOWN HALL', x: 0, y: 5.72, z: -12.55, yaw: 0, size: 0.4 }],
   stage: {
-    screen: { x: 0, y: 3.2, z: -12.8, yaw: 0, width: 8.4, height: 3.6 },
+    screen: { x: 0, y: 3.85, z: -12.8, yaw: 0, width: 8.4, height: 3.2 },
     floorMic: { x: 0, z: -5.6, yaw: 0 },
   },
   seats,

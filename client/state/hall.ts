@@ -1,0 +1,110 @@
+import { create } from 'zustand';
+import type { ModerationQueue, MyQuestions, Reaction } from '../../shared/protocol/townhall.js';
+
+/**
+ * The town hall as the overlays and the stage screen show it: a plain copy of the room's `hall`
+ * state (rebuilt by net/townhall.ts at most once per patch, never per frame) plus the messages
+ * only this person receives (the moderation queue, their own questions) and the answers to
+ * their intents.
+ */
+
+export type EventPhase = 'none' | 'scheduled' | 'live' | 'ended';
+export type QuestionPhase = 'approved' | 'answering' | 'answered';
+
+export interface HallEvent {
+  id: string;
+  title: string;
+  description: string;
+  state: EventPhase;
+  /** Milliseconds since the epoch; 0 when not set. */
+  startsAt: number;
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface HallQuestion {
+  id: string;
+  text: string;
+  /** '' when asked anonymously. */
+  author: string;
+  votes: number;
+  state: QuestionPhase;
+  approvedAt: number;
+}
+
+export interface HallFloor {
+  /** Session id of whoever holds the floor microphone; '' for nobody. */
+  holder: string;
+  name: string;
+  endsAt: number;
+}
+
+/** What became of an intent: the server's Ack sentence, or its refusal. */
+export interface IntentResult {
+  ok: boolean;
+  text: string;
+  /** The id the Ack named (a new question's id), if any. */
+  id?: string;
+  /** Bumped for every answer, so the same sentence twice still shows as new. */
+  serial: number;
+}
+
+/** Reactions added up over the last few bursts, for a moment in the HUD. */
+export interface ReactionTotals {
+  counts: Record<Reaction, number>;
+  /** performance.now() of the latest burst. */
+  at: number;
+}
+
+export interface HallView {
+  /** True in a town hall (the room has hall state); false everywhere else. */
+  active: boolean;
+  event: HallEvent;
+  /** Approved, answering and answered questions (the ones everyone may see). */
+  questions: HallQuestion[];
+  /** The id of the question being answered, or ''. */
+  answering: string;
+  floor: HallFloor;
+  /** Session ids of who may speak to the room now. */
+  speakers: string[];
+  present: number;
+  /** The last moderation queue (moderators and hosts only). */
+  queue: ModerationQueue | null;
+  /** The last word on this person's own questions and votes. */
+  mine: MyQuestions | null;
+  reactions: ReactionTotals | null;
+  /** The latest answer to each kind of intent (keyed by message type). */
+  results: Partial<Record<string, IntentResult>>;
+}
+
+export const NO_EVENT: HallEvent = { id: '', title: '', description: '', state: 'none', startsAt: 0, startedAt: 0, endedAt: 0 };
+const NO_FLOOR: HallFloor = { holder: '', name: '', endsAt: 0 };
+
+function empty(): HallView {
+  return {
+    active: false, event: NO_EVENT, questions: [], answering: '', floor: NO_FLOOR, speakers: [], present: 0,
+    queue: null, mine: null, reactions: null, results: {},
+  };
+}
+
+/** Reactive town hall state: read with selectors in components and the stage screen; written by net/. */
+export const useHall = create<HallView>(() => empty());
+
+/** Forget everything about the last town hall (on joining any space). */
+export function resetHall(): void {
+  useHall.setState(empty(), true);
+}
+
+let serial = 0;
+
+/** Record the answer to an intent of type `ref`. */
+export function noteResult(ref: string, ok: boolean, text: string, id?: string): void {
+  serial += 1;
+  const result: IntentResult = id === undefined ? { ok, text, serial } : { ok, text, id, serial };
+  useHall.setState((s) => ({ results: { ...s.results, [ref]: result } }));
+}
+
+/** The question being answered, if any. */
+export function answeringQuestion(s: Pick<HallView, 'questions' | 'answering'>): HallQuestion | undefined {
+  return s.answering ? s.questions.find((q) => q.id === s.answering) : undefined;
+}

@@ -1,0 +1,32 @@
+import { eventStatus, floorLeft, formatCountdown } from '../../hallText.js';
+import { useHall } from '../../state/hall.js';
+import { useUi } from '../../state/ui.js';
+import { useNow } from '../../state/useNow.js';
+
+/**
+ * The event at a glance: its title and state (a countdown before it starts), and who holds
+ * the floor mic with the time they have left.
+ */
+export function HallStatus() {
+  const event = useHall((s) => s.event);
+  const floor = useHall((s) => s.floor);
+  const selfId = useUi((s) => s.selfId);
+  const now = useNow(1000, event.state === 'scheduled' || floor.holder !== '');
+  const mine = floor.holder !== '' && floor.holder === selfId;
+  return (
+    <section className="panel hall-status" aria-label="Event">
+      <p className="hall-title">{event.state === 'none' ? 'No event scheduled' : event.title}</p>
+      {event.state !== 'none' && (
+        <p className={`hall-state state-${event.state}`} role="status">
+          {eventStatus(event, now)}
+        </p>
+      )}
+      {floor.holder && (
+        <p className={mine ? 'floor-line mine' : 'floor-line'} role="status" aria-label="Floor microphone">
+          {mine ? 'You have the floor' : `${floor.name} has the floor`}
+          <span className="countdown"> · {formatCountdown(floorLeft(floor, now))}</span>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import { useId, useState } from 'react';
+import { ApprovedQuestions } from './ApprovedQuestions.js';
+import { EventControls } from './EventControls.js';
+import { FloorControls } from './FloorControls.js';
+import { HandsQueue } from './HandsQueue.js';
+import { ModerationStatus } from './ModerationStatus.js';
+import { PendingQueue } from './PendingQueue.js';
+import { useAllows } from './useAllows.js';
+
+function roomy(): boolean {
+  return typeof window !== 'undefined' && window.innerWidth >= 900;
+}
+
+/**
+ * Running the event, for those the permissions table lets: starting and ending it (hosts and
+ * moderators), the question queue, the hands and the floor mic (moderators). Folds away.
+ */
+export function ModerationPanel() {
+  const canRun = useAllows('event.run');
+  const canModerate = useAllows('question.moderate');
+  const canCall = useAllows('floor.call');
+  const canManage = useAllows('floor.manage');
+  const [open, setOpen] = useState(roomy);
+  const titleId = useId();
+  const bodyId = useId();
+  if (!canRun && !canModerate && !canCall && !canManage) return null;
+  return (
+    <section className={open ? 'panel moderation open' : 'panel moderation'} aria-labelledby={titleId}>
+      <div className="panel-head">
+        <h2 id={titleId}>{canModerate ? 'Moderation' : 'Hosting'}</h2>
+        <button type="button" className="small secondary" aria-expanded={open} aria-controls={bodyId} onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Show'}
+          <span className="visually-hidden"> {canModerate ? 'moderation' : 'hosting'}</span>
+        </button>
+      </div>
+      {open && (
+        <div id={bodyId} className="moderation-body">
+          {canRun && <EventControls />}
+          {canManage && <FloorControls />}
+          {canModerate && <PendingQueue />}
+          {canModerate && <ApprovedQuestions />}
+          {canCall && <HandsQueue />}
+          <ModerationStatus />
+        </div>
+      )}
+    </section>
+  );
+}
