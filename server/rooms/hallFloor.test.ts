@@ -8,6 +8,7 @@ import { SPACES } from '../../shared/spaces/catalog.js';
 import { isFree, stageAt } from '../../shared/spaces/collision.js';
 import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
 import { act, hall, joinHall, me, refused, track, type Tracked } from './hallTesting.js';
+import { visitorPool } from './hallTesting.js';
 
 /**
  * Seats, the stage, hands and the floor microphone, over real connections: where avatars are
@@ -26,21 +27,7 @@ let server: Server;
 let modAccount: TestAccount;
 let hostAccount: TestAccount;
 let mod: Tracked;
-const opened: Tracked[] = [];
-
-async function visitor(name: string, token?: string): Promise<Tracked> {
-  const t = await joinHall(server.url, token ? { token } : { name });
-  opened.push(t);
-  return t;
-}
-
-async function leaveAll(): Promise<void> {
-  for (const t of opened.splice(0)) {
-    const { sessionId } = t.room;
-    if (t.room.connection.isOpen) await t.room.leave();
-    await waitFor(() => !mod.room.state.avatars.has(sessionId), 5000, 'the visitor to be gone');
-  }
-}
+const { visitor, leaveAll, replace } = visitorPool(() => server.url, () => mod);
 
 /** Positions travel as float32. */
 const near = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1e-4;
@@ -202,7 +189,7 @@ describe('hands', () => {
     // Someone raising a hand now comes after her.
     const cy = await visitor('Cy');
     expect(await raise(cy)).toBeGreaterThan(b);
-    opened[opened.indexOf(bea)] = back;
+    replace(bea, back);
   });
 });
 

@@ -9,6 +9,7 @@ import { ClientMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { bootServer, closeCode, createAccount, guestToken, joinSpace, waitFor, type TestAccount } from '../testing/harness.js';
 import { act, acked, hall, joinHall, lastQueue, me, refused, type Tracked } from './hallTesting.js';
+import { visitorPool } from './hallTesting.js';
 
 /**
  * Moderators' mutes and bans over real connections: what they stop, who may do them to whom,
@@ -23,21 +24,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-moderation-'));
 let admin: TestAccount;
 let modAccount: TestAccount;
 let mod: Tracked;
-const opened: Tracked[] = [];
-
-async function visitor(name: string, token?: string): Promise<Tracked> {
-  const t = await joinHall(server.url, token ? { token } : { name });
-  opened.push(t);
-  return t;
-}
-
-async function leaveAll(): Promise<void> {
-  for (const t of opened.splice(0)) {
-    const { sessionId } = t.room;
-    if (t.room.connection.isOpen) await t.room.leave();
-    await waitFor(() => !mod.room.state.avatars.has(sessionId), 5000, 'the visitor to be gone');
-  }
-}
+const { visitor, leaveAll } = visitorPool(() => server.url, () => mod);
 
 /** The refusal a join ends in ("CODE: sentence"), or 'joined'. */
 async function joinRefusal(token: string, spaceId = 'townhall'): Promise<string> {

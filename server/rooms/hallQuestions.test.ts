@@ -5,6 +5,7 @@ import { QUESTION_MAX } from '../../shared/protocol/townhall.js';
 import { SPACES } from '../../shared/spaces/catalog.js';
 import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
 import { act, acked, hall, joinHall, lastMine, lastQueue, refused, type Tracked } from './hallTesting.js';
+import { visitorPool } from './hallTesting.js';
 
 /**
  * Questions at a town hall event, over real connections: the moderation states, what each
@@ -18,13 +19,7 @@ let server: Server;
 let modAccount: TestAccount;
 /** A moderator of the town hall: runs the events and moderates. */
 let mod: Tracked;
-const opened: Tracked[] = [];
-
-async function visitor(name: string, token?: string): Promise<Tracked> {
-  const t = await joinHall(server.url, token ? { token } : { name });
-  opened.push(t);
-  return t;
-}
+const { visitor, leaveAll } = visitorPool(() => server.url, () => mod);
 
 /** Ends the live event (if any) and starts a new one: each test gets an empty question list. */
 async function freshEvent(autoApprove = false): Promise<string> {
@@ -61,14 +56,6 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Everyone but the moderator leaves, and is gone from the room before the next test (names are reused). */
-async function leaveAll(): Promise<void> {
-  for (const t of opened.splice(0)) {
-    const { sessionId } = t.room;
-    await t.room.leave();
-    await waitFor(() => !mod.room.state.avatars.has(sessionId), 5000, 'the visitor to be gone');
-  }
-}
 
 describe('questions at a town hall event', () => {
   it('moves a question through pending, edits, approved, answering and answered, keeping the text as asked', async () => {

@@ -19,12 +19,17 @@ const VOTE_BURST = 20;
 const VOTE_PER_SECOND = 2;
 /** The moderation queue goes out at most this often while it changes. */
 const QUEUE_EVERY_MS = 250;
+/** Vote counts go into the room state at most this often. */
+const VOTES_EVERY_MS = 250;
 
 /** Asking, voting and moderating questions. Every change is committed before anyone is told. */
 export class HallQuestions {
   private readonly askBuckets = new Map<string, TokenBucket>();
   private readonly voteBuckets = new Map<string, TokenBucket>();
   private queueTimer: ReturnType<typeof setTimeout> | undefined;
+  private votesTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Vote counts read after a vote, waiting for the next batch. */
+  private readonly pendingVotes = new Map<string, number>();
 
   constructor(private readonly ctx: HallContext) {}
 
@@ -98,7 +103,7 @@ export class HallQuestions {
     const changed = await repos.transaction((r) => (m.up ? r.questions.vote(m.id, key) : r.questions.unvote(m.id, key)));
     if (changed) {
       const fresh = await repos.questions.get(m.id);
-      if (fresh) this.show(fresh);
+      if (fresh) this.showVotesSoon(fresh.id, fresh.votes);
     }
     await this.sendMine(key);
   }
@@ -144,6 +149,23 @@ export class HallQuestions {
     await Promise.all([this.sendQueue(), this.sendMine(question.authorKey)]);
   }
 
+  /**
+   * Vote counts reach the room state at most every VOTES_EVERY_MS: in a crowd, counts change
+   * every tick, and a patch per tick to everyone for that is waste. The voter's own list
+   * (`mine`) answers at once.
+   */
+  private showVotesSoon(id: string, votes: number): void {
+    this.pendingVotes.set(id, votes);
+    this.votesTimer ??= setTimeout(() => {
+      this.votesTimer = undefined;
+      for (const [qid, count] of this.pendingVotes) {
+        const view = this.ctx.host.hall.questions.get(qid);
+        if (view) view.votes = count;
+      }
+      this.pendingVotes.clear();
+    }, VOTES_EVERY_MS);
+  }
+
   /** Mirrors one question into the public state (or out of it). */
   private show(q: Question): void {
     const { hall } = this.ctx.host;
@@ -152,6 +174,7 @@ export class HallQuestions {
       if (hall.answering === q.id) hall.answering = '';
       return;
     }
+    this.pendingVotes.delete(q.id);
     const view = hall.questions.get(q.id) ?? new QuestionState();
     view.id = q.id;
     view.text = q.text;
@@ -187,6 +210,7 @@ export class HallQuestions {
   /** Stops the pending queue send (the room is closing). */
   dispose(): void {
     clearTimeout(this.queueTimer);
+    clearTimeout(this.votesTimer);
   }
 
   private async sendQueueNow(only?: string): Promise<void> {

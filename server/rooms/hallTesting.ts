@@ -108,3 +108,28 @@ export async function refused(t: Tracked, type: string, body: unknown): Promise<
   if (outcome === 'done') throw new Error(`${type} was acknowledged, not refused`);
   return outcome;
 }
+
+/**
+ * The visitors a test opens, so they can all be closed afterwards: `leaveAll` waits until
+ * `watcher` (a connection that stays) no longer sees them.
+ */
+export function visitorPool(url: () => string, watcher: () => Tracked) {
+  const opened: Tracked[] = [];
+  const visitor = async (name: string, token?: string): Promise<Tracked> => {
+    const t = await joinHall(url(), token ? { token } : { name });
+    opened.push(t);
+    return t;
+  };
+  const leaveAll = async (): Promise<void> => {
+    for (const t of opened.splice(0)) {
+      const { sessionId } = t.room;
+      if (t.room.connection.isOpen) await t.room.leave();
+      await waitFor(() => !watcher().room.state.avatars.has(sessionId), 5000, 'the visitor to be gone');
+    }
+  };
+  /** A visitor came back on a new connection (a reconnection): close that one instead. */
+  const replace = (before: Tracked, after: Tracked): void => {
+    opened[opened.indexOf(before)] = after;
+  };
+  return { visitor, leaveAll, replace };
+}
