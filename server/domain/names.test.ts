@@ -20,11 +20,14 @@ describe('isBlockedName with the default blocklist', () => {
     ['A d m i n', 'a blocked word spelt out with spaces'],
     ['Hustings Team', 'the product name'],
     ['system', 'system'],
+    ['\u0430dmin', 'a Cyrillic а among Latin letters'],
+    ['\u041c\u043ed', 'Mod with a Cyrillic М and о'],
+    ['H\u03bf\u0455t', 'host with a Greek ο and a Cyrillic ѕ'],
   ])('refuses %j (%s)', (name) => {
     expect(isBlockedName(name, DEFAULT_BLOCKLIST)).toBe(true);
   });
 
-  it.each(['Ghost', 'Hostess', 'Admiral', 'Modern Art', 'Stafford', 'Sam', 'Ada Lovelace', 'Systematic Sue', 'Almost', 'Ad Min Lee'])('accepts %j', (name) => {
+  it.each(['Ghost', 'Hostess', 'Admiral', 'Modern Art', 'Stafford', 'Sam', 'Ada Lovelace', 'Systematic Sue', 'Almost', 'Ad Min Lee', 'Наталья', 'Σοφία'])('accepts %j', (name) => {
     expect(isBlockedName(name, DEFAULT_BLOCKLIST)).toBe(false);
   });
 });

@@ -3,8 +3,20 @@
  * compatibility forms (full-width letters), accents and case removed.
  */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const plain = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return plain.replace(CONFUSABLE_RE, (ch) => CONFUSABLES[ch] ?? ch);
 }
+
+/**
+ * Cyrillic and Greek letters that look like Latin ones ("аdmin" with a Cyrillic а), folded to
+ * the Latin letter they pass for. Lower case only: folding lower-cases first.
+ */
+const CONFUSABLES: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  і: 'i', ї: 'i', ј: 'j', ѕ: 's', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w',
+  α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', μ: 'u', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x',
+};
+const CONFUSABLE_RE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'gu');
 
 /** The words of a text after folding: letters and digits only. */
 export function wordsOf(text: string): string[] {
