@@ -3,11 +3,17 @@ import { distanceFrom, enter, expect, hook, test } from './fixtures.js';
 
 /**
  * A TCP relay in front of the server: the test can cut every connection through it at once,
- * as a network drop does (no WebSocket close frame either way).
+ * as a network drop does (no WebSocket close frame either way), and keep the line down (new
+ * connections refused) until it restores it, so what happens in between can be observed.
  */
 async function relay(targetPort: number) {
   const sockets = new Set<net.Socket>();
+  let down = false;
   const server = net.createServer((client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
     const upstream = net.connect(targetPort, '127.0.0.1');
     for (const s of [client, upstream]) {
       sockets.add(s);
@@ -21,7 +27,11 @@ async function relay(targetPort: number) {
   return {
     url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
     connections: () => sockets.size,
-    cut: () => { for (const s of sockets) s.destroy(); },
+    cut: () => {
+      down = true;
+      for (const s of sockets) s.destroy();
+    },
+    restore: () => { down = false; },
     close: () => new Promise<void>((resolve) => { for (const s of sockets) s.destroy(); server.close(() => resolve()); }),
   };
 }
@@ -39,6 +49,7 @@ test('a dropped connection comes back as the same avatar at the same place', asy
     line.cut();
     await expect.poll(() => hook(a.page, (h) => h.status), { intervals: [50] }).toBe('reconnecting');
     await expect.poll(() => b.page.evaluate((sid) => window.__hustings!.avatars().find((v) => v.id === sid)?.connected, id)).toBe(false);
+    line.restore();
     await expect.poll(() => hook(a.page, (h) => h.status)).toBe('connected');
     expect(await hook(a.page, (h) => h.selfId)).toBe(id);
     const after = (await hook(a.page, (h) => h.self()))!;
