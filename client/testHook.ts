@@ -4,6 +4,7 @@ import { useAccount } from './state/account.js';
 import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
 import { world } from './state/world.js';
+import type { HustingsAvatarInfo, HustingsTestHook } from './testHookTypes.js';
 
 /**
  * Read-only probes for browser tests. main.tsx imports this module only when

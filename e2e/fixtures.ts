@@ -1,38 +1,10 @@
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
-import type { Me } from '../shared/protocol/api.js';
-import type { ModerationQueue, MyQuestions } from '../shared/protocol/townhall.js';
+import type { HustingsHall, HustingsTestHook } from '../client/testHookTypes.js';
 
-/** The town hall as a client last received it (client/testHook.ts). */
-export interface HustingsHall {
-  eventId: string;
-  eventState: 'none' | 'scheduled' | 'live' | 'ended';
-  title: string;
-  answering: string;
-  questions: { id: string; text: string; votes: number; state: 'approved' | 'answering' | 'answered' }[];
-  floor: { holder: string; name: string; endsAt: number };
-  speakers: string[];
-  present: number;
-}
+export type { HustingsHall };
 
-/** What the test build's `window.__hustings` hook exposes (read-only). */
-export interface HustingsHook {
-  ready: boolean;
-  selfId: string | undefined;
-  spaceId: string | undefined;
-  status: string;
-  self(): { x: number; z: number; yaw: number } | undefined;
-  predicted(): { x: number; z: number; yaw: number } | undefined;
-  avatars(): { id: string; name: string; x: number; z: number; connected: boolean; role: string; seat: number; hand: number }[];
-  me(): Me | null;
-  hall(): HustingsHall | undefined;
-  queue(): ModerationQueue | null;
-  mine(): MyQuestions | null;
-  remote(id: string): { x: number; z: number; yaw: number } | undefined;
-  renderInfo(): { calls: number; triangles: number; frame: number };
-  project(x: number, y: number, z: number): { x: number; y: number } | undefined;
-}
 declare global {
-  interface Window { __hustings?: HustingsHook }
+  interface Window { __hustings?: HustingsTestHook }
 }
 
 /**
@@ -96,7 +68,7 @@ export async function waitReady(page: Page): Promise<void> {
  * text, so it must not capture variables from the test (pass those with page.evaluate instead).
  * (Named `hook` but declared as a function so its type parameter survives.)
  */
-export async function hook<T>(page: Page, fn: (h: HustingsHook) => T): Promise<T> {
+export async function hook<T>(page: Page, fn: (h: HustingsTestHook) => T): Promise<T> {
   // Evaluating a function on a handle runs it without eval, so the page's CSP stays strict.
   const handle = await page.evaluateHandle(() => window.__hustings!);
   try {

@@ -16,6 +16,22 @@ export interface Identity {
   expiresAt: string;
 }
 
+/**
+ * Who acts, for audit rows and removals: the account, or a guest's session. (An account signed
+ * in on two devices is one person.)
+ */
+export function actorOf(identity: Pick<Identity, 'accountId' | 'sessionId'>): string {
+  return identity.accountId ?? identity.sessionId;
+}
+
+/** Stored role grants as Grants, skipping any role this version does not know. */
+export function toGrants(rows: readonly { role: string; spaceId: string | null }[]): Grant[] {
+  return rows.flatMap((g): Grant[] => {
+    const role = Role.safeParse(g.role);
+    return role.success ? [{ role: role.data, spaceId: g.spaceId }] : [];
+  });
+}
+
 export class AuthError extends Error {
   readonly code = ErrorCode.NOT_ALLOWED;
 }
@@ -89,10 +105,7 @@ export function createSessions(repos: Pick<Repos, 'sessions' | 'accounts' | 'rol
       const account = await repos.accounts.get(session.accountId);
       if (!account) throw new AuthError(INVALID);
       if (account.disabledAt) throw new AuthError('This account has been disabled. Please contact an administrator.');
-      const grants = (await repos.roles.listForAccount(account.id)).flatMap((g): Grant[] => {
-        const role = Role.safeParse(g.role);
-        return role.success ? [{ role: role.data, spaceId: g.spaceId }] : [];
-      });
+      const grants = toGrants(await repos.roles.listForAccount(account.id));
       return { sessionId: session.id, kind: 'account', name: account.displayName, accountId: account.id, grants, expiresAt: session.expiresAt };
     },
 

@@ -2,7 +2,7 @@ import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core
 import { NAME_MAX_LENGTH, TICK_MS } from '../../shared/constants.js';
 import { CloseCode, ErrorCode, joinErrorMessage, type ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, JoinOptions, MESSAGE_ACTIONS, MoveInput, RemoveMessage, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
-import { allows, badgeFor, Role, rolesFor, type Grant } from '../../shared/access.js';
+import { allows, badgeFor } from '../../shared/access.js';
 import type { z } from 'zod';
 import { Avatar } from '../../shared/schema/Avatar.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
@@ -14,13 +14,13 @@ import { MoveIntents } from '../domain/moveIntents.js';
 import { uniqueName } from '../domain/names.js';
 import { chooseSpawn } from '../domain/spawn.js';
 import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
-import { AuthError, type Identity, type Sessions } from '../auth/sessions.js';
+import { actorOf, AuthError, toGrants, type Identity, type Sessions } from '../auth/sessions.js';
 import type { ChangeFeed } from '../changeFeed.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Repos } from '../store/repos.js';
 import type { HallDeps, HallHost } from './hallContext.js';
-import { Refusal, type Occupant } from './occupant.js';
+import { Refusal, sanctionTarget, type Occupant } from './occupant.js';
 import { TownHall } from './townHall.js';
 
 export interface SpaceRoomDeps {
@@ -127,7 +127,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       if (err instanceof AuthError) throw new ServerError(401, joinErrorMessage(ErrorCode.NOT_ALLOWED, err.message));
       throw err;
     }
-    const until = this.removedUntil.get(identity.accountId ?? identity.sessionId);
+    const until = this.removedUntil.get(actorOf(identity));
     if (until !== undefined && until > Date.now()) {
       throw new ServerError(403, joinErrorMessage(ErrorCode.NOT_ALLOWED, 'A moderator removed you from this space. Please try again later.'));
     }
@@ -272,25 +272,11 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
 
   /** A moderator removes someone: written to the audit log first, then they are disconnected. */
   private async onRemove(client: Client, moderator: Occupant, message: RemoveMessage): Promise<void> {
-    const target = this.occupants.get(message.sessionId);
-    if (!target || target.removed) {
-      this.refuse(client, 'not_found', { code: ErrorCode.NOT_FOUND, message: 'That person is no longer in this space.', ref: ClientMessage.Remove });
-      return;
-    }
-    if (message.sessionId === client.sessionId) {
-      this.refuse(client, 'invalid', { code: ErrorCode.INVALID_INPUT, message: 'You cannot remove yourself; use Leave.', ref: ClientMessage.Remove });
-      return;
-    }
-    // Held roles, not the badge: an admin who hosts here wears the host badge and is still an admin.
-    const targetRoles = rolesFor(target.identity, 'space', this.layout.id);
-    if ((targetRoles.has('moderator') || targetRoles.has('admin')) && !allows('admin.grants.create', moderator.identity)) {
-      this.refuse(client, 'not_allowed', { code: ErrorCode.NOT_ALLOWED, message: 'Only an admin can remove a moderator or an admin.', ref: ClientMessage.Remove });
-      return;
-    }
+    const target = sanctionTarget(this.occupants, message.sessionId, moderator, this.layout.id);
     target.removed = true;
     try {
       await this.deps.repos.audit.append({
-        actorId: moderator.identity.accountId ?? moderator.identity.sessionId,
+        actorId: actorOf(moderator.identity),
         action: 'space.remove', targetType: 'session', targetId: target.identity.sessionId,
         detail: { spaceId: this.layout.id, name: target.avatar.name, accountId: target.identity.accountId, reason: message.reason ?? null },
       });
@@ -299,17 +285,21 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       throw err;
     }
     // An account stays out however often it signs in again; a guest session, until it enters anew.
-    this.removedUntil.set(target.identity.accountId ?? target.identity.sessionId, Date.now() + REMOVED_FOR_MS);
+    this.removedUntil.set(actorOf(target.identity), Date.now() + REMOVED_FOR_MS);
     this.deps.metrics.disconnectsForced.inc({ reason: 'removed' });
     this.deps.log.info({ roomId: this.roomId, by: client.sessionId, removed: message.sessionId }, 'removed by a moderator');
-    // Every connection of that person here goes (an account may be in on two devices).
-    const who = target.identity.accountId ?? target.identity.sessionId;
+    this.disconnectPerson(target.identity, 'NOT_ALLOWED: A moderator removed you from this space.');
+  }
+
+  /** Every connection of this person here goes (an account may be in on two devices). */
+  private disconnectPerson(identity: Identity, reason: string): void {
+    const who = actorOf(identity);
     for (const [sessionId, occupant] of [...this.occupants]) {
-      if ((occupant.identity.accountId ?? occupant.identity.sessionId) !== who) continue;
+      if (actorOf(occupant.identity) !== who) continue;
       occupant.removed = true;
       const connection = this.clients.getById(sessionId);
-      if (connection) connection.leave(CloseCode.REMOVED, 'NOT_ALLOWED: A moderator removed you from this space.');
-      else this.remove(sessionId, 'removed while reconnecting');
+      if (connection) connection.leave(CloseCode.REMOVED, reason);
+      else this.remove(sessionId, 'removed while away');
     }
   }
 
@@ -318,10 +308,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     const affected = [...this.occupants].filter(([, o]) => o.identity.accountId === accountId);
     if (affected.length === 0) return;
     const [account, grants] = await Promise.all([this.deps.repos.accounts.get(accountId), this.deps.repos.roles.listForAccount(accountId)]);
-    const fresh = grants.flatMap((g): Grant[] => {
-      const role = Role.safeParse(g.role);
-      return role.success ? [{ role: role.data, spaceId: g.spaceId }] : [];
-    });
+    const fresh = toGrants(grants);
     for (const [sessionId, occupant] of affected) {
       const session = await this.deps.repos.sessions.get(occupant.identity.sessionId);
       const ended = !account || account.disabledAt ? 'This account has been disabled.'
@@ -405,13 +392,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       occupants: this.occupants,
       send: (sessionId, type, payload) => this.clients.getById(sessionId)?.send(type, payload),
       broadcast: (type, payload) => this.broadcast(type, payload),
-      disconnect: (sessionId, code, reason) => {
-        const occupant = this.occupants.get(sessionId);
-        if (occupant) occupant.removed = true;
-        const connection = this.clients.getById(sessionId);
-        if (connection) connection.leave(code, reason);
-        else this.remove(sessionId, 'disconnected while away');
-      },
+      disconnectPerson: (identity, reason) => this.disconnectPerson(identity, reason),
       refuse: (sessionId, error) => {
         const client = this.clients.getById(sessionId);
         if (client) this.refuse(client, 'refused', error);

@@ -16,8 +16,8 @@ export interface HallHost {
   readonly occupants: ReadonlyMap<string, Occupant>;
   send(sessionId: string, type: string, payload: unknown): void;
   broadcast(type: string, payload: unknown): void;
-  /** Ends a connection for good with a close code and a "CODE: sentence" reason. */
-  disconnect(sessionId: string, code: number, reason: string): void;
+  /** Ends every connection of this person here for good (close code REMOVED, "CODE: sentence" reason). */
+  disconnectPerson(identity: Occupant['identity'], reason: string): void;
   refuse(sessionId: string, error: ErrorPayload): void;
 }
 

@@ -1,5 +1,4 @@
-import { rolesFor } from '../../shared/access.js';
-import { CloseCode, ErrorCode } from '../../shared/protocol/errors.js';
+import { ErrorCode } from '../../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import type { z } from 'zod';
 import { BanMessage, MuteMessage, ReactMessage } from '../../shared/protocol/townhall.js';
@@ -7,7 +6,8 @@ import { identityKey } from '../domain/questions.js';
 import { ReactionAggregator } from '../domain/reactions.js';
 import { TokenBucket } from '../domain/tokenBucket.js';
 import type { HallContext, Register } from './hallContext.js';
-import { Refusal, type Occupant } from './occupant.js';
+import { actorOf } from '../auth/sessions.js';
+import { Refusal, sanctionTarget, type Occupant } from './occupant.js';
 
 /** Reactions per person: a burst of 6, then 3 a second (the rest are dropped quietly). */
 const REACT_BURST = 6;
@@ -49,17 +49,8 @@ export class HallModeration {
     if (bucket.take(now)) this.reactions.add(sessionId, m.kind);
   }
 
-  /** The person a moderator names, who must be here and not staff they may not sanction. */
   private target(sessionId: string, moderator: Occupant): Occupant {
-    const target = this.ctx.host.occupants.get(sessionId);
-    if (!target || target.removed) throw new Refusal(ErrorCode.NOT_FOUND, 'That person is no longer in this space.');
-    if (target === moderator) throw new Refusal(ErrorCode.INVALID_INPUT, 'You cannot do that to yourself.');
-    const held = rolesFor(target.identity, 'space', this.ctx.host.layout.id);
-    const moderatorIsAdmin = rolesFor(moderator.identity, 'global').has('admin');
-    if ((held.has('moderator') || held.has('admin')) && !moderatorIsAdmin) {
-      throw new Refusal(ErrorCode.NOT_ALLOWED, 'Only an admin can do that to a moderator or an admin.');
-    }
-    return target;
+    return sanctionTarget(this.ctx.host.occupants, sessionId, moderator, this.ctx.host.layout.id);
   }
 
   private async mute(sessionId: string, moderator: Occupant, m: z.infer<typeof MuteMessage>): Promise<void> {
@@ -69,12 +60,12 @@ export class HallModeration {
     const { repos } = this.ctx.deps;
     await repos.transaction(async (r) => {
       if (m.muted) {
-        await r.sanctions.add({ spaceId, kind: 'mute', subjectKey: key, ipHash: null, reason: m.reason ?? '', createdBy: actorOf(moderator) });
+        await r.sanctions.add({ spaceId, kind: 'mute', subjectKey: key, ipHash: null, reason: m.reason ?? '', createdBy: actorOf(moderator.identity) });
       } else {
         await r.sanctions.lift(spaceId, 'mute', key);
       }
       await r.audit.append({
-        actorId: actorOf(moderator), action: m.muted ? 'space.mute' : 'space.unmute', targetType: 'identity', targetId: key,
+        actorId: actorOf(moderator.identity), action: m.muted ? 'space.mute' : 'space.unmute', targetType: 'identity', targetId: key,
         detail: { spaceId, name: target.avatar.name, reason: m.reason ?? null },
       });
     });
@@ -93,19 +84,13 @@ export class HallModeration {
     // session from the same place is refused too; an account by the account.
     const ipHash = target.identity.accountId ? null : this.ctx.deps.hashAddress(target.address);
     await this.ctx.deps.repos.transaction(async (r) => {
-      await r.sanctions.add({ spaceId, kind: 'ban', subjectKey: key, ipHash, reason: m.reason, createdBy: actorOf(moderator) });
+      await r.sanctions.add({ spaceId, kind: 'ban', subjectKey: key, ipHash, reason: m.reason, createdBy: actorOf(moderator.identity) });
       await r.audit.append({
-        actorId: actorOf(moderator), action: 'space.ban', targetType: 'identity', targetId: key,
+        actorId: actorOf(moderator.identity), action: 'space.ban', targetType: 'identity', targetId: key,
         detail: { spaceId, name: target.avatar.name, reason: m.reason },
       });
     });
     this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.Ban, id: m.sessionId, message: `${target.avatar.name} is banned from this space.` });
-    // The ban is for the person: every connection they have here goes (another device, another tab).
-    const theirs = [...this.ctx.host.occupants].filter(([, o]) => identityKey(o.identity) === key).map(([id]) => id);
-    for (const id of theirs) this.ctx.host.disconnect(id, CloseCode.REMOVED, `NOT_ALLOWED: A moderator banned you from this space (${m.reason}).`);
+    this.ctx.host.disconnectPerson(target.identity, `NOT_ALLOWED: A moderator banned you from this space (${m.reason}).`);
   }
-}
-
-function actorOf(o: Occupant): string {
-  return o.identity.accountId ?? o.identity.sessionId;
 }

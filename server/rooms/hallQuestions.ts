@@ -10,6 +10,7 @@ import { identityKey, initialState, isFlagged, normalizeQuestion, PUBLIC_QUESTIO
 import { TokenBucket } from '../domain/tokenBucket.js';
 import type { Question } from '../store/questions.js';
 import type { HallContext, Register } from './hallContext.js';
+import { actorOf } from '../auth/sessions.js';
 import { Refusal, type Occupant } from './occupant.js';
 
 /** Questions per identity: a burst of 3, then one every 20 s. Votes: a burst of 20, then 2 a second. */
@@ -117,7 +118,7 @@ export class HallQuestions {
     if (!move.from.includes(question.state)) {
       throw new Refusal(ErrorCode.CONFLICT, `That question is ${question.state}; it cannot be ${m.action === 'answer' ? 'answered now' : `${m.action}d`}.`);
     }
-    const actorId = who.identity.accountId ?? who.identity.sessionId;
+    const actorId = actorOf(who.identity);
     const updated = await repos.transaction(async (r) => {
       let result: Question | undefined;
       let previous: Question | undefined;

@@ -1,5 +1,6 @@
 import type { Avatar } from '../../shared/schema/Avatar.js';
-import type { ErrorCode } from '../../shared/protocol/errors.js';
+import { rolesFor } from '../../shared/access.js';
+import { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Identity } from '../auth/sessions.js';
 import type { MoveIntents } from '../domain/moveIntents.js';
 import type { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
@@ -31,4 +32,20 @@ export class Refusal extends Error {
     super(message);
     this.name = 'Refusal';
   }
+}
+
+/**
+ * The person a moderator names (remove, mute, ban): someone here, not the moderator, and not
+ * staff the moderator may not sanction. Held roles count, not the badge: an admin who hosts
+ * here wears the host badge and is still an admin. Only an admin acts on moderators and admins.
+ */
+export function sanctionTarget(occupants: ReadonlyMap<string, Occupant>, sessionId: string, moderator: Occupant, spaceId: string): Occupant {
+  const target = occupants.get(sessionId);
+  if (!target || target.removed) throw new Refusal(ErrorCode.NOT_FOUND, 'That person is no longer in this space.');
+  if (target === moderator) throw new Refusal(ErrorCode.INVALID_INPUT, 'You cannot do that to yourself.');
+  const held = rolesFor(target.identity, 'space', spaceId);
+  if ((held.has('moderator') || held.has('admin')) && !rolesFor(moderator.identity, 'global').has('admin')) {
+    throw new Refusal(ErrorCode.NOT_ALLOWED, 'Only an admin can do that to a moderator or an admin.');
+  }
+  return target;
 }

@@ -12,6 +12,7 @@ import { standSpot } from '../domain/seating.js';
 import type { HallContext, HallDeps, HallHost, Register } from './hallContext.js';
 import { HallModeration } from './hallModeration.js';
 import { HallQuestions } from './hallQuestions.js';
+import { actorOf } from '../auth/sessions.js';
 import { Refusal, type Occupant } from './occupant.js';
 
 /** Reactions go out at most this often (every N ticks). */
@@ -188,7 +189,7 @@ export class TownHall {
     if (!mic) throw new Refusal(ErrorCode.CONFLICT, 'This space has no floor microphone.');
     const turn = await this.ctx.deps.repos.floorTurns.start({
       eventId, holderKey: identityKey(target.identity), holderName: target.avatar.name,
-      calledBy: moderator.identity.accountId ?? moderator.identity.sessionId,
+      calledBy: actorOf(moderator.identity),
     });
     if (this.ctx.floor) {
       // Someone else was called while this one was being written: undo ours.
@@ -249,7 +250,7 @@ export class TownHall {
     const event = this.ctx.event;
     if (!event) throw new Refusal(ErrorCode.CONFLICT, 'There is no event here; schedule one first.');
     const { repos } = this.ctx.deps;
-    const actorId = who.identity.accountId ?? who.identity.sessionId;
+    const actorId = actorOf(who.identity);
     if (action === 'end' && this.ctx.floor) await this.endTurn('the event ended');
     const moved = await repos.transaction(async (r) => {
       const result = action === 'start' ? await r.events.start(event.id) : await r.events.end(event.id);

@@ -2,6 +2,7 @@ import type { EventRecord, EventView } from '../../../shared/protocol/api.js';
 import { ErrorCode } from '../../../shared/protocol/errors.js';
 import { equalTime, recordToCsv } from '../../domain/record.js';
 import type { Event } from '../../store/events.js';
+import { actorOf } from '../../auth/sessions.js';
 import { ApiError, type Handlers } from '../api.js';
 import { type HandlerDeps, signedIn } from './deps.js';
 
@@ -47,7 +48,7 @@ export function eventHandlers(deps: HandlerDeps): Pick<Handlers, 'listEvents' | 
           spaceId: body.spaceId, title: body.title, description: body.description,
           startsAt: new Date(body.startsAt), autoApprove: body.autoApprove, createdBy: actor.accountId,
         });
-        await r.audit.append({ actorId: actor.accountId ?? actor.sessionId, action: 'event.create', targetType: 'event', targetId: created.id, detail: { spaceId: body.spaceId, title: body.title } });
+        await r.audit.append({ actorId: actorOf(actor), action: 'event.create', targetType: 'event', targetId: created.id, detail: { spaceId: body.spaceId, title: body.title } });
         return created;
       });
       deps.events.eventsChanged(body.spaceId);
@@ -66,7 +67,7 @@ export function eventHandlers(deps: HandlerDeps): Pick<Handlers, 'listEvents' | 
       const event = await repos.transaction(async (r) => {
         const updated = await r.events.update(params.id, { ...body, startsAt: body.startsAt ? new Date(body.startsAt) : undefined });
         if (!updated) throw new ApiError(409, ErrorCode.CONFLICT, 'The event started meanwhile; it can no longer be changed.');
-        await r.audit.append({ actorId: actor.accountId ?? actor.sessionId, action: 'event.update', targetType: 'event', targetId: params.id, detail: body });
+        await r.audit.append({ actorId: actorOf(actor), action: 'event.update', targetType: 'event', targetId: params.id, detail: body });
         return updated;
       });
       deps.events.eventsChanged(event.spaceId);

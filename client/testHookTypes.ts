@@ -1,10 +1,14 @@
-// The shape of `window.__hustings`, defined only in `--mode test` builds (client/testHook.ts).
-// The Window property itself is declared by the e2e fixtures (e2e/fixtures.ts); declaring it
-// here too would clash, so the client defines it with Object.defineProperty.
+import type { Me } from '../shared/protocol/api.js';
+import type { ModerationQueue, MyQuestions } from '../shared/protocol/townhall.js';
 
-interface HustingsPose { x: number; z: number; yaw: number }
+/**
+ * The shape of `window.__hustings`, defined only in `--mode test` builds (client/testHook.ts)
+ * and read by the e2e specs (e2e/fixtures.ts declares the Window property with it).
+ */
 
-interface HustingsAvatarInfo {
+export interface HustingsPose { x: number; z: number; yaw: number }
+
+export interface HustingsAvatarInfo {
   id: string;
   name: string;
   x: number;
@@ -17,21 +21,8 @@ interface HustingsAvatarInfo {
   hand: number;
 }
 
-/** shared/protocol/townhall.ts ModerationQueue (a global script cannot import it). */
-interface HustingsQueue {
-  pending: { id: string; text: string; originalText: string | null; author: string; anonymous: boolean; flagged: boolean; createdAt: number; state: 'pending' }[];
-  muted: string[];
-}
-
-/** shared/protocol/townhall.ts MyQuestions. */
-interface HustingsMine {
-  pending: { id: string; text: string; createdAt: number }[];
-  dismissed: { id: string; text: string }[];
-  votes: string[];
-}
-
 /** The town hall's state as this client last received it (client/state/hall.ts). */
-interface HustingsHall {
+export interface HustingsHall {
   eventId: string;
   eventState: 'none' | 'scheduled' | 'live' | 'ended';
   title: string;
@@ -43,16 +34,7 @@ interface HustingsHall {
   present: number;
 }
 
-/** The signed-in account, as GET /api/session last described it (shared/protocol/api.ts `Me`). */
-interface HustingsMe {
-  kind: 'guest' | 'account';
-  name: string;
-  account: { id: string; email: string; displayName: string; createdAt: string; disabledAt: string | null } | null;
-  grants: { role: 'visitor' | 'host' | 'moderator' | 'curator' | 'admin'; spaceId: string | null }[];
-  expiresAt: string;
-}
-
-interface HustingsTestHook {
+export interface HustingsTestHook {
   /** True once joined, our avatar is in the state and a frame has been drawn since. */
   readonly ready: boolean;
   readonly selfId: string | undefined;
@@ -65,13 +47,13 @@ interface HustingsTestHook {
   /** Every avatar in the room state. */
   avatars(): HustingsAvatarInfo[];
   /** The signed-in account on this browser, or null (guests). */
-  me(): HustingsMe | null;
+  me(): Me | null;
   /** The town hall's state (undefined outside town halls). */
   hall(): HustingsHall | undefined;
   /** The last moderation queue received (moderators), or null. */
-  queue(): HustingsQueue | null;
+  queue(): ModerationQueue | null;
   /** The last word on this person's own questions and votes, or null. */
-  mine(): HustingsMine | null;
+  mine(): MyQuestions | null;
   /** The interpolated pose drawn for a remote avatar this frame. */
   remote(id: string): HustingsPose | undefined;
   renderInfo(): { calls: number; triangles: number; frame: number };
