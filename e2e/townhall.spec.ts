@@ -170,8 +170,8 @@ test('a live town hall: questions, the stage screen, hands and the floor mic, th
   await expect.poll(() => hook(a.page, (h) => h.renderInfo().frame)).toBeGreaterThan(resized + 3);
   const screen = layout.stage!.screen;
   const corners = await a.page.evaluate((s) => [
-    window.__hustings!.project(s.x - s.width / 2 - 0.2, s.y + s.height / 2 + 0.2, s.z + 0.3),
-    window.__hustings!.project(s.x + s.width / 2 + 0.2, s.y - s.height / 2 - 0.2, s.z + 0.3),
+    window.__hustings!.project(s.x - s.width / 2 - 0.2, s.y + s.height / 2 + 0.2, s.z),
+    window.__hustings!.project(s.x + s.width / 2 + 0.2, s.y - s.height / 2 - 0.2, s.z),
   ], screen);
   const [topLeft, bottomRight] = corners as [{ x: number; y: number }, { x: number; y: number }];
   const clip = {

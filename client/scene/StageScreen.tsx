@@ -8,8 +8,6 @@ import { SIGN_FONT } from './fonts.js';
 
 const UNIT_BOX = new BoxGeometry(1, 1, 1);
 const UNIT_PLANE = new PlaneGeometry(1, 1);
-/** The screen hangs this far in front of the plane the layout gives (the wall's centre line). */
-const STANDOFF = 0.3;
 const FRAME = 0.16;
 
 const STATUS_COLOUR = { none: '#9fb0bf', scheduled: '#ffd166', live: '#ff7a6b', ended: '#9fb0bf' } as const;
@@ -41,61 +39,59 @@ export function StageScreen({ screen }: { screen: StageSetup['screen'] }) {
   const floorText = floorLine(floor, now);
   return (
     <group position={[screen.x, screen.y, screen.z]} rotation-y={screen.yaw}>
-      <group position-z={STANDOFF}>
-        <mesh geometry={UNIT_BOX} position-z={-0.06} scale={[w + FRAME * 2, h + FRAME * 2, 0.1]} castShadow>
-          <meshStandardMaterial color="#2a211b" roughness={0.5} metalness={0.2} />
-        </mesh>
-        <mesh geometry={UNIT_PLANE} scale={[w, h, 1]}>
-          <meshBasicMaterial color="#0f1c27" toneMapped={false} />
-        </mesh>
-        <Text font={SIGN_FONT} position={[0, h / 2 - 0.32, 0.01]} fontSize={0.34} maxWidth={w - 0.9} color="#ffffff" anchorX="center" anchorY="top" textAlign="center" lineHeight={1.1}>
-          {title}
-        </Text>
-        <Text font={SIGN_FONT} position={[0, h / 2 - 0.86, 0.01]} fontSize={0.24} color={STATUS_COLOUR[event.state]} anchorX="center" anchorY="top" letterSpacing={0.04}>
-          {eventStatus(event, now)}
-        </Text>
-        <mesh geometry={UNIT_PLANE} position={[0, h / 2 - 1.3, 0.005]} scale={[w - 0.9, 0.015, 1]}>
-          <meshBasicMaterial color="#35516a" toneMapped={false} />
-        </mesh>
-        {question ? (
-          <>
-            <Text font={SIGN_FONT} position={[left, h / 2 - 1.48, 0.01]} fontSize={0.17} color="#7fd8ff" anchorX="left" anchorY="top" letterSpacing={0.08}>
-              NOW ANSWERING
-            </Text>
-            <Text
-              font={SIGN_FONT}
-              position={[left, h / 2 - 1.78, 0.01]}
-              fontSize={questionSize(question.text)}
-              maxWidth={w - 0.9}
-              lineHeight={1.22}
-              color="#ffffff"
-              anchorX="left"
-              anchorY="top"
-              overflowWrap="break-word"
-            >
-              {question.text}
-            </Text>
-            <Text font={SIGN_FONT} position={[right, -h / 2 + 0.78, 0.01]} fontSize={0.2} color="#b5bec8" anchorX="right" anchorY="bottom">
-              {`— ${question.author || 'Anonymous'}`}
-            </Text>
-          </>
-        ) : (
-          <Text font={SIGN_FONT} position={[0, -0.25, 0.01]} fontSize={0.24} color="#7f93a6" anchorX="center" anchorY="middle">
-            Questions will appear here
+      <mesh geometry={UNIT_BOX} position-z={-0.06} scale={[w + FRAME * 2, h + FRAME * 2, 0.1]} castShadow>
+        <meshStandardMaterial color="#2a211b" roughness={0.5} metalness={0.2} />
+      </mesh>
+      <mesh geometry={UNIT_PLANE} scale={[w, h, 1]}>
+        <meshBasicMaterial color="#0f1c27" toneMapped={false} />
+      </mesh>
+      <Text font={SIGN_FONT} position={[0, h / 2 - 0.32, 0.01]} fontSize={0.34} maxWidth={w - 0.9} color="#ffffff" anchorX="center" anchorY="top" textAlign="center" lineHeight={1.1}>
+        {title}
+      </Text>
+      <Text font={SIGN_FONT} position={[0, h / 2 - 0.86, 0.01]} fontSize={0.24} color={STATUS_COLOUR[event.state]} anchorX="center" anchorY="top" letterSpacing={0.04}>
+        {eventStatus(event, now)}
+      </Text>
+      <mesh geometry={UNIT_PLANE} position={[0, h / 2 - 1.3, 0.005]} scale={[w - 0.9, 0.015, 1]}>
+        <meshBasicMaterial color="#35516a" toneMapped={false} />
+      </mesh>
+      {question ? (
+        <>
+          <Text font={SIGN_FONT} position={[left, h / 2 - 1.48, 0.01]} fontSize={0.17} color="#7fd8ff" anchorX="left" anchorY="top" letterSpacing={0.08}>
+            NOW ANSWERING
           </Text>
-        )}
-        <mesh geometry={UNIT_PLANE} position={[0, -h / 2 + 0.52, 0.005]} scale={[w - 0.9, 0.015, 1]}>
-          <meshBasicMaterial color="#35516a" toneMapped={false} />
-        </mesh>
-        <Text font={SIGN_FONT} position={[left, -h / 2 + 0.26, 0.01]} fontSize={0.2} color="#b5bec8" anchorX="left" anchorY="middle">
-          {presentLine(present)}
-        </Text>
-        {floorText && (
-          <Text font={SIGN_FONT} position={[right, -h / 2 + 0.26, 0.01]} fontSize={0.22} color="#ffd166" anchorX="right" anchorY="middle">
-            {floorText}
+          <Text
+            font={SIGN_FONT}
+            position={[left, h / 2 - 1.78, 0.01]}
+            fontSize={questionSize(question.text)}
+            maxWidth={w - 0.9}
+            lineHeight={1.22}
+            color="#ffffff"
+            anchorX="left"
+            anchorY="top"
+            overflowWrap="break-word"
+          >
+            {question.text}
           </Text>
-        )}
-      </group>
+          <Text font={SIGN_FONT} position={[right, -h / 2 + 0.78, 0.01]} fontSize={0.2} color="#b5bec8" anchorX="right" anchorY="bottom">
+            {`— ${question.author || 'Anonymous'}`}
+          </Text>
+        </>
+      ) : (
+        <Text font={SIGN_FONT} position={[0, -0.25, 0.01]} fontSize={0.24} color="#7f93a6" anchorX="center" anchorY="middle">
+          Questions will appear here
+        </Text>
+      )}
+      <mesh geometry={UNIT_PLANE} position={[0, -h / 2 + 0.52, 0.005]} scale={[w - 0.9, 0.015, 1]}>
+        <meshBasicMaterial color="#35516a" toneMapped={false} />
+      </mesh>
+      <Text font={SIGN_FONT} position={[left, -h / 2 + 0.26, 0.01]} fontSize={0.2} color="#b5bec8" anchorX="left" anchorY="middle">
+        {presentLine(present)}
+      </Text>
+      {floorText && (
+        <Text font={SIGN_FONT} position={[right, -h / 2 + 0.26, 0.01]} fontSize={0.22} color="#ffd166" anchorX="right" anchorY="middle">
+          {floorText}
+        </Text>
+      )}
     </group>
   );
 }

@@ -129,7 +129,8 @@ const townhall: SpaceLayoutInput = {
   ],
   signs: [{ text: 'HUSTINGS TOWN HALL', x: 0, y: 5.72, z: -12.55, yaw: 0, size: 0.4 }],
   stage: {
-    screen: { x: 0, y: 3.85, z: -12.8, yaw: 0, width: 8.4, height: 3.2 },
+    // Hung 0.1 m in front of the back wall's inner face (z -12.6).
+    screen: { x: 0, y: 3.85, z: -12.5, yaw: 0, width: 8.4, height: 3.2 },
     floorMic: { x: 0, z: -5.6, yaw: 0 },
   },
   seats,

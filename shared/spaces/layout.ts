@@ -65,6 +65,7 @@ export type Seat = z.infer<typeof Seat>;
  * moderators may walk onto them): the screen behind the stage and the floor microphone.
  */
 export const StageSetup = z.object({
+  /** The screen's centre and facing: the plane it is drawn in (in front of the wall it hangs on). */
   screen: z.object({ x: finite, y: finite, z: finite, yaw: finite, width: finite.positive(), height: finite.positive() }),
   /** Where a visitor called to the floor stands, facing the stage. */
   floorMic: z.object({ x: finite, z: finite, yaw: finite }),
