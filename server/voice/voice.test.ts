@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../log.js';
+import { cachedBinary, loadLivekitKeys, startLocalLivekit, type LocalLivekit } from './localLivekit.js';
+import { createVoice } from './voice.js';
+
+/** These run the real livekit-server that scripts/livekit.sh builds (the test command installs it). */
+const log = createLogger('silent');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-voice-'));
+const port = 20_000 + Math.floor(Math.random() * 20_000);
+let livekit: LocalLivekit;
+
+beforeAll(async () => {
+  const started = await startLocalLivekit({ dataDir, port, log });
+  if (!started) throw new Error(`livekit-server is not built at ${cachedBinary()}: run scripts/livekit.sh install`);
+  livekit = started;
+}, 30_000);
+
+afterAll(async () => {
+  await livekit?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the embedded LiveKit', () => {
+  it('answers the server SDK with the keys generated under DATA_DIR', async () => {
+    const voice = createVoice(livekit);
+    await voice.rooms.createRoom({ name: 'space-test', emptyTimeout: 60 });
+    expect((await voice.rooms.listRooms()).map((r) => r.name)).toContain('space-test');
+    const keysFile = path.join(dataDir, 'livekit-keys.json');
+    expect(fs.statSync(keysFile).mode & 0o777).toBe(0o600);
+    expect(loadLivekitKeys(dataDir)).toEqual({ apiKey: livekit.apiKey, apiSecret: livekit.apiSecret });
+    // A key that is not ours is refused.
+    const stranger = createVoice({ ...livekit, apiSecret: 'not-the-secret-not-the-secret-0000' });
+    await expect(stranger.rooms.listRooms()).rejects.toThrow();
+  });
+
+  it('mints least-privilege tokens: subscribe always, microphone only when allowed, never admin or data', async () => {
+    const voice = createVoice(livekit);
+    const listener = decodeJwt(await voice.token({ identity: 'guest:abc', name: 'Ava', room: 'space-test', canPublish: false }));
+    expect(listener.sub).toBe('guest:abc');
+    expect(listener.video).toMatchObject({ room: 'space-test', roomJoin: true, canSubscribe: true, canPublish: false, canPublishData: false });
+    expect(listener.video).not.toHaveProperty('roomAdmin');
+    expect(listener.video).not.toHaveProperty('roomCreate');
+    const speaker = decodeJwt(await voice.token({ identity: 'account:1', name: 'Hana', room: 'space-test', canPublish: true }));
+    expect(speaker.video).toMatchObject({ canPublish: true, canPublishSources: ['microphone'] });
+  });
+
+  it('says voice is unavailable (and starts nothing) when the binary is missing', async () => {
+    const none = await startLocalLivekit({ dataDir, port: port + 10, log, binary: path.join(dataDir, 'no-such-binary') });
+    expect(none).toBeUndefined();
+  });
+
+  it('stops the process and frees its port', async () => {
+    const second = await startLocalLivekit({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-voice-')), port: port + 20, log });
+    expect(await fetch(`http://127.0.0.1:${port + 20}/`).then((r) => r.ok)).toBe(true);
+    await second!.stop();
+    await expect(fetch(`http://127.0.0.1:${port + 20}/`)).rejects.toThrow();
+  });
+});
