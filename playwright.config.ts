@@ -34,6 +34,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', CLIENT_DIR: 'dist/client-test', DATA_DIR, LOG_LEVEL: 'warn', RECONNECT_SECONDS: '20' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', CLIENT_DIR: 'dist/client-test', DATA_DIR, LOG_LEVEL: 'warn', VOICE: 'off', RECONNECT_SECONDS: '20' },
   },
 });

@@ -41,3 +41,6 @@ if [ "$mode" = test ]; then
     say "Chromium present: $(/usr/bin/chromium --version 2>/dev/null | head -1)"
   fi
 fi
+
+# The real LiveKit SFU for voice: built once from the Go module proxy, cached outside the checkout.
+scripts/livekit.sh install >/dev/null

@@ -16,6 +16,7 @@ import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createRepos, type Repos } from './store/repos.js';
 import { seedDemoEvent } from './store/seed.js';
+import { startVoice } from './voice/startVoice.js';
 import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
@@ -66,6 +67,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowSeconds: Math.round(config.LOGIN_WINDOW_MINUTES * 60),
   });
+
+  const voice = await startVoice(config, log);
 
   const app = express();
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
@@ -120,6 +123,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       httpServer.closeAllConnections?.();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await store.close();
+      await voice.stop();
     },
   };
 }

@@ -27,6 +27,15 @@ const Env = z.object({
    */
   NAME_BLOCKLIST: z.string().default('admin,administrator,moderator,mod,host,official,staff,hustings,system')
     .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
+  /** Voice: 'on' (the default) uses LIVEKIT_URL, or starts the embedded livekit-server; 'off' disables it. */
+  VOICE: z.enum(['on', 'off']).default('on'),
+  /** An external LiveKit (all three, or none for the embedded one). */
+  LIVEKIT_URL: z.string().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^wss?:\/\//.test(v), 'must start with ws:// or wss:// (or be unset)'),
+  LIVEKIT_API_KEY: z.string().optional().transform((v) => (v ? v : undefined)),
+  LIVEKIT_API_SECRET: z.string().optional().transform((v) => (v ? v : undefined)),
+  /** The embedded livekit-server's signalling port; it also uses the next two (TCP and UDP media). */
+  LIVEKIT_PORT: z.coerce.number().int().min(1024).max(65533).default(7880),
   /** Words that send a question to the moderators flagged (comma-separated; never auto-approved). */
   QUESTION_FLAG_WORDS: z.string().default('')
     .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
@@ -47,5 +56,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
+  const livekit = [c.LIVEKIT_URL, c.LIVEKIT_API_KEY, c.LIVEKIT_API_SECRET].filter((v) => v !== undefined).length;
+  if (livekit !== 0 && livekit !== 3) {
+    throw new Error('Invalid configuration in the environment:\n  LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET: set all three (an external LiveKit) or none (the embedded one)');
+  }
   return { ...c, dataDir: path.resolve(c.DATA_DIR), clientDir: path.resolve(c.CLIENT_DIR) };
 }

@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
 export async function startServer(dataDir: string, maxClients: number): Promise<LoadServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_CLIENTS_PER_SPACE: String(maxClients), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VOICE: process.env.VOICE ?? 'off', MAX_CLIENTS_PER_SPACE: String(maxClients), DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const http = `http://127.0.0.1:${port}`;

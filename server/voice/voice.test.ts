@@ -60,3 +60,23 @@ describe('the embedded LiveKit', () => {
     await expect(fetch(`http://127.0.0.1:${port + 20}/`)).rejects.toThrow();
   });
 });
+
+describe('voice in the app', () => {
+  it('starts the embedded LiveKit with the app and stops it with the app', async () => {
+    const { bootServer } = await import('../testing/harness.js');
+    const appPort = port + 30;
+    const server = await bootServer({ VOICE: 'on', LIVEKIT_PORT: String(appPort) });
+    try {
+      expect(await fetch(`http://127.0.0.1:${appPort}/`).then((r) => r.ok)).toBe(true);
+    } finally {
+      await server.close();
+    }
+    await expect(fetch(`http://127.0.0.1:${appPort}/`)).rejects.toThrow();
+  });
+
+  it('refuses half an external LiveKit configuration, naming the variables', async () => {
+    const { loadConfig } = await import('../config.js');
+    expect(() => loadConfig({ LIVEKIT_URL: 'ws://livekit.example:7880' })).toThrow(/LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET/);
+    expect(() => loadConfig({ LIVEKIT_URL: 'http://x' , LIVEKIT_API_KEY: 'k', LIVEKIT_API_SECRET: 's' })).toThrow(/LIVEKIT_URL/);
+  });
+});

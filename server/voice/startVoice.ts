@@ -1,0 +1,34 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { startLocalLivekit } from './localLivekit.js';
+import { createVoice, type Voice } from './voice.js';
+
+export interface VoiceService {
+  /** Undefined when voice is off or LiveKit could not be started: the world works without it. */
+  voice: Voice | undefined;
+  /** The signalling URL browsers connect to. */
+  url: string | undefined;
+  stop(): Promise<void>;
+}
+
+/**
+ * Voice as configured: an external LiveKit (LIVEKIT_URL + key + secret), or the embedded
+ * livekit-server started here and stopped with the app, or none (VOICE=off, or no binary).
+ */
+export async function startVoice(config: Config, log: Logger): Promise<VoiceService> {
+  const none: VoiceService = { voice: undefined, url: undefined, stop: async () => {} };
+  if (config.VOICE === 'off') return none;
+  if (config.LIVEKIT_URL && config.LIVEKIT_API_KEY && config.LIVEKIT_API_SECRET) {
+    const endpoint = { url: config.LIVEKIT_URL, apiKey: config.LIVEKIT_API_KEY, apiSecret: config.LIVEKIT_API_SECRET };
+    log.info({ url: endpoint.url }, 'voice: external LiveKit');
+    return { voice: createVoice(endpoint), url: endpoint.url, stop: async () => {} };
+  }
+  try {
+    const local = await startLocalLivekit({ dataDir: config.dataDir, port: config.LIVEKIT_PORT, log });
+    if (!local) return none;
+    return { voice: createVoice(local), url: local.url, stop: () => local.stop() };
+  } catch (err) {
+    log.warn({ err }, 'voice unavailable: the embedded livekit-server did not start');
+    return none;
+  }
+}
