@@ -34,6 +34,26 @@ export interface HustingsHall {
   present: number;
 }
 
+/** Voice as this client sees it (client/voice). Identities are avatar session ids. */
+export interface HustingsVoice {
+  /** 'off': no voice in this space (or not started); 'unavailable': LiveKit unreachable, retrying. */
+  state: 'off' | 'connecting' | 'connected' | 'unavailable';
+  /** The space's voice mode from the token ('' before one was issued). */
+  mode: 'open' | 'stage' | 'off' | '';
+  /** Our LiveKit identity (our avatar's session id), '' before connecting. */
+  identity: string;
+  /** What LiveKit currently allows us (follows the server's live grant changes). */
+  canPublish: boolean;
+  /** Our microphone track is published and not muted. */
+  publishing: boolean;
+  /** Remote voices we are subscribed to. */
+  subscribed: string[];
+  /** Remote participants with a published microphone, subscribed or not. */
+  available: string[];
+  /** LiveKit's active speakers (ours included). */
+  speaking: string[];
+}
+
 export interface HustingsTestHook {
   /** True once joined, our avatar is in the state and a frame has been drawn since. */
   readonly ready: boolean;
@@ -57,6 +77,20 @@ export interface HustingsTestHook {
   /** The interpolated pose drawn for a remote avatar this frame. */
   remote(id: string): HustingsPose | undefined;
   renderInfo(): { calls: number; triangles: number; frame: number };
+  /** Voice state (see HustingsVoice). */
+  voice(): HustingsVoice;
+  /** Inbound audio over WebRTC so far, summed over every subscribed voice (getStats inbound-rtp). */
+  voiceStats(): Promise<{ bytesReceived: number; packetsReceived: number }>;
+  /**
+   * What an AnalyserNode on that remote voice hears now (before panning): RMS 0..1 and the
+   * loudest frequency in Hz; undefined when not subscribed.
+   */
+  voiceSignal(identity: string): { rms: number; peakHz: number } | undefined;
+  /**
+   * Tries to publish the microphone whatever the UI shows (a forged client): resolves with the
+   * error message when LiveKit or the client refuses, or 'published'.
+   */
+  forcePublish(): Promise<string>;
   /** Viewport CSS pixel coordinates of a world point (for page.mouse.click), if drawn yet. */
   project(x: number, y: number, z: number): { x: number; y: number } | undefined;
 }

@@ -76,6 +76,7 @@ export const ACTIONS = {
   'floor.release': { roles: EVERYONE, scope: 'space', summary: 'Give the floor microphone back (its holder).' },
   'event.run': { roles: HOSTING, scope: 'space', summary: 'Start or end the live event.' },
   'reaction.send': { roles: EVERYONE, scope: 'space', summary: 'React (applause, agree, disagree, laugh).' },
+  'voice.join': { roles: EVERYONE, scope: 'space', summary: "A LiveKit token for the voice of the space instance you are in: listen always; talk when the space's voice mode and your place (stage, floor mic) allow." },
 
   // Sessions and accounts.
   'session.guest': { roles: 'anyone', scope: 'global', summary: 'Enter as a guest with a display name.' },

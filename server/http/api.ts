@@ -39,6 +39,7 @@ const STATUS_FOR: Record<ErrorCode, number> = {
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
   ROOM_FULL: 503,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 };
 

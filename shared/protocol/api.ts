@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GrantableRole, Role, type Action } from '../access.js';
-import { SpaceId, SpaceLayout } from '../spaces/layout.js';
+import { SpaceId, SpaceLayout, VoiceMode } from '../spaces/layout.js';
 import { ErrorCode } from './errors.js';
 import { DisplayName } from './messages.js';
 
@@ -231,6 +231,33 @@ export const EventRecord = z.object({
 }).meta({ id: 'EventRecord' });
 export type EventRecord = z.infer<typeof EventRecord>;
 
+/**
+ * Asking for voice in the space instance you are in: the space, the Colyseus room id and your
+ * connection's session id there (the avatar's key). The server checks that connection is yours.
+ */
+export const VoiceTokenRequest = z.strictObject({
+  spaceId: SpaceId,
+  roomId: z.string().min(1).max(64),
+  sessionId: z.string().min(1).max(64),
+});
+export type VoiceTokenRequest = z.infer<typeof VoiceTokenRequest>;
+
+/**
+ * A LiveKit token for one room (one per space instance). `url` null means this site's own
+ * origin at `/livekit` (the embedded LiveKit behind the app); otherwise the external LiveKit's
+ * signalling URL. The LiveKit identity is your connection's session id, so each voice belongs
+ * to an avatar. `canPublish` is what the token allows now; the server changes it live.
+ */
+export const VoiceToken = z.object({
+  url: z.string().nullable(),
+  room: z.string(),
+  identity: z.string(),
+  token: z.string(),
+  mode: VoiceMode,
+  canPublish: z.boolean(),
+}).meta({ id: 'VoiceToken' });
+export type VoiceToken = z.infer<typeof VoiceToken>;
+
 export const IdParams = z.strictObject({ id: Id });
 export const SpaceParams = z.strictObject({ id: SpaceId });
 export const TokenParams = z.strictObject({ token: z.string().min(16).max(128) });
@@ -296,6 +323,8 @@ export const API = {
   updateEvent: endpoint({ method: 'PATCH', path: '/api/events/:id', action: 'events.update', status: 200, params: IdParams, body: EventUpdateRequest, response: EventView, spaceFrom: 'event', notFound: 'There is no such event.' }),
   eventRecord: endpoint({ method: 'GET', path: '/api/events/:id/record', action: 'events.record', status: 200, params: IdParams, response: EventRecord, notFound: 'There is no such event.' }),
   eventRecordCsv: endpoint({ method: 'GET', path: '/api/events/:id/record.csv', action: 'events.record', status: 200, params: IdParams, response: z.string(), produces: 'text/csv', notFound: 'There is no such event.' }),
+
+  voiceToken: endpoint({ method: 'POST', path: '/api/voice/token', action: 'voice.join', status: 200, body: VoiceTokenRequest, response: VoiceToken, spaceFrom: 'body' }),
 
   audit: endpoint({ method: 'GET', path: '/api/audit', action: 'audit.read', status: 200, query: AuditQuery, response: z.object({ entries: z.array(AuditEntryView) }) }),
 } as const;

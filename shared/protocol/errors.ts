@@ -11,6 +11,8 @@ export const ErrorCode = {
   /** A request body over the size limit. */
   TOO_LARGE: 'TOO_LARGE',
   ROOM_FULL: 'ROOM_FULL',
+  /** A part the request needs is not running (voice without LiveKit). */
+  UNAVAILABLE: 'UNAVAILABLE',
   INTERNAL: 'INTERNAL',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

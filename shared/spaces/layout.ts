@@ -72,6 +72,14 @@ export const StageSetup = z.object({
 });
 export type StageSetup = z.infer<typeof StageSetup>;
 
+export const VoiceMode = z.enum(['open', 'stage', 'off']);
+export type VoiceMode = z.infer<typeof VoiceMode>;
+
+/** The voice mode a space runs with (its own setting, else by whether it has a stage). */
+export function voiceModeOf(layout: Pick<SpaceLayout, 'stage' | 'voice'>): VoiceMode {
+  return layout.voice ?? (layout.stage ? 'stage' : 'open');
+}
+
 export const SpaceLayout = z.object({
   id: SpaceId,
   name: z.string().min(1).max(60),
@@ -88,6 +96,12 @@ export const SpaceLayout = z.object({
   signs: z.array(Sign).max(64).default([]),
   stage: StageSetup.optional(),
   seats: z.array(Seat).max(2000).default([]),
+  /**
+   * Who may talk: 'open' (everyone, heard by the people near them), 'stage' (only the
+   * speakers: hosts and moderators on the stage and the floor-mic holder), or 'off'. Unset:
+   * 'stage' where there is a stage, else 'open' (see voiceModeOf).
+   */
+  voice: VoiceMode.optional(),
 });
 export type SpaceLayout = z.infer<typeof SpaceLayout>;
 export type SpaceLayoutInput = z.input<typeof SpaceLayout>;
