@@ -361,6 +361,20 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
     return http(async () => callApi('updateEvent', { baseUrl: server.http, token: await actor.token(), params: { id: event.id }, body: { title: unique('Renamed') } }));
   },
 
+  'voice.join': async (actor) => {
+    const token = await actor.token();
+    // Someone with a session asks for the voice of a connection of their own; without one, there is none to ask for.
+    const own = token ? await joinHall(server.url, { spaceId: SPACE, token }) : chair;
+    try {
+      return await http(async () => {
+        const grant = await callApi('voiceToken', { baseUrl: server.http, token, body: { spaceId: SPACE, roomId: own.room.roomId, sessionId: own.room.sessionId } });
+        expect(grant.identity).toBe(own.room.sessionId);
+      });
+    } finally {
+      if (own !== chair) await own.room.leave();
+    }
+  },
+
   'audit.read': async (actor) => http(async () => callApi('audit', { baseUrl: server.http, token: await actor.token(), query: { limit: 5 } })),
 };
 
@@ -379,7 +393,8 @@ async function victimAccount(): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await bootServer();
+  // Voice on (the embedded LiveKit on ports of its own), so voice.join can succeed.
+  server = await bootServer({ VOICE: 'on', LIVEKIT_PORT: String(21_000 + Math.floor(Math.random() * 20_000)) });
   const someone = await createAccount(server, { name: 'Bystander' });
   bystander = { email: someone.email, password: someone.password };
   const chairAccount = await createAccount(server, { name: 'Chair', grants: [{ role: 'admin' }] });

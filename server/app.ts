@@ -16,7 +16,8 @@ import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createRepos, type Repos } from './store/repos.js';
 import { seedDemoEvent } from './store/seed.js';
-import { startVoice } from './voice/startVoice.js';
+import { attachLivekitProxy } from './voice/proxy.js';
+import { startVoice, type VoiceService } from './voice/startVoice.js';
 import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
@@ -29,6 +30,8 @@ export interface App {
   repos: Repos;
   /** The Express application (tests list its mounted routes). */
   express: Express;
+  /** Voice (LiveKit), as configured. */
+  voice: VoiceService;
   close(): Promise<void>;
 }
 
@@ -88,12 +91,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     hashAddress: (address) => createHmac('sha256', secret).update(`address:${address}`).digest('hex'),
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
+    voice: { voice: voice.voice, publicUrl: voice.publicUrl, log },
   };
   class BoundSpaceRoom extends SpaceRoom {
     protected override deps = deps;
   }
   gameServer.define('space', BoundSpaceRoom).filterBy(['spaceId']);
 
+  if (voice.proxyPort !== undefined) attachLivekitProxy(app, httpServer, { port: voice.proxyPort }, log);
   mountRoutes(app, {
     clientDir: config.clientDir,
     repos,
@@ -101,6 +106,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     limiter,
     events,
     nameBlocklist: config.NAME_BLOCKLIST,
+    voiceRunning: voice.voice !== undefined,
     log,
     metrics,
     stats: async () => ({
@@ -118,6 +124,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     log,
     repos,
     express: app,
+    voice,
     async close() {
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections?.();

@@ -32,6 +32,9 @@ const Env = z.object({
   /** An external LiveKit (all three, or none for the embedded one). */
   LIVEKIT_URL: z.string().optional().transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^wss?:\/\//.test(v), 'must start with ws:// or wss:// (or be unset)'),
+  /** The address browsers use for an external LiveKit when it differs from LIVEKIT_URL (e.g. wss://voice.example.org). */
+  LIVEKIT_PUBLIC_URL: z.string().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^wss?:\/\//.test(v), 'must start with ws:// or wss:// (or be unset)'),
   LIVEKIT_API_KEY: z.string().optional().transform((v) => (v ? v : undefined)),
   LIVEKIT_API_SECRET: z.string().optional().transform((v) => (v ? v : undefined)),
   /** The embedded livekit-server's signalling port; it also uses the next two (TCP and UDP media). */

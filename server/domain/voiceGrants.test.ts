@@ -1,21 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { SPACES } from '../../shared/spaces/catalog.js';
-import { mayPublish, publishChanges, voiceModeOf } from './voiceGrants.js';
+import { voiceModeOf } from '../../shared/spaces/layout.js';
+import { mayPublish } from './voiceGrants.js';
 
-describe('voice grants', () => {
-  it('lets only the speakers publish in a town hall, and everyone elsewhere', () => {
+describe('who may publish voice', () => {
+  it('runs town halls in stage mode and the plaza and halls open, unless a space says otherwise', () => {
     expect(voiceModeOf(SPACES.get('townhall')!)).toBe('stage');
     expect(voiceModeOf(SPACES.get('plaza')!)).toBe('open');
     expect(voiceModeOf(SPACES.get('hall-1')!)).toBe('open');
-    expect(mayPublish('stage', 'a', ['host', 'a'])).toBe(true);
-    expect(mayPublish('stage', 'b', ['host', 'a'])).toBe(false);
-    expect(mayPublish('open', 'b', [])).toBe(true);
+    expect(voiceModeOf({ ...SPACES.get('plaza')!, voice: 'off' })).toBe('off');
+    expect(voiceModeOf({ ...SPACES.get('townhall')!, voice: 'open' })).toBe('open');
   });
 
-  it('turns a change of speakers into grants given and taken back', () => {
-    expect(publishChanges(['host'], ['host', 'ben'])).toEqual({ grant: ['ben'], revoke: [] });
-    expect(publishChanges(['host', 'ben'], ['host'])).toEqual({ grant: [], revoke: ['ben'] });
-    expect(publishChanges(['host', 'ben'], ['ava'])).toEqual({ grant: ['ava'], revoke: ['host', 'ben'] });
-    expect(publishChanges([], [])).toEqual({ grant: [], revoke: [] });
+  it('lets only speakers publish on a stage, everyone in the open, nobody when off, and never the muted', () => {
+    const table: [Parameters<typeof mayPublish>[0], boolean, boolean, boolean][] = [
+      ['stage', true, false, true],
+      ['stage', false, false, false],
+      ['stage', true, true, false],
+      ['open', false, false, true],
+      ['open', false, true, false],
+      ['off', true, false, false],
+    ];
+    for (const [mode, speaker, muted, expected] of table) expect(mayPublish(mode, { speaker, muted }), `${mode} speaker=${speaker} muted=${muted}`).toBe(expected);
   });
 });

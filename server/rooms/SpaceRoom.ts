@@ -8,7 +8,8 @@ import { Avatar } from '../../shared/schema/Avatar.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
 import { HallState } from '../../shared/schema/Hall.js';
 import { portalAt } from '../../shared/spaces/collision.js';
-import { SpaceId, type SpaceLayout } from '../../shared/spaces/layout.js';
+import { SpaceId, voiceModeOf, type SpaceLayout } from '../../shared/spaces/layout.js';
+import type { VoiceToken } from '../../shared/protocol/api.js';
 import { stepAvatar } from '../../shared/spaces/movement.js';
 import { MoveIntents } from '../domain/moveIntents.js';
 import { uniqueName } from '../domain/names.js';
@@ -21,6 +22,7 @@ import type { Metrics } from '../metrics.js';
 import type { Repos } from '../store/repos.js';
 import type { HallDeps, HallHost } from './hallContext.js';
 import { Refusal, sanctionTarget, type Occupant } from './occupant.js';
+import { RoomVoice, type RoomVoiceDeps } from './roomVoice.js';
 import { TownHall } from './townHall.js';
 
 export interface SpaceRoomDeps {
@@ -36,6 +38,8 @@ export interface SpaceRoomDeps {
   hashAddress: (address: string) => string;
   reconnectSeconds: number;
   maxClients: number;
+  /** LiveKit, when voice runs (one LiveKit room per space instance). */
+  voice: RoomVoiceDeps;
 }
 
 /** Messages per second a client may send on average, and the burst it may save up. */
@@ -66,6 +70,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private readonly cleanups: (() => void)[] = [];
   /** Set in spaces with a stage: the event, seats, questions, floor mic. */
   private hall: TownHall | undefined;
+  private voice!: RoomVoice;
 
   override async onCreate(options: { spaceId?: unknown }): Promise<void> {
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
@@ -73,6 +78,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       : undefined;
     if (!layout) throw new ServerError(404, joinErrorMessage(ErrorCode.NOT_FOUND, 'There is no space with that name.'));
     this.layout = layout;
+    this.voice = new RoomVoice(this.deps.voice, layout.id, this.roomId, voiceModeOf(layout));
     this.maxClients = this.deps.maxClients;
     this.setState(new SpaceState());
     this.state.spaceId = layout.id;
@@ -197,6 +203,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   override onDispose(): void {
     for (const cleanup of this.cleanups) cleanup();
     this.hall?.dispose();
+    this.voice?.dispose();
     this.deps.metrics.rooms.dec();
     this.deps.log.info({ roomId: this.roomId, spaceId: this.layout?.id }, 'space room disposed');
   }
@@ -235,7 +242,10 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
         client?.send(ServerMessage.Portal, message);
       }
     }
-    this.hall?.tick(Date.now());
+    const now = Date.now();
+    this.hall?.tick(now);
+    const speakers = this.state.hall?.speakers;
+    this.voice.sync(now, this.occupants, (id) => speakers?.includes(id) ?? false);
     this.broadcastPatch();
     this.deps.metrics.tickSeconds.observe((performance.now() - started) / 1000);
     if (this.bytesSent > 0) {
@@ -289,6 +299,21 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.deps.metrics.disconnectsForced.inc({ reason: 'removed' });
     this.deps.log.info({ roomId: this.roomId, by: client.sessionId, removed: message.sessionId }, 'removed by a moderator');
     this.disconnectPerson(target.identity, 'NOT_ALLOWED: A moderator removed you from this space.');
+  }
+
+  /**
+   * A voice token for one connection in this instance, for the HTTP route: only the person
+   * who holds that connection gets it (their auth session must match the one it joined with).
+   */
+  async voiceToken(sessionId: string, caller: Identity): Promise<VoiceToken | 'not-yours' | 'off'> {
+    const occupant = this.occupants.get(sessionId);
+    if (!occupant || occupant.removed || occupant.leaving || occupant.identity.sessionId !== caller.sessionId) return 'not-yours';
+    if (!this.voice.available) return 'off';
+    return this.voice.token(sessionId, occupant, this.state.hall?.speakers.includes(sessionId) ?? false);
+  }
+
+  get spaceId(): string {
+    return this.layout.id;
   }
 
   /** Every connection of this person here goes (an account may be in on two devices). */
@@ -379,6 +404,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.occupants.delete(sessionId);
     if (occupant) this.hall?.onGone(sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall leave failed'));
     this.state.avatars.delete(sessionId);
+    this.voice.drop(sessionId);
     this.deps.log.info({ roomId: this.roomId, sessionId, why }, 'avatar removed');
   }
 

@@ -2,12 +2,12 @@ import { Client } from 'colyseus.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AVATAR_RADIUS } from '../../shared/constants.js';
 import { callApi } from '../../shared/protocol/apiClient.js';
-import { ClientMessage, type MoveInput } from '../../shared/protocol/messages.js';
+import { ClientMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { SPACES } from '../../shared/spaces/catalog.js';
 import { isFree, stageAt } from '../../shared/spaces/collision.js';
 import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
-import { act, hall, joinHall, me, refused, track, type Tracked } from './hallTesting.js';
+import { act, hall, joinHall, me, refused, track, walk, type Tracked } from './hallTesting.js';
 import { visitorPool } from './hallTesting.js';
 
 /**
@@ -47,15 +47,6 @@ async function stand(t: Tracked): Promise<void> {
 async function raise(t: Tracked, up = true): Promise<number> {
   await act(t, ClientMessage.Hand, { up }, () => (me(t).hand > 0) === up && (avatarOf(mod, t)!.hand > 0) === up, `${me(t).name}'s hand ${up ? 'up' : 'down'}`);
   return me(t).hand;
-}
-
-/** Sends movement inputs at the simulation rate, as a client does, and waits until the last is applied. */
-async function walk(t: Tracked, steps: number, input: Omit<MoveInput, 'seq'>): Promise<void> {
-  for (let i = 0; i < steps; i++) {
-    t.room.send(ClientMessage.Input, { ...input, seq: ++t.seq });
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  await waitFor(() => me(t).ack === t.seq, 5000, 'every input applied');
 }
 
 const holder = () => hall(mod).floor.holder;

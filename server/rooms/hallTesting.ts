@@ -1,6 +1,6 @@
 import { Client } from 'colyseus.js';
 import type { ErrorPayload } from '../../shared/protocol/errors.js';
-import { ServerMessage } from '../../shared/protocol/messages.js';
+import { ClientMessage, ServerMessage, type MoveInput } from '../../shared/protocol/messages.js';
 import type { Ack, ModerationQueue, MyQuestions, ReactionBurst } from '../../shared/protocol/townhall.js';
 import type { Avatar } from '../../shared/schema/Avatar.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
@@ -22,6 +22,8 @@ export interface Tracked {
   lastErrorAt: number;
   /** The last movement sequence number sent. */
   seq: number;
+  /** The session token this connection joined with ('' when tracked without joinHall). */
+  token: string;
 }
 
 const tracked = new WeakMap<SpaceRoomClient, Tracked>();
@@ -30,7 +32,7 @@ const tracked = new WeakMap<SpaceRoomClient, Tracked>();
 export function track(room: SpaceRoomClient): Tracked {
   const known = tracked.get(room);
   if (known) return known;
-  const t: Tracked = { room, errors: [], acks: [], queues: [], mine: [], bursts: [], lastErrorAt: 0, seq: 0 };
+  const t: Tracked = { room, errors: [], acks: [], queues: [], mine: [], bursts: [], lastErrorAt: 0, seq: 0, token: '' };
   room.onMessage(ServerMessage.Error, (e: ErrorPayload) => {
     t.errors.push(e);
     t.lastErrorAt = Date.now();
@@ -52,6 +54,7 @@ export async function joinHall(url: string, options: { spaceId?: string; name?: 
   const token = options.token ?? await guestToken(url, options.name ?? 'Guest');
   const room = await new Client(url).joinOrCreate<SpaceState>('space', { spaceId: options.spaceId ?? 'townhall', token });
   const t = track(room);
+  t.token = token;
   await waitFor(() => room.state?.avatars?.has(room.sessionId), 5000, 'the own avatar');
   return t;
 }
@@ -62,6 +65,15 @@ export const lastQueue = (t: Tracked): ModerationQueue | undefined => t.queues.a
 export const lastMine = (t: Tracked): MyQuestions | undefined => t.mine.at(-1);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Sends movement inputs at the simulation rate, as a client does, and waits until the last is applied. */
+export async function walk(t: Tracked, steps: number, input: Omit<MoveInput, 'seq'>): Promise<void> {
+  for (let i = 0; i < steps; i++) {
+    t.room.send(ClientMessage.Input, { ...input, seq: ++t.seq });
+    await sleep(50);
+  }
+  await waitFor(() => me(t).ack === t.seq, 5000, 'every input applied');
+}
 
 /** Waits until a refusal sent now would be answered (not swallowed by the four-a-second cap). */
 export async function paced(t: Tracked): Promise<void> {

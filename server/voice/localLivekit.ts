@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
 
-/** The livekit-server release the project pins (scripts/livekit.sh builds and caches it). */
+/** The livekit-server release the project pins (scripts/livekit.sh installs it). */
 export const LIVEKIT_VERSION = '1.13.5';
 
 export interface LivekitEndpoint {
@@ -16,13 +16,18 @@ export interface LivekitEndpoint {
 }
 
 export interface LocalLivekit extends LivekitEndpoint {
+  /** The running process (it changes when LiveKit is restarted after a crash). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
-/** Where scripts/livekit.sh puts the binary (HUSTINGS_CACHE, else ~/.cache/hustings). */
-export function cachedBinary(env: NodeJS.ProcessEnv = process.env): string {
-  const cache = env.HUSTINGS_CACHE ?? path.join(env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'hustings');
-  return path.join(cache, `livekit-server-v${LIVEKIT_VERSION}`);
+/**
+ * Where scripts/livekit.sh installs the binary: the project's .tools/bin (LIVEKIT_BINARY
+ * overrides). The script builds it once per machine from the Go module proxy and keeps the
+ * build in a cache outside the checkout, so a fresh clone copies it instead of building.
+ */
+export function installedBinary(env: NodeJS.ProcessEnv = process.env): string {
+  return env.LIVEKIT_BINARY ?? fileURLToPath(new URL(`../../.tools/bin/livekit-server-v${LIVEKIT_VERSION}`, import.meta.url));
 }
 
 /**
@@ -65,53 +70,92 @@ export function livekitConfig(options: { port: number; apiKey: string; apiSecret
   ].join('\n');
 }
 
+/** A restart after an unexpected exit waits this long, doubling up to the cap. */
+const RESTART_FIRST_MS = 1000;
+const RESTART_MAX_MS = 30_000;
+
 /**
- * Starts the cached livekit-server with that config and waits until it answers. Returns
- * undefined (and says why in the log) when the binary has not been built: voice is then
- * unavailable and everything else works.
+ * Starts the installed livekit-server with that config and waits until it answers. If it
+ * exits unexpectedly later it is started again (with backoff), and browsers reconnect on their
+ * own. Returns undefined (and says why in the log) when the binary is not installed: voice is
+ * then unavailable and everything else works.
  */
 export async function startLocalLivekit(options: { dataDir: string; port: number; log: Logger; binary?: string; readyTimeoutMs?: number }): Promise<LocalLivekit | undefined> {
-  const binary = options.binary ?? cachedBinary();
+  const { log, port } = options;
+  const binary = options.binary ?? installedBinary();
   if (!fs.existsSync(binary)) {
-    options.log.warn({ binary }, 'voice unavailable: livekit-server is not built (run scripts/livekit.sh install)');
+    log.warn({ binary }, 'voice unavailable: livekit-server is not installed (run scripts/livekit.sh install)');
     return undefined;
   }
   const { apiKey, apiSecret } = loadLivekitKeys(options.dataDir);
   const configFile = path.join(options.dataDir, 'livekit.yaml');
-  fs.writeFileSync(configFile, livekitConfig({ port: options.port, apiKey, apiSecret }), { mode: 0o600 });
-  const child: ChildProcess = spawn(binary, ['--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString('utf8'));
-    if (output.length > 50) output.shift();
+  fs.writeFileSync(configFile, livekitConfig({ port, apiKey, apiSecret }), { mode: 0o600 });
+  const url = `ws://127.0.0.1:${port}`;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
+
+  let child: ChildProcess | undefined;
+  let exited: Promise<void> = Promise.resolve();
+  let stopping = false;
+  let restartTimer: NodeJS.Timeout | undefined;
+  let restarts = 0;
+
+  /** One run of the process: resolves once it answers, rejects with its last output if it does not. */
+  const launch = async (): Promise<void> => {
+    const output: string[] = [];
+    const keep = (chunk: Buffer) => {
+      output.push(chunk.toString('utf8'));
+      if (output.length > 50) output.shift();
+    };
+    const proc = spawn(binary, ['--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = proc;
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
+    exited = new Promise<void>((resolve) => proc.once('exit', (code, signal) => {
+      resolve();
+      if (stopping || child !== proc) return;
+      const wait = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** restarts++);
+      log.error({ code, signal, output: output.join('').trim().slice(-400), restartInMs: wait }, 'embedded LiveKit exited; restarting it');
+      restartTimer = setTimeout(() => {
+        restartTimer = undefined;
+        if (stopping) return;
+        launch().then(() => log.info({ url }, 'embedded LiveKit is back'), (err: unknown) => log.error({ err }, 'embedded LiveKit did not restart'));
+      }, wait);
+    }));
+    const deadline = Date.now() + readyTimeoutMs;
+    let ready = false;
+    while (!ready && Date.now() < deadline && proc.exitCode === null && proc.signalCode === null) {
+      ready = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false);
+      if (!ready) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!ready) {
+      if (proc.exitCode === null && proc.signalCode === null) {
+        child = undefined;
+        proc.kill('SIGKILL');
+        await exited;
+      }
+      throw new Error(`livekit-server did not start on port ${port}: ${output.join('').trim().slice(-800) || 'no output'}`);
+    }
+    restarts = 0;
   };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `ws://127.0.0.1:${options.port}`;
 
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 20_000);
-  let ready = false;
-  while (!ready && Date.now() < deadline && child.exitCode === null) {
-    ready = await fetch(`http://127.0.0.1:${options.port}/`).then((r) => r.ok, () => false);
-    if (!ready) await new Promise((r) => setTimeout(r, 100));
-  }
-  if (!ready) {
-    child.kill('SIGKILL');
-    await exited;
-    throw new Error(`livekit-server did not start on port ${options.port}: ${output.join('').trim().slice(-800) || 'no output'}`);
-  }
-  options.log.info({ url, binary }, 'embedded LiveKit started');
+  await launch();
+  log.info({ url, binary }, 'embedded LiveKit started');
 
-  let stopping: Promise<void> | undefined;
+  let stopped: Promise<void> | undefined;
   return {
     url, apiKey, apiSecret,
-    stop: () => (stopping ??= (async () => {
-      if (child.exitCode !== null) return;
+    get pid() {
+      return child?.pid;
+    },
+    stop: () => (stopped ??= (async () => {
+      stopping = true;
+      if (restartTimer) clearTimeout(restartTimer);
+      const proc = child;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
       // LiveKit drains gracefully on the first signal and stops at once on a second.
-      child.kill('SIGTERM');
-      const again = setTimeout(() => child.kill('SIGTERM'), 500);
-      const kill = setTimeout(() => child.kill('SIGKILL'), 5000);
+      proc.kill('SIGTERM');
+      const again = setTimeout(() => proc.kill('SIGTERM'), 500);
+      const kill = setTimeout(() => proc.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(again);
       clearTimeout(kill);

@@ -4,10 +4,10 @@ import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.js';
-import { cachedBinary, loadLivekitKeys, startLocalLivekit, type LocalLivekit } from './localLivekit.js';
+import { installedBinary, loadLivekitKeys, startLocalLivekit, type LocalLivekit } from './localLivekit.js';
 import { createVoice } from './voice.js';
 
-/** These run the real livekit-server that scripts/livekit.sh builds (the test command installs it). */
+/** These run the real livekit-server that scripts/livekit.sh installs (the test command does). */
 const log = createLogger('silent');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-voice-'));
 const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -15,7 +15,7 @@ let livekit: LocalLivekit;
 
 beforeAll(async () => {
   const started = await startLocalLivekit({ dataDir, port, log });
-  if (!started) throw new Error(`livekit-server is not built at ${cachedBinary()}: run scripts/livekit.sh install`);
+  if (!started) throw new Error(`livekit-server is not installed at ${installedBinary()}: run scripts/livekit.sh install`);
   livekit = started;
 }, 30_000);
 
@@ -51,6 +51,19 @@ describe('the embedded LiveKit', () => {
   it('says voice is unavailable (and starts nothing) when the binary is missing', async () => {
     const none = await startLocalLivekit({ dataDir, port: port + 10, log, binary: path.join(dataDir, 'no-such-binary') });
     expect(none).toBeUndefined();
+  });
+
+  it('starts LiveKit again when it dies, on the same port with the same keys', async () => {
+    const first = livekit.pid!;
+    process.kill(first, 'SIGKILL');
+    const deadline = Date.now() + 20_000;
+    while (!(livekit.pid !== first && await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline) throw new Error('LiveKit was not restarted within 20 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(livekit.pid).not.toBe(first);
+    // The same keys still work against the new process.
+    await expect(createVoice(livekit).rooms.listRooms()).resolves.toBeInstanceOf(Array);
   });
 
   it('stops the process and frees its port', async () => {

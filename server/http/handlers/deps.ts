@@ -18,6 +18,8 @@ export interface HandlerDeps {
   metrics: Metrics;
   nameBlocklist: readonly string[];
   stats: () => Promise<{ rooms: number; clients: number }>;
+  /** Voice is configured (LiveKit may still be down for a moment; clients retry). */
+  voiceRunning: boolean;
 }
 
 export function accountView(account: Account) {

@@ -5,6 +5,7 @@ import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
 import { publicHandlers } from './public.js';
 import { sessionHandlers } from './session.js';
+import { voiceHandlers } from './voice.js';
 
 export type { HandlerDeps } from './deps.js';
 
@@ -16,5 +17,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...invitationHandlers(deps),
     ...adminHandlers(deps),
     ...eventHandlers(deps),
+    ...voiceHandlers(deps),
   };
 }
