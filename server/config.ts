@@ -37,6 +37,8 @@ const Env = z.object({
     .refine((v) => v === undefined || /^wss?:\/\//.test(v), 'must start with ws:// or wss:// (or be unset)'),
   LIVEKIT_API_KEY: z.string().optional().transform((v) => (v ? v : undefined)),
   LIVEKIT_API_SECRET: z.string().optional().transform((v) => (v ? v : undefined)),
+  /** Another livekit-server binary for the embedded LiveKit than the one scripts/livekit.sh installs. */
+  LIVEKIT_BINARY: z.string().optional().transform((v) => (v ? v : undefined)),
   /** The embedded livekit-server's signalling port; it also uses the next two (TCP and UDP media). */
   LIVEKIT_PORT: z.coerce.number().int().min(1024).max(65533).default(7880),
   /** Words that send a question to the moderators flagged (comma-separated; never auto-approved). */

@@ -22,12 +22,12 @@ export interface LocalLivekit extends LivekitEndpoint {
 }
 
 /**
- * Where scripts/livekit.sh installs the binary: the project's .tools/bin (LIVEKIT_BINARY
- * overrides). The script builds it once per machine from the Go module proxy and keeps the
- * build in a cache outside the checkout, so a fresh clone copies it instead of building.
+ * Where scripts/livekit.sh installs the binary: the project's .tools/bin. The script builds it
+ * once per machine from the Go module proxy and keeps the build in a cache outside the
+ * checkout, so a fresh clone copies it instead of building.
  */
-export function installedBinary(env: NodeJS.ProcessEnv = process.env): string {
-  return env.LIVEKIT_BINARY ?? fileURLToPath(new URL(`../../.tools/bin/livekit-server-v${LIVEKIT_VERSION}`, import.meta.url));
+export function installedBinary(): string {
+  return fileURLToPath(new URL(`../../.tools/bin/livekit-server-v${LIVEKIT_VERSION}`, import.meta.url));
 }
 
 /**
@@ -91,6 +91,8 @@ export async function startLocalLivekit(options: { dataDir: string; port: number
   const configFile = path.join(options.dataDir, 'livekit.yaml');
   fs.writeFileSync(configFile, livekitConfig({ port, apiKey, apiSecret }), { mode: 0o600 });
   const url = `ws://127.0.0.1:${port}`;
+  const pidFile = path.join(options.dataDir, 'livekit.pid');
+  await endLeftover(pidFile, configFile, log);
   const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
 
   let child: ChildProcess | undefined;
@@ -108,6 +110,7 @@ export async function startLocalLivekit(options: { dataDir: string; port: number
     };
     const proc = spawn(binary, ['--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
+    if (proc.pid !== undefined) fs.writeFileSync(pidFile, String(proc.pid), { mode: 0o600 });
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
     exited = new Promise<void>((resolve) => proc.once('exit', (code, signal) => {
@@ -159,6 +162,34 @@ export async function startLocalLivekit(options: { dataDir: string; port: number
       await exited;
       clearTimeout(again);
       clearTimeout(kill);
+      fs.rmSync(pidFile, { force: true });
     })()),
   };
+}
+
+/**
+ * A LiveKit this data directory started before and that outlived its app (the app was killed
+ * without a chance to stop it) still holds the ports: end it. Only a process whose command line
+ * names this data directory's config is touched.
+ */
+async function endLeftover(pidFile: string, configFile: string, log: Logger): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(pidFile, 'utf8').trim());
+  } catch {
+    return;
+  }
+  let cmdline = '';
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // Gone already (or no /proc here): nothing to end.
+  }
+  if (Number.isInteger(pid) && pid > 0 && cmdline.includes(configFile)) {
+    log.warn({ pid }, 'ending a LiveKit left running by an earlier run of the app');
+    process.kill(pid, 'SIGKILL');
+    const deadline = Date.now() + 5000;
+    while (fs.existsSync(`/proc/${pid}`) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  }
+  fs.rmSync(pidFile, { force: true });
 }

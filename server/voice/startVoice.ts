@@ -28,7 +28,7 @@ export async function startVoice(config: Config, log: Logger): Promise<VoiceServ
     return { ...none, voice: createVoice(endpoint), publicUrl: config.LIVEKIT_PUBLIC_URL ?? endpoint.url };
   }
   try {
-    const local = await startLocalLivekit({ dataDir: config.dataDir, port: config.LIVEKIT_PORT, log });
+    const local = await startLocalLivekit({ dataDir: config.dataDir, port: config.LIVEKIT_PORT, log, binary: config.LIVEKIT_BINARY });
     if (!local) return none;
     return { voice: createVoice(local), publicUrl: null, proxyPort: config.LIVEKIT_PORT, pid: () => local.pid, stop: () => local.stop() };
   } catch (err) {
