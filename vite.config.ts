@@ -34,6 +34,8 @@ export default defineConfig(({ mode }) => ({
   },
   server: {
     proxy: {
+      // The embedded LiveKit's signalling, proxied by the server (before the room-socket pattern, which would match it).
+      '/livekit': { target: server, ws: true, changeOrigin: true },
       '/matchmake': { target: server, changeOrigin: true },
       '/api': { target: server, changeOrigin: true },
       // Colyseus room sockets: /<processId>/<roomId>?sessionId=… (not /s/<space>, the app's own routes).

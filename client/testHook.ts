@@ -4,6 +4,7 @@ import { useAccount } from './state/account.js';
 import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
 import { world } from './state/world.js';
+import { forcePublish, voiceProbe, voiceSignal, voiceStats } from './voice/probes.js';
 import type { HustingsAvatarInfo, HustingsTestHook } from './testHookTypes.js';
 
 /**
@@ -81,6 +82,10 @@ const hook: HustingsTestHook = {
     const info = world.view.gl?.info.render;
     return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, frame: world.frame };
   },
+  voice: voiceProbe,
+  voiceStats,
+  voiceSignal,
+  forcePublish,
   project(x, y, z) {
     const { gl, camera } = world.view;
     if (!gl || !camera) return undefined;

@@ -101,6 +101,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   if (voice.proxyPort !== undefined) attachLivekitProxy(app, httpServer, { port: voice.proxyPort }, log);
   mountRoutes(app, {
     clientDir: config.clientDir,
+    // An external LiveKit: livekit-client also probes its https:// side when a connection fails.
+    connectSources: voice.publicUrl ? [new URL(voice.publicUrl.replace(/^ws/, 'http')).origin] : [],
     repos,
     sessions,
     limiter,

@@ -44,6 +44,11 @@ export function currentState(): SpaceState | null {
   return room ? room.state : null;
 }
 
+/** The room we are in, as asking for its voice needs it (client/voice); null outside one. */
+export function currentRoomIds(): { roomId: string; sessionId: string } | null {
+  return room ? { roomId: room.roomId, sessionId: room.sessionId } : null;
+}
+
 /** Send one step of movement input, if a room is open. */
 export function sendInput(input: MoveInput): void {
   if (room?.connection.isOpen) room.send(ClientMessage.Input, input);

@@ -63,6 +63,12 @@ export async function guestSession(name: string, baseUrl: string): Promise<strin
   return fresh.token;
 }
 
+/** This tab's guest session token while it is valid (the one its rooms were joined with), without asking for a new one. */
+export function guestToken(): string | null {
+  const cached = safely(() => JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as GuestSessionResponse | null, null);
+  return cached && Date.parse(cached.expiresAt) > Date.now() ? cached.token : null;
+}
+
 export function forgetSession(): void {
   safely(() => sessionStorage.removeItem(SESSION_KEY), undefined);
 }

@@ -14,6 +14,7 @@ import { NameTags } from './NameTags.js';
 import { Portals } from './Portals.js';
 import { Signs } from './Signs.js';
 import { Simulation } from './Simulation.js';
+import { SpeakingRipples } from './SpeakingRipples.js';
 import { TownHallStage } from './TownHallStage.js';
 
 /** The 3D view of one space. Scenery remounts when the space changes; avatars and camera persist. */
@@ -42,6 +43,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
         {(layout.stage || layout.seats.length > 0) && <TownHallStage layout={layout} />}
       </group>
       <Avatars />
+      <SpeakingRipples />
       <NameTags />
       <CameraRig />
       <FrameProbe />

@@ -5,14 +5,17 @@ import { showsBadge } from '../roles.js';
 import { principalOf, useMe } from '../state/account.js';
 import { useHall } from '../state/hall.js';
 import { useUi } from '../state/ui.js';
+import { useVoice } from '../state/voice.js';
 import { ConfirmRemove } from './ConfirmRemove.js';
 import { RoleBadge } from './RoleBadge.js';
 import { ConfirmBan } from './townhall/ConfirmBan.js';
+import { SpeakingIcon } from './voice/SpeakingIcon.js';
 
 /**
- * Who is here, with their role badges. Moderators and admins can remove someone (after a
- * confirmation), and in a town hall mute their questions and reactions or ban them (with a
- * reason); the server decides. Names are untrusted: rendered only as React text.
+ * Who is here, with their role badges (and a small icon while someone talks). Moderators and
+ * admins can remove someone (after a confirmation), and in a town hall mute their questions
+ * and reactions or ban them (with a reason); the server decides. Names are untrusted: rendered
+ * only as React text.
  */
 export function PeopleList() {
   const people = useUi((s) => s.people);
@@ -20,6 +23,7 @@ export function PeopleList() {
   const spaceId = useUi((s) => s.spaceId);
   const townhall = useUi((s) => s.layout?.kind === 'townhall');
   const muted = useHall((s) => s.queue?.muted);
+  const speaking = useVoice((s) => s.speaking);
   const me = principalOf(useMe(), true);
   const canRemove = allows('space.remove', me, spaceId);
   const canMute = townhall && allows('space.mute', me, spaceId);
@@ -53,6 +57,7 @@ export function PeopleList() {
                   <span className="person-name">
                     {p.name}
                     {p.id === selfId && <span className="you"> (you)</span>}
+                    {speaking.includes(p.id) && <SpeakingIcon />}
                     {!p.connected && <span className="muted"> · reconnecting</span>}
                     {p.hand > 0 && <span className="muted"> · hand up</span>}
                     {isMuted && <span className="muted"> · muted</span>}

@@ -9,6 +9,8 @@ import { PAGES } from './pages.js';
 
 export interface RouteDeps extends HandlerDeps {
   clientDir: string;
+  /** Origins besides this one the page may connect to (an external LiveKit's signalling). */
+  connectSources: readonly string[];
 }
 
 
@@ -20,7 +22,7 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
       directives: {
         defaultSrc: ["'self'"],
         // Same-origin only: no third party ever sees a visitor's address.
-        connectSrc: ["'self'", 'ws:', 'wss:'],
+        connectSrc: ["'self'", 'ws:', 'wss:', ...deps.connectSources],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],

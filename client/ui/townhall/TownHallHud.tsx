@@ -2,8 +2,9 @@ import { HallControls } from './HallControls.js';
 import { HallStatus } from './HallStatus.js';
 import { QaPanel } from './QaPanel.js';
 import { ReactionTotals } from './ReactionTotals.js';
+import { VoiceDock } from '../voice/VoiceDock.js';
 
-/** The town hall's overlays for everyone: the event and floor at a glance, Q&A, and the audience's controls. */
+/** The town hall's overlays for everyone: the event and floor at a glance, Q&A, voice and the audience's controls. */
 export function TownHallHud() {
   return (
     <>
@@ -12,6 +13,7 @@ export function TownHallHud() {
         <QaPanel />
       </div>
       <div className="hud-bottom">
+        <VoiceDock />
         <ReactionTotals />
         <HallControls />
       </div>

@@ -1,0 +1,28 @@
+import { useHall } from '../../state/hall.js';
+import { useUi } from '../../state/ui.js';
+import { useVoice } from '../../state/voice.js';
+import { setMicMuted, turnOnMicrophone } from '../../voice/microphone.js';
+
+/** Unmute: turn the microphone on if it is off, or unmute it. */
+function speak(): void {
+  if (useVoice.getState().mic === 'on') void setMicMuted(false);
+  else void turnOnMicrophone();
+}
+
+/** When the server has just let us speak to a stage space: say so, and offer to unmute. */
+export function FloorPrompt() {
+  const offered = useVoice((s) => s.floorOffered);
+  const selfId = useUi((s) => s.selfId);
+  const holder = useHall((s) => s.floor.holder);
+  const holdsFloor = holder !== '' && holder === selfId;
+  if (!offered) return null;
+  return (
+    <div className="panel floor-prompt" role="alert">
+      <p>{holdsFloor ? 'You have the floor — unmute to speak' : 'You are on the stage — unmute to speak'}</p>
+      <div className="button-row">
+        <button type="button" className="warn" onClick={speak}>Unmute</button>
+        <button type="button" className="secondary" onClick={() => useVoice.setState({ floorOffered: false })}>Not now</button>
+      </div>
+    </div>
+  );
+}
