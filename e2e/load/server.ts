@@ -1,10 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import dgram from 'node:dgram';
 import net from 'node:net';
 
 /** A server the load tool started as a child process (or none, with --url). */
 export interface LoadServer {
   url: string;
   child: ChildProcess | undefined;
+  /** With voice on: the embedded LiveKit's signalling address, for bots (browsers use the app's /livekit). */
+  livekitUrl?: string;
+}
+
+export interface StartOptions {
+  /** Run with VOICE=on and the embedded livekit-server on free ports (default: VOICE from the environment, else off). */
+  voice?: boolean;
 }
 
 async function freePort(): Promise<number> {
@@ -18,11 +26,37 @@ async function freePort(): Promise<number> {
   });
 }
 
+async function portFree(port: number, kind: 'tcp' | 'udp'): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (kind === 'udp') {
+      const socket = dgram.createSocket('udp4');
+      socket.once('error', () => resolve(false));
+      socket.bind(port, '127.0.0.1', () => socket.close(() => resolve(true)));
+      return;
+    }
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+/** A free port whose next two are free as well: LiveKit's signalling, TCP media and UDP media ports. */
+async function freeLivekitPorts(): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await freePort();
+    if (port > 65533) continue;
+    if (await portFree(port + 1, 'tcp') && await portFree(port + 2, 'udp')) return port;
+  }
+  throw new Error('found no three free ports in a row for the embedded LiveKit');
+}
+
 /** Starts `server/index.ts` on a free port with this data directory and waits for /healthz. */
-export async function startServer(dataDir: string, maxClients: number): Promise<LoadServer> {
+export async function startServer(dataDir: string, maxClients: number, options: StartOptions = {}): Promise<LoadServer> {
   const port = await freePort();
+  const livekitPort = options.voice ? await freeLivekitPorts() : undefined;
+  const voice = livekitPort !== undefined ? { VOICE: 'on', LIVEKIT_PORT: String(livekitPort), LIVEKIT_URL: '', LIVEKIT_API_KEY: '', LIVEKIT_API_SECRET: '' } : { VOICE: process.env.VOICE ?? 'off' };
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VOICE: process.env.VOICE ?? 'off', MAX_CLIENTS_PER_SPACE: String(maxClients), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...voice, MAX_CLIENTS_PER_SPACE: String(maxClients), DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const http = `http://127.0.0.1:${port}`;
@@ -38,7 +72,8 @@ export async function startServer(dataDir: string, maxClients: number): Promise<
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url: `ws://127.0.0.1:${port}`, child };
+  const livekitUrl = livekitPort !== undefined ? `ws://127.0.0.1:${livekitPort}` : undefined;
+  return { url: `ws://127.0.0.1:${port}`, child, ...(livekitUrl ? { livekitUrl } : {}) };
 }
 
 /** Stops a server we started and waits for it to exit (SIGKILL after 10 s). */
