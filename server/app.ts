@@ -16,6 +16,7 @@ import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createRepos, type Repos } from './store/repos.js';
 import { seedDemoEvent } from './store/seed.js';
+import { AssetFiles } from './assets/files.js';
 import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
@@ -98,6 +99,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     limiter,
     events,
     nameBlocklist: config.NAME_BLOCKLIST,
+    assets: {
+      files: new AssetFiles(config.assetsDir),
+      maxBytes: {
+        image: config.ASSET_MAX_IMAGE_MB * 1e6,
+        video: config.ASSET_MAX_VIDEO_MB * 1e6,
+        model: config.ASSET_MAX_MODEL_MB * 1e6,
+        captions: config.ASSET_MAX_CAPTIONS_MB * 1e6,
+      },
+    },
     log,
     metrics,
     stats: async () => ({

@@ -27,6 +27,13 @@ const Env = z.object({
    */
   NAME_BLOCKLIST: z.string().default('admin,administrator,moderator,mod,host,official,staff,hustings,system')
     .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
+  /** Where uploaded files are kept (content-addressed); unset: DATA_DIR/assets. */
+  ASSETS_DIR: z.string().optional().transform((v) => (v ? v : undefined)),
+  /** Upload size limits per kind, in megabytes. */
+  ASSET_MAX_IMAGE_MB: z.coerce.number().min(0.01).max(1000).default(10),
+  ASSET_MAX_VIDEO_MB: z.coerce.number().min(0.01).max(10_000).default(200),
+  ASSET_MAX_MODEL_MB: z.coerce.number().min(0.01).max(1000).default(25),
+  ASSET_MAX_CAPTIONS_MB: z.coerce.number().min(0.01).max(100).default(1),
   /** Words that send a question to the moderators flagged (comma-separated; never auto-approved). */
   QUESTION_FLAG_WORDS: z.string().default('')
     .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
@@ -37,7 +44,7 @@ const Env = z.object({
     .refine((v) => v === undefined || /^https?:\/\//.test(v), 'must start with http:// or https:// (or be unset)'),
 });
 
-export type Config = z.infer<typeof Env> & { dataDir: string; clientDir: string };
+export type Config = z.infer<typeof Env> & { dataDir: string; clientDir: string; assetsDir: string };
 
 /** Parse the environment once at start-up; a wrong value names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -47,5 +54,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration in the environment:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { ...c, dataDir: path.resolve(c.DATA_DIR), clientDir: path.resolve(c.CLIENT_DIR) };
+  return { ...c, dataDir: path.resolve(c.DATA_DIR), clientDir: path.resolve(c.CLIENT_DIR), assetsDir: path.resolve(c.ASSETS_DIR ?? path.join(c.DATA_DIR, 'assets')) };
 }

@@ -8,6 +8,7 @@ import type { Metrics } from '../../metrics.js';
 import type { Account } from '../../store/accounts.js';
 import type { Repos } from '../../store/repos.js';
 import { ApiError } from '../api.js';
+import type { AssetDeps } from './exhibits.js';
 
 export interface HandlerDeps {
   repos: Repos;
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   metrics: Metrics;
   nameBlocklist: readonly string[];
   stats: () => Promise<{ rooms: number; clients: number }>;
+  /** Uploaded files and their limits. */
+  assets: AssetDeps;
 }
 
 export function accountView(account: Account) {

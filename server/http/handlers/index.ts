@@ -1,6 +1,7 @@
 import type { Handlers } from '../api.js';
 import { adminHandlers } from './admin.js';
 import { eventHandlers } from './events.js';
+import { exhibitHandlers } from './exhibits.js';
 import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
 import { publicHandlers } from './public.js';
@@ -16,5 +17,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...invitationHandlers(deps),
     ...adminHandlers(deps),
     ...eventHandlers(deps),
+    ...exhibitHandlers(deps),
   };
 }

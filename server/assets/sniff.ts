@@ -1,0 +1,71 @@
+import type { AssetKind, AssetType } from '../../shared/exhibits/exhibit.js';
+
+/**
+ * What a file is, from its bytes: never from its name or the type the browser claimed. Returns
+ * the media type, or a sentence saying why the file is not what it should be.
+ */
+export type Sniffed = { type: AssetType } | { problem: string };
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
+const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+
+export function sniff(kind: AssetKind, bytes: Uint8Array): Sniffed {
+  switch (kind) {
+    case 'image': {
+      if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { type: 'image/png' };
+      if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { type: 'image/jpeg' };
+      if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 12) === 'WEBP') return { type: 'image/webp' };
+      return { problem: 'That file is not a PNG, JPEG or WebP image.' };
+    }
+    case 'video': {
+      if (ascii(bytes, 4, 8) === 'ftyp') return { type: 'video/mp4' };
+      if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3]) && ascii(bytes, 0, Math.min(bytes.length, 64)).includes('webm')) return { type: 'video/webm' };
+      return { problem: 'That file is not an MP4 or WebM video.' };
+    }
+    case 'captions': {
+      const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 16)).replace(/^\uFEFF/, '');
+      if (/^WEBVTT(?:[ \t\r\n]|$)/.test(text)) return { type: 'text/vtt' };
+      return { problem: 'That file is not a WebVTT captions file (it must start with "WEBVTT").' };
+    }
+    case 'model':
+      return checkGlb(bytes);
+  }
+}
+
+/**
+ * A binary glTF 2.0 file (.glb): the 12-byte header (magic "glTF", version 2, total length), a
+ * JSON chunk first whose `asset.version` is "2.0", and every chunk inside the file. Enough to
+ * refuse what would fail or misbehave in a visitor's browser, with a message a curator can act on.
+ */
+export function checkGlb(bytes: Uint8Array): Sniffed {
+  const bad = (why: string): Sniffed => ({ problem: `That is not a valid glTF 2.0 binary (.glb) file: ${why}.` });
+  if (bytes.length < 20) return bad('it is too short');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (ascii(bytes, 0, 4) !== 'glTF') return bad('it does not start with "glTF"');
+  const version = view.getUint32(4, true);
+  if (version !== 2) return bad(`it is glTF version ${version}, not 2`);
+  const length = view.getUint32(8, true);
+  if (length !== bytes.length) return bad(`its header says ${length} bytes but the file has ${bytes.length}`);
+  let offset = 12;
+  let chunk = 0;
+  while (offset < length) {
+    if (offset + 8 > length) return bad('a chunk header runs past the end');
+    const chunkLength = view.getUint32(offset, true);
+    const chunkType = view.getUint32(offset + 4, true);
+    if (offset + 8 + chunkLength > length) return bad('a chunk runs past the end');
+    if (chunk === 0) {
+      if (chunkType !== 0x4e4f534a) return bad('the first chunk is not JSON');
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(offset + 8, offset + 8 + chunkLength)));
+      } catch {
+        return bad('its JSON chunk does not parse');
+      }
+      const asset = (json as { asset?: { version?: unknown } } | null)?.asset;
+      if (typeof asset?.version !== 'string' || !asset.version.startsWith('2.')) return bad('its asset.version is not 2.x');
+    }
+    offset += 8 + chunkLength;
+    chunk++;
+  }
+  return { type: 'model/gltf-binary' };
+}
