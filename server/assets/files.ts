@@ -19,6 +19,13 @@ export interface StoredFile {
   size: number;
 }
 
+const KIND_PLURAL: Record<AssetKind, string> = { image: 'images', video: 'videos', captions: 'captions files', model: '3D models' };
+
+/** The refusal of a file over the limit for its kind. */
+export function tooLarge(maxBytes: number, kind: AssetKind): string {
+  return `That file is larger than ${Number((maxBytes / 1e6).toPrecision(3))} MB, the limit for ${KIND_PLURAL[kind]}.`;
+}
+
 /** Bytes read before deciding what a file is (enough for every signature; a .glb is read whole). */
 const HEAD_BYTES = 64;
 
@@ -59,7 +66,7 @@ export class AssetFiles {
         body.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBytes) {
-            fail(new UploadRefused('too-large', `That file is larger than ${Math.round(maxBytes / 1e6)} MB, the limit for a ${kind}.`));
+            fail(new UploadRefused('too-large', tooLarge(maxBytes, kind)));
             return;
           }
           hash.update(chunk);
@@ -83,7 +90,9 @@ export class AssetFiles {
       else fs.renameSync(temp, final);
       return { sha256, type: verdict.type, size };
     } catch (err) {
-      out.destroy();
+      // The temporary file may not even be open yet (a refusal on the first bytes): wait until
+      // the stream has opened and closed it, or removing it now would leave it behind.
+      if (!out.closed) await new Promise<void>((resolve) => { out.once('close', () => resolve()); out.destroy(); });
       fs.rmSync(temp, { force: true });
       throw err;
     }

@@ -9,6 +9,21 @@ export type Sniffed = { type: AssetType } | { problem: string };
 const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((b, i) => bytes[at + i] === b);
 const ascii = (bytes: Uint8Array, from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
 
+/**
+ * ISO base media brands browsers play as MP4 video. The same `ftyp` box also starts AVIF and
+ * HEIC images and other formats, so the brand decides.
+ */
+const MP4_VIDEO_BRANDS = new Set(['isom', 'iso2', 'iso3', 'iso4', 'iso5', 'iso6', 'iso7', 'iso8', 'iso9', 'mp41', 'mp42', 'mp71', 'avc1', 'dash', 'M4V ', 'M4VP', 'f4v ', 'mmp4', 'msnv']);
+
+/** The major brand and the compatible brands of an `ftyp` box at the start of the file. */
+function mp4Brands(bytes: Uint8Array): string[] {
+  const size = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+  const end = Math.min(size, bytes.length);
+  const brands = [ascii(bytes, 8, 12)];
+  for (let at = 16; at + 4 <= end; at += 4) brands.push(ascii(bytes, at, at + 4));
+  return brands;
+}
+
 export function sniff(kind: AssetKind, bytes: Uint8Array): Sniffed {
   switch (kind) {
     case 'image': {
@@ -18,7 +33,7 @@ export function sniff(kind: AssetKind, bytes: Uint8Array): Sniffed {
       return { problem: 'That file is not a PNG, JPEG or WebP image.' };
     }
     case 'video': {
-      if (ascii(bytes, 4, 8) === 'ftyp') return { type: 'video/mp4' };
+      if (ascii(bytes, 4, 8) === 'ftyp' && mp4Brands(bytes).some((b) => MP4_VIDEO_BRANDS.has(b))) return { type: 'video/mp4' };
       if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3]) && ascii(bytes, 0, Math.min(bytes.length, 64)).includes('webm')) return { type: 'video/webm' };
       return { problem: 'That file is not an MP4 or WebM video.' };
     }

@@ -1,7 +1,7 @@
 import { publishProblems, type AssetKind, type Exhibit } from '../../../shared/exhibits/exhibit.js';
 import { ErrorCode } from '../../../shared/protocol/errors.js';
-import type { AssetFiles} from '../../assets/files.js';
-import { UploadRefused } from '../../assets/files.js';
+import type { AssetFiles } from '../../assets/files.js';
+import { tooLarge, UploadRefused } from '../../assets/files.js';
 import { actorOf } from '../../auth/sessions.js';
 import type { Repos } from '../../store/repos.js';
 import type { VersionSummary } from '../../store/exhibits.js';
@@ -104,9 +104,16 @@ export function exhibitHandlers(deps: HandlerDeps): Pick<Handlers, 'publishedExh
 
     async uploadAsset({ query, identity, req }) {
       const who = signedIn(identity);
+      const limit = deps.assets.maxBytes[query.kind];
+      const declared = Number(req.get('content-length') ?? Number.NaN);
+      if (declared > limit) {
+        // Refused before reading a byte; the connection closes so the rest is not sent for nothing.
+        req.res?.set('Connection', 'close');
+        throw new ApiError(413, ErrorCode.TOO_LARGE, tooLarge(limit, query.kind));
+      }
       let stored;
       try {
-        stored = await deps.assets.files.receive(query.kind, req, deps.assets.maxBytes[query.kind]);
+        stored = await deps.assets.files.receive(query.kind, req, limit);
       } catch (err) {
         if (err instanceof UploadRefused) {
           throw err.reason === 'too-large'
