@@ -149,6 +149,16 @@ describe('checkGlb', () => {
     expect(checkGlb(notUtf8)).toEqual(badGlb('its JSON chunk does not parse'));
   });
 
+  it('refuses models the browser could not show without fetching or decoding more: Draco or Basis compression, files outside the .glb', () => {
+    const draco = { asset: { version: '2.0' }, extensionsUsed: ['KHR_draco_mesh_compression'], extensionsRequired: ['KHR_draco_mesh_compression'] };
+    expect(checkGlb(glbWith({ json: JSON.stringify(draco) }))).toEqual(badGlb("it needs KHR_draco_mesh_compression, which visitors' browsers are not given a decoder for here; export it without that compression"));
+    const outside = { asset: { version: '2.0' }, buffers: [{ uri: 'https://cdn.example.org/mesh.bin', byteLength: 12 }] };
+    expect(checkGlb(glbWith({ json: JSON.stringify(outside) }))).toEqual(badGlb('it refers to files outside itself; export it with everything packed into the .glb'));
+    // An optional extension and an embedded data: URI are fine.
+    const fine = { asset: { version: '2.0' }, extensionsUsed: ['KHR_materials_unlit'], images: [{ uri: 'data:image/png;base64,iVBORw0KGgo=' }] };
+    expect(checkGlb(glbWith({ json: JSON.stringify(fine) }))).toEqual({ type: 'model/gltf-binary' });
+  });
+
   it('refuses an asset.version that is not 2.x, or missing', () => {
     for (const json of [{ asset: { version: '1.0' } }, { asset: { version: 2 } }, { asset: {} }, {}, null, [1, 2]]) {
       expect(checkGlb(glbWith({ json: JSON.stringify(json) })), JSON.stringify(json)).toEqual(badGlb('its asset.version is not 2.x'));

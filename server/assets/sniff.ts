@@ -52,6 +52,9 @@ export function sniff(kind: AssetKind, bytes: Uint8Array): Sniffed {
  * JSON chunk first whose `asset.version` is "2.0", and every chunk inside the file. Enough to
  * refuse what would fail or misbehave in a visitor's browser, with a message a curator can act on.
  */
+/** Compression extensions the client has no decoder for (it loads nothing from other sites). */
+const UNDECODED_EXTENSIONS = new Set(['KHR_draco_mesh_compression', 'KHR_texture_basisu', 'EXT_meshopt_compression']);
+
 export function checkGlb(bytes: Uint8Array): Sniffed {
   const bad = (why: string): Sniffed => ({ problem: `That is not a valid glTF 2.0 binary (.glb) file: ${why}.` });
   if (bytes.length < 20) return bad('it is too short');
@@ -76,8 +79,14 @@ export function checkGlb(bytes: Uint8Array): Sniffed {
       } catch {
         return bad('its JSON chunk does not parse');
       }
-      const asset = (json as { asset?: { version?: unknown } } | null)?.asset;
+      const doc = json as { asset?: { version?: unknown }; extensionsRequired?: unknown; buffers?: { uri?: unknown }[]; images?: { uri?: unknown }[] } | null;
+      const asset = doc?.asset;
       if (typeof asset?.version !== 'string' || !asset.version.startsWith('2.')) return bad('its asset.version is not 2.x');
+      const required = Array.isArray(doc?.extensionsRequired) ? doc.extensionsRequired.filter((x): x is string => typeof x === 'string') : [];
+      const unsupported = required.filter((x) => UNDECODED_EXTENSIONS.has(x));
+      if (unsupported.length > 0) return bad(`it needs ${unsupported.join(', ')}, which visitors' browsers are not given a decoder for here; export it without that compression`);
+      const outside = [...(doc?.buffers ?? []), ...(doc?.images ?? [])].some((x) => typeof x.uri === 'string' && !x.uri.startsWith('data:'));
+      if (outside) return bad('it refers to files outside itself; export it with everything packed into the .glb');
     }
     offset += 8 + chunkLength;
     chunk++;
