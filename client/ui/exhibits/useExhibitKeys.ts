@@ -38,7 +38,8 @@ export function useExhibitKeys(): void {
       } else if (e.key === 'Escape' && s.nearId && s.nearBy === 'keys') {
         setNear('', 'keys');
       } else if (e.key === 'Tab' && s.shown.length > 0) {
-        const at = s.shown.findIndex((x) => x.id === s.nearId);
+        // The tour goes on from an exhibit reached with Tab; one merely walked up to starts it afresh.
+        const at = s.nearBy === 'keys' ? s.shown.findIndex((x) => x.id === s.nearId) : -1;
         const next = at < 0 ? (e.shiftKey ? s.shown.length - 1 : 0) : at + (e.shiftKey ? -1 : 1);
         const exhibit = s.shown[next];
         if (!exhibit) {
