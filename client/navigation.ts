@@ -1,4 +1,5 @@
 import { followLocation, leaveSpace } from './net/connection.js';
+import { followExhibitLink } from './net/exhibits.js';
 import { routeFromLocation } from './route.js';
 import { useUi } from './state/ui.js';
 
@@ -13,8 +14,13 @@ export function followAddress(): void {
   const ui = useUi.getState();
   useUi.setState({ route });
   if (route.page === 'space') {
-    if (ui.phase === 'world') followLocation(route.spaceId);
-    else useUi.setState({ spaceId: route.spaceId, error: null });
+    if (ui.phase === 'world') {
+      followLocation(route.spaceId);
+      // An exhibit link within the space we are in: turn to it and open it.
+      if (route.exhibitId && route.spaceId === ui.spaceId) followExhibitLink(route.exhibitId);
+    } else {
+      useUi.setState({ spaceId: route.spaceId, error: null });
+    }
   } else if (ui.phase === 'world') {
     void leaveSpace();
   }

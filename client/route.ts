@@ -1,10 +1,14 @@
+import { ExhibitId } from '../shared/exhibits/exhibit.js';
 import { DEFAULT_SPACE } from '../shared/spaces/defaults.js';
 import { SpaceId } from '../shared/spaces/layout.js';
 
 /** The pages of the app, one per kind of address. */
 export type Route =
-  /** `/` (the plaza) and `/s/<spaceId>`: the join form, then the world. */
-  | { page: 'space'; spaceId: string }
+  /**
+   * `/` (the plaza) and `/s/<spaceId>`: the join form, then the world. `/s/<spaceId>/e/<exhibitId>`
+   * is the same space, turned to that exhibit with its detail open once the exhibits load.
+   */
+  | { page: 'space'; spaceId: string; exhibitId?: string }
   /** `/login?next=/somewhere`. */
   | { page: 'login'; next: string }
   /** `/invite/<token>`: the link an admin sends. */
@@ -16,16 +20,39 @@ export type Route =
   /** `/events/<id>`: one event's public record. */
   | { page: 'event'; id: string };
 
-/** `/` is the plaza; `/s/<spaceId>` is any space. Anything else falls back to the plaza. */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * `/` is the plaza; `/s/<spaceId>` is any space, and `/s/<spaceId>/e/<exhibitId>` one exhibit in
+ * it. Anything else falls back to the plaza (an exhibit id that cannot be one is dropped).
+ */
+export function spacePlaceFromPath(pathname: string): { spaceId: string; exhibitId?: string } {
+  const match = /^\/s\/([^/]+)(?:\/e\/([^/]+))?\/?$/.exec(pathname);
+  if (!match) return { spaceId: DEFAULT_SPACE };
+  const id = decoded(match[1]!);
+  if (!SpaceId.safeParse(id).success) return { spaceId: DEFAULT_SPACE };
+  const exhibitId = match[2] === undefined ? '' : decoded(match[2]);
+  return ExhibitId.safeParse(exhibitId).success ? { spaceId: id, exhibitId } : { spaceId: id };
+}
+
+/** The space a path names (see spacePlaceFromPath). */
 export function spaceFromPath(pathname: string): string {
-  const match = /^\/s\/([^/]+)\/?$/.exec(pathname);
-  if (!match) return DEFAULT_SPACE;
-  const id = decodeURIComponent(match[1]!);
-  return SpaceId.safeParse(id).success ? id : DEFAULT_SPACE;
+  return spacePlaceFromPath(pathname).spaceId;
 }
 
 export function pathForSpace(spaceId: string): string {
   return `/s/${encodeURIComponent(spaceId)}`;
+}
+
+/** The link to one exhibit: entering it turns to the exhibit and opens it. */
+export function pathForExhibit(spaceId: string, exhibitId: string): string {
+  return `${pathForSpace(spaceId)}/e/${encodeURIComponent(exhibitId)}`;
 }
 
 /** A path on this site to go to after signing in; anything else (another origin) becomes `/`. */
@@ -53,5 +80,5 @@ export function routeFromLocation(pathname: string, search: string): Route {
   if (event) return { page: 'event', id: decodeURIComponent(event[1]!) };
   const invite = /^\/invite\/([^/]+)$/.exec(path);
   if (invite) return { page: 'invite', token: decodeURIComponent(invite[1]!) };
-  return { page: 'space', spaceId: spaceFromPath(pathname) };
+  return { page: 'space', ...spacePlaceFromPath(pathname) };
 }

@@ -1,6 +1,8 @@
 import { Vector3 } from 'three';
 import { currentState } from './net/connection.js';
 import { useAccount } from './state/account.js';
+import { useEditor } from './state/editor.js';
+import { useExhibits } from './state/exhibits.js';
 import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
 import { world } from './state/world.js';
@@ -71,6 +73,25 @@ const hook: HustingsTestHook = {
   mine() {
     const m = useHall.getState().mine;
     return m ? structuredClone(m) : null;
+  },
+  editor() {
+    const x = useExhibits.getState();
+    const { history } = useEditor.getState();
+    return { editMode: x.editMode, selectedId: x.selectedId, undo: history.undo, redo: history.redo, dirty: x.draftDirty };
+  },
+  exhibits() {
+    const { shown, shownDraft } = useExhibits.getState();
+    return shown.map((e) => ({
+      id: e.id, kind: e.content.kind, title: e.title,
+      x: e.transform.x, y: e.transform.y, z: e.transform.z, ry: e.transform.ry, scale: e.transform.scale,
+      draft: shownDraft,
+    }));
+  },
+  openExhibit() {
+    return useExhibits.getState().openId;
+  },
+  highlightedExhibit() {
+    return useExhibits.getState().nearId;
   },
   remote(id) {
     const remote = world.remotes.get(id);

@@ -54,6 +54,31 @@ export interface HustingsVoice {
   speaking: string[];
 }
 
+/** The curator's edit mode as this client last knew it (client/state/editor.ts, state/exhibits.ts). */
+export interface HustingsEditor {
+  editMode: boolean;
+  /** The selected exhibit's id, or ''. */
+  selectedId: string;
+  /** How many of one's own operations can be undone and redone (the server's EditHistory). */
+  undo: number;
+  redo: number;
+  /** The draft differs from the published version. */
+  dirty: boolean;
+}
+
+/** An exhibit as drawn: where it stands, and whether it is the draft (edit mode) or published. */
+export interface HustingsExhibit {
+  id: string;
+  kind: string;
+  title: string;
+  x: number;
+  y: number;
+  z: number;
+  ry: number;
+  scale: number;
+  draft: boolean;
+}
+
 export interface HustingsTestHook {
   /** True once joined, our avatar is in the state and a frame has been drawn since. */
   readonly ready: boolean;
@@ -74,6 +99,14 @@ export interface HustingsTestHook {
   queue(): ModerationQueue | null;
   /** The last word on this person's own questions and votes, or null. */
   mine(): MyQuestions | null;
+  /** The curator's edit mode. */
+  editor(): HustingsEditor;
+  /** The exhibits drawn in this space, in tour order (the draft in edit mode, the published ones otherwise). */
+  exhibits(): HustingsExhibit[];
+  /** The id of the exhibit whose detail overlay is open, or ''. */
+  openExhibit(): string;
+  /** The highlighted exhibit (stood near, or reached with Tab), or ''. */
+  highlightedExhibit(): string;
   /** The interpolated pose drawn for a remote avatar this frame. */
   remote(id: string): HustingsPose | undefined;
   renderInfo(): { calls: number; triangles: number; frame: number };

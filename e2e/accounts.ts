@@ -20,15 +20,16 @@ function dataDir(): string {
 /**
  * A session for the run's admin, created on first use with the command-line tool (as an
  * operator would) and signed in over the API afterwards. Safe to call from every test.
+ * `dir` is the server's data directory (the run's shared one unless a spec starts its own server).
  */
-export async function adminSession(baseURL: string): Promise<SessionResponse> {
+export async function adminSession(baseURL: string, dir = dataDir()): Promise<SessionResponse> {
   try {
     return await callApi('login', { baseUrl: baseURL, body: { email: ADMIN.email, password: ADMIN.password } });
   } catch (err) {
     if (!(err instanceof ApiCallError) || err.code === 'UNREACHABLE') throw err;
   }
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/admin.ts', 'create', '--email', ADMIN.email, '--name', ADMIN.name], {
-    env: { ...process.env, DATA_DIR: dataDir(), HUSTINGS_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dir, HUSTINGS_ADMIN_PASSWORD: ADMIN.password, LOG_LEVEL: 'warn' },
     encoding: 'utf8',
   });
   expect(out).toMatch(/[0-9a-f-]{8,}/i); // it prints the new account's id
@@ -39,8 +40,8 @@ export async function adminSession(baseURL: string): Promise<SessionResponse> {
  * An account with a role, made the way people get one: an admin invites, the invitee accepts
  * (over the API, for tests whose subject is something else).
  */
-export async function invitedAccount(baseURL: string, who: Credentials, role: 'host' | 'moderator' | 'curator', spaceId: string | null): Promise<SessionResponse> {
-  const admin = await adminSession(baseURL);
+export async function invitedAccount(baseURL: string, who: Credentials, role: 'host' | 'moderator' | 'curator', spaceId: string | null, dir?: string): Promise<SessionResponse> {
+  const admin = await adminSession(baseURL, dir);
   const { token } = await callApi('createInvitation', { baseUrl: baseURL, token: admin.token, body: { role, spaceId } });
   return callApi('acceptInvitation', { baseUrl: baseURL, params: { token }, body: { displayName: who.name, email: who.email, password: who.password } });
 }

@@ -11,7 +11,7 @@ declare global {
  * Every context in every test aborts requests to any origin but the app's own and records
  * them; Content-Security-Policy violations are recorded too. A test fails if either happened.
  */
-export const test = base.extend<{ foreignRequests: string[]; newVisitor: (options?: { baseURL?: string }) => Promise<{ context: BrowserContext; page: Page }> }>({
+export const test = base.extend<{ foreignRequests: string[]; newVisitor: (options?: { baseURL?: string }) => Promise<Visitor> }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   foreignRequests: async ({}, use) => {
     const list: string[] = [];
@@ -30,25 +30,35 @@ export const test = base.extend<{ foreignRequests: string[]; newVisitor: (option
         foreignRequests.push(url);
         return route.abort('blockedbyclient');
       });
-      const page = await context.newPage();
-      await page.addInitScript(() => {
-        // Only blocked *addresses* matter here; 'eval' probes (zod, msgpackr feature detection) are not requests.
-        document.addEventListener('securitypolicyviolation', (e) => /^(https?|wss?):/.test(e.blockedURI) && console.error(`CSP violation: ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
-      });
-      page.on('console', (msg) => {
-        if (msg.text().startsWith('CSP violation')) foreignRequests.push(msg.text());
-      });
-      // WebSockets are not routed; check their origin too.
-      page.on('websocket', (ws) => {
-        const u = new URL(ws.url());
-        if (u.host !== new URL(origin).host) foreignRequests.push(ws.url());
-      });
-      return { context, page };
+      const newPage = async () => {
+        const page = await context.newPage();
+        await page.addInitScript(() => {
+          // Only blocked *addresses* matter here; 'eval' probes (zod, msgpackr feature detection) are not requests.
+          document.addEventListener('securitypolicyviolation', (e) => /^(https?|wss?):/.test(e.blockedURI) && console.error(`CSP violation: ${e.blockedURI} (${e.violatedDirective}) at ${e.sourceFile}:${e.lineNumber}`));
+        });
+        page.on('console', (msg) => {
+          if (msg.text().startsWith('CSP violation')) foreignRequests.push(msg.text());
+        });
+        // WebSockets are not routed; check their origin too.
+        page.on('websocket', (ws) => {
+          const u = new URL(ws.url());
+          if (u.host !== new URL(origin).host) foreignRequests.push(ws.url());
+        });
+        return page;
+      };
+      return { context, page: await newPage(), newPage };
     });
     for (const c of contexts) await c.close();
   },
 });
 export { expect };
+
+/** A browser context of its own (cookies, storage), its first tab, and a way to open another tab in it with the same checks. */
+export interface Visitor {
+  context: BrowserContext;
+  page: Page;
+  newPage: () => Promise<Page>;
+}
 
 /** Open a space, type a display name and press Enter, then wait until the world is ready. */
 export async function enter(page: Page, name: string, path = '/s/plaza'): Promise<void> {

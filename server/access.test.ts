@@ -9,14 +9,16 @@ import { ClientMessage, MESSAGE_ACTIONS, type MoveInput } from '../shared/protoc
 import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { newInvitationToken } from './auth/invitationTokens.js';
 import { act, attempt, hall, joinHall, me, type Tracked } from './rooms/hallTesting.js';
+import { makePng } from './testing/files.js';
 import { bootServer, closeCode, createAccount, waitFor } from './testing/harness.js';
+import { sha256Of } from './testing/sampleFiles.js';
 
 /**
  * The permissions table, walked for real: every action, tried by every kind of person against
- * a running server (HTTP routes with callApi, room messages with colyseus.js clients in the
- * town hall, where every message type has a use). The outcome must match what
- * shared/access.ts says, so a route or message that forgets its check, or a row that drifts
- * from what the server does, fails here.
+ * a running server (HTTP routes with callApi, or fetch where the body or answer is a file; room
+ * messages with colyseus.js clients in the town hall, where every message type has a use). The
+ * outcome must match what shared/access.ts says, so a route or message that forgets its check,
+ * or a row that drifts from what the server does, fails here.
  *
  * An attempt is 'allowed' only when its effect is seen (a state change, an ack, an HTTP
  * success) and 'denied' only on a NOT_ALLOWED refusal; any other refusal fails the walk, so
@@ -80,6 +82,19 @@ async function http(work: () => Promise<unknown>): Promise<Outcome> {
     if (err instanceof ApiCallError && err.code === 'NOT_ALLOWED') return 'denied';
     throw err;
   }
+}
+
+/** A request callApi does not make (a raw file body, a file in answer), refused the way callApi refuses. */
+async function raw(method: 'GET' | 'POST', url: string, token: string | null, body?: { bytes: Uint8Array; type: string }): Promise<Response> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body) headers['content-type'] = body.type;
+  const res = await fetch(`${server.http}${url}`, { method, headers, body: body ? new Uint8Array(body.bytes) : null });
+  if (!res.ok) {
+    const refusal = (await res.json().catch(() => ({}))) as { code?: string; message?: string };
+    throw new ApiCallError(refusal.code ?? 'INTERNAL', refusal.message ?? `HTTP ${res.status}`, res.status);
+  }
+  return res;
 }
 
 async function guest(name = unique('Guest')): Promise<Tracked> {
@@ -177,6 +192,16 @@ async function standingFree(t: Tracked): Promise<void> {
   if (hall(chair).floor.holder === t.room.sessionId) await floorFree();
   if (me(t).seat >= 0) await act(t, ClientMessage.Stand, {}, () => me(t).seat === -1);
   if (me(t).hand > 0) await act(t, ClientMessage.Hand, { up: false }, () => me(t).hand === 0);
+}
+
+/** A file an admin uploaded, for anyone to download. */
+const TINY_PNG = makePng(1, 1);
+let uploadedSha: string | undefined;
+async function uploadedFile(): Promise<string> {
+  if (uploadedSha) return uploadedSha;
+  await raw('POST', '/api/assets?kind=image&name=tiny.png', chairToken, { bytes: TINY_PNG, type: 'image/png' });
+  uploadedSha = sha256Of(TINY_PNG);
+  return uploadedSha;
 }
 
 let muteVictim: Tracked | undefined;
@@ -285,6 +310,11 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
     return message(t, ClientMessage.React, { kind: 'applause' },
       () => chair.bursts.slice(from).some((b) => b.from.applause.includes(t.room.sessionId)));
   }),
+  'exhibit.edit': (actor) => inRoom(actor, async (t) => {
+    // Curation works in every space, the town hall included; entering edit mode is acknowledged.
+    const from = t.acks.length;
+    return message(t, ClientMessage.EditMode, { on: true }, () => t.acks.slice(from).some((a) => a.ref === ClientMessage.EditMode));
+  }),
 
   'session.guest': () => http(() => callApi('guestSession', { baseUrl: server.http, body: { name: unique('Guest') } })),
   'session.login': (actor) => http(() => callApi('login', { baseUrl: server.http, body: actor.credentials })),
@@ -374,6 +404,21 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
       if (own !== chair) await own.room.leave();
     }
   },
+  'exhibits.read': async (actor) => http(async () => callApi('publishedExhibits', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE } })),
+  // The town hall's draft may be empty: publishing an empty draft is allowed (it empties what visitors see).
+  'exhibits.publish': async (actor) => http(async () => callApi('publish', {
+    baseUrl: server.http, token: await actor.token(), params: { id: SPACE }, body: { note: unique('Published by the walk') },
+  })),
+  'exhibits.history': async (actor) => http(async () => callApi('listVersions', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE } })),
+  'assets.upload': async (actor) => http(async () => {
+    const res = await raw('POST', '/api/assets?kind=image&name=walk.png', await actor.token(), { bytes: TINY_PNG, type: 'image/png' });
+    expect(res.status).toBe(201);
+  }),
+  'assets.read': async (actor) => http(async () => {
+    const sha = await uploadedFile();
+    const res = await raw('GET', `/api/assets/${sha}`, await actor.token());
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(TINY_PNG);
+  }),
 
   'audit.read': async (actor) => http(async () => callApi('audit', { baseUrl: server.http, token: await actor.token(), query: { limit: 5 } })),
 };
@@ -418,6 +463,8 @@ beforeAll(async () => {
     ['moderator of townhall', [{ role: 'moderator', spaceId: SPACE }]],
     ['moderator of hall-1', [{ role: 'moderator', spaceId: 'hall-1' }]],
     ['curator of townhall', [{ role: 'curator', spaceId: SPACE }]],
+    // Curates elsewhere: may upload files (any space), not edit or publish the town hall.
+    ['curator of hall-1', [{ role: 'curator', spaceId: 'hall-1' }]],
     ['host everywhere', [{ role: 'host', spaceId: null }]],
     ['moderator everywhere', [{ role: 'moderator', spaceId: null }]],
     ['curator everywhere', [{ role: 'curator', spaceId: null }]],

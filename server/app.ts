@@ -18,6 +18,7 @@ import { createRepos, type Repos } from './store/repos.js';
 import { seedDemoEvent } from './store/seed.js';
 import { attachLivekitProxy } from './voice/proxy.js';
 import { startVoice, type VoiceService } from './voice/startVoice.js';
+import { AssetFiles } from './assets/files.js';
 import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
@@ -109,6 +110,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     events,
     nameBlocklist: config.NAME_BLOCKLIST,
     voiceRunning: voice.voice !== undefined,
+    assets: {
+      files: new AssetFiles(config.assetsDir),
+      maxBytes: {
+        image: config.ASSET_MAX_IMAGE_MB * 1e6,
+        video: config.ASSET_MAX_VIDEO_MB * 1e6,
+        model: config.ASSET_MAX_MODEL_MB * 1e6,
+        captions: config.ASSET_MAX_CAPTIONS_MB * 1e6,
+      },
+    },
     log,
     metrics,
     stats: async () => ({

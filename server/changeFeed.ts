@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 /**
  * Tells rooms in this process that something they show changed elsewhere (over HTTP): an
  * account's roles or standing (a grant, a revocation, disabling, signing out), or a space's
- * events (one scheduled or edited), so they update without anyone rejoining.
+ * events (one scheduled or edited), or a space's exhibits (published, restored), so they update without anyone rejoining.
  */
 export class ChangeFeed {
   private readonly emitter = new EventEmitter();
@@ -19,6 +19,17 @@ export class ChangeFeed {
 
   eventsChanged(spaceId: string): void {
     this.emitter.emit('events', spaceId);
+  }
+
+  /** A space's exhibits changed over HTTP: 'published' (a new version) or 'draft' (a version restored). */
+  exhibitsChanged(spaceId: string, what: 'published' | 'draft'): void {
+    this.emitter.emit('exhibits', spaceId, what);
+  }
+
+  /** Returns the cleanup. */
+  onExhibitsChanged(listener: (spaceId: string, what: 'published' | 'draft') => void): () => void {
+    this.emitter.on('exhibits', listener);
+    return () => this.emitter.off('exhibits', listener);
   }
 
   /** Returns the cleanup. */

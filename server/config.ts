@@ -41,6 +41,13 @@ const Env = z.object({
   LIVEKIT_BINARY: z.string().optional().transform((v) => (v ? v : undefined)),
   /** The embedded livekit-server's signalling port; it also uses the next two (TCP and UDP media). */
   LIVEKIT_PORT: z.coerce.number().int().min(1024).max(65533).default(7880),
+  /** Where uploaded files are kept (content-addressed); unset: DATA_DIR/assets. */
+  ASSETS_DIR: z.string().optional().transform((v) => (v ? v : undefined)),
+  /** Upload size limits per kind, in megabytes. */
+  ASSET_MAX_IMAGE_MB: z.coerce.number().min(0.01).max(1000).default(10),
+  ASSET_MAX_VIDEO_MB: z.coerce.number().min(0.01).max(10_000).default(200),
+  ASSET_MAX_MODEL_MB: z.coerce.number().min(0.01).max(1000).default(25),
+  ASSET_MAX_CAPTIONS_MB: z.coerce.number().min(0.01).max(100).default(1),
   /** Words that send a question to the moderators flagged (comma-separated; never auto-approved). */
   QUESTION_FLAG_WORDS: z.string().default('')
     .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
@@ -51,7 +58,7 @@ const Env = z.object({
     .refine((v) => v === undefined || /^https?:\/\//.test(v), 'must start with http:// or https:// (or be unset)'),
 });
 
-export type Config = z.infer<typeof Env> & { dataDir: string; clientDir: string };
+export type Config = z.infer<typeof Env> & { dataDir: string; clientDir: string; assetsDir: string };
 
 /** Parse the environment once at start-up; a wrong value names the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,5 +72,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (livekit !== 0 && livekit !== 3) {
     throw new Error('Invalid configuration in the environment:\n  LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET: set all three (an external LiveKit) or none (the embedded one)');
   }
-  return { ...c, dataDir: path.resolve(c.DATA_DIR), clientDir: path.resolve(c.CLIENT_DIR) };
+  return { ...c, dataDir: path.resolve(c.DATA_DIR), clientDir: path.resolve(c.CLIENT_DIR), assetsDir: path.resolve(c.ASSETS_DIR ?? path.join(c.DATA_DIR, 'assets')) };
 }

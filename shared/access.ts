@@ -58,6 +58,7 @@ const EVERYONE: readonly Role[] = ['visitor', 'host', 'moderator', 'curator', 'a
 const MODERATION: readonly Role[] = ['moderator', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
 const HOSTING: readonly Role[] = ['host', 'moderator', 'admin'];
+const CURATION: readonly Role[] = ['curator', 'admin'];
 
 export const ACTIONS = {
   // Room messages.
@@ -77,6 +78,7 @@ export const ACTIONS = {
   'event.run': { roles: HOSTING, scope: 'space', summary: 'Start or end the live event.' },
   'reaction.send': { roles: EVERYONE, scope: 'space', summary: 'React (applause, agree, disagree, laugh).' },
   'voice.join': { roles: EVERYONE, scope: 'space', summary: "A LiveKit token for the voice of the space instance you are in: listen always; talk when the space's voice mode and your place (stage, floor mic) allow." },
+  'exhibit.edit': { roles: CURATION, scope: 'space', summary: "Edit a space's draft exhibits (add, change, move, lock, delete, duplicate, undo, redo, restore a version)." },
 
   // Sessions and accounts.
   'session.guest': { roles: 'anyone', scope: 'global', summary: 'Enter as a guest with a display name.' },
@@ -113,6 +115,13 @@ export const ACTIONS = {
   'events.record': { roles: 'anyone', scope: 'global', summary: "An event's record: questions, votes, floor turns, equal time (JSON or CSV)." },
   'events.create': { roles: HOSTING, scope: 'space', summary: 'Schedule an event in a town hall.' },
   'events.update': { roles: HOSTING, scope: 'space', summary: 'Change a scheduled event.' },
+
+  // Exhibitions: the published exhibits and files are open data; drafts are the curators'.
+  'exhibits.read': { roles: 'anyone', scope: 'global', summary: "A space's published exhibits." },
+  'exhibits.publish': { roles: CURATION, scope: 'space', summary: "Publish a space's draft as a new numbered version." },
+  'exhibits.history': { roles: CURATION, scope: 'space', summary: "List a space's published versions." },
+  'assets.upload': { roles: CURATION, scope: 'any', summary: 'Upload an image, video, captions file or glTF model (checked by content).' },
+  'assets.read': { roles: 'anyone', scope: 'global', summary: 'Download an uploaded file by the SHA-256 of its content.' },
 
   'audit.read': { roles: MODERATION, scope: 'any', summary: 'Read the audit log of privileged actions.' },
 } as const satisfies Record<string, ActionRule>;

@@ -10,7 +10,16 @@ export const controls = {
   pitch: 0.35,
   /** A floor point to walk to, or null. */
   target: null as { x: number; z: number } | null,
+  /** A gizmo has the pointer (the exhibit editor): keys do not walk, dragging does not turn the view. */
+  held: false,
+  /** When the gizmo last let go (performance.now()): the click that ends a drag does not walk. */
+  releasedAt: -Infinity,
+  /** Keys another mode has taken for itself (the editor's nudges on a selected exhibit): they do not walk. */
+  claimed: null as ((code: string) => boolean) | null,
 };
+
+/** A click this soon after a gizmo let go is the end of the drag, not a wish to walk (ms). */
+const RELEASE_SLOP_MS = 300;
 
 const MOVE_CODES = new Set([
   'KeyW', 'KeyA', 'KeyS', 'KeyD', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'ShiftLeft', 'ShiftRight',
@@ -37,6 +46,7 @@ function all(cleanups: (() => void)[]): () => void {
 
 /** Walk to a floor point (a click on the ground). Any movement key cancels it. */
 export function walkTo(x: number, z: number): void {
+  if (controls.held || performance.now() - controls.releasedAt < RELEASE_SLOP_MS) return;
   controls.target = { x, z };
 }
 
@@ -48,6 +58,7 @@ export function pressed(code: string): boolean {
 export function attachKeyboard(): () => void {
   const down = (e: KeyboardEvent) => {
     if (!MOVE_CODES.has(e.code) || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+    if (controls.held || controls.claimed?.(e.code)) return;
     controls.keys.add(e.code);
     if (!e.code.startsWith('Shift')) controls.target = null;
     e.preventDefault();
@@ -81,6 +92,11 @@ export function attachDragLook(el: HTMLElement): () => void {
   };
   const move = (e: PointerEvent) => {
     if (e.pointerId !== active) return;
+    if (controls.held) {
+      lastX = e.clientX;
+      lastY = e.clientY;
+      return;
+    }
     const dx = e.clientX - lastX;
     const dy = e.clientY - lastY;
     lastX = e.clientX;

@@ -17,6 +17,8 @@ import { principalOf, useAccount } from '../state/account.js';
 import { clearToken, forgetSession, guestSession, rememberName, rememberedName, storedToken, storeToken } from './session.js';
 import { apiOrigin, loadSpace, prefetchSpace } from './spaces.js';
 import { noteRefusal, sit, stand, unwatchHall, updateSelfLock, watchHall } from './townhall.js';
+import { unwatchExhibits, watchExhibits } from './exhibits.js';
+import { noteEditRefusal, unwatchEditor, watchEditor } from './editor.js';
 
 /**
  * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
@@ -85,6 +87,8 @@ export async function enterSpace(spaceId: string, typedName: string, spawn?: str
   world.sink = null;
   world.seats = null;
   unwatchHall();
+  unwatchExhibits();
+  unwatchEditor();
   if (previous) void previous.leave(true).catch(() => undefined);
   useUi.setState({ status: 'connecting', name: typedName, error: null });
   let layout: SpaceLayout;
@@ -171,6 +175,8 @@ export async function leaveSpace(): Promise<void> {
   world.sink = null;
   world.seats = null;
   unwatchHall();
+  unwatchExhibits();
+  unwatchEditor();
   clearToken();
   resetWorld(null, false);
   resetHall();
@@ -199,6 +205,8 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   world.seats = { sit, stand };
   resetHall();
   watchHall(r, layout.kind === 'townhall');
+  watchExhibits(r, layout.id);
+  watchEditor(r, resumed);
   storeToken({ spaceId: layout.id, token: r.reconnectionToken });
   useUi.setState({ phase: 'world', status: 'connected', spaceId: layout.id, layout, selfId: r.sessionId, error: null, people: [] });
   // Fetch the layouts behind this space's doorways now, so walking through one does not wait.
@@ -217,7 +225,7 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   r.onMessage(ServerMessage.Error, (payload: ErrorPayload) => {
     if (typeof payload?.message !== 'string' || r !== room) return;
     // Answers to a form are shown beside it; everything else as a passing notice.
-    if (!noteRefusal(payload)) showToast(payload.message);
+    if (!noteRefusal(payload) && !noteEditRefusal(payload)) showToast(payload.message);
   });
   r.onMessage(ServerMessage.Portal, (message: unknown) => {
     const parsed = PortalMessage.safeParse(message);

@@ -7,6 +7,8 @@ import { Boxes } from './Boxes.js';
 import { CameraRig } from './CameraRig.js';
 import { Circles } from './Circles.js';
 import { DragLook } from './DragLook.js';
+import { Exhibits } from './exhibits/Exhibits.js';
+import { EditorScene } from './editor/EditorScene.js';
 import { FrameProbe } from './FrameProbe.js';
 import { Ground } from './Ground.js';
 import { Lighting } from './Lighting.js';
@@ -41,7 +43,9 @@ export function World({ layout }: { layout: SpaceLayout }) {
           <Signs layout={layout} />
         </Suspense>
         {(layout.stage || layout.seats.length > 0) && <TownHallStage layout={layout} />}
+        <Exhibits />
       </group>
+      <EditorScene />
       <Avatars />
       <SpeakingRipples />
       <NameTags />

@@ -1,3 +1,4 @@
+import interRegular from '@fontsource/inter/files/inter-latin-400-normal.woff?url';
 import interBold from '@fontsource/inter/files/inter-latin-700-normal.woff?url';
 import { configureTextBuilder } from 'troika-three-text';
 
@@ -6,6 +7,8 @@ import { configureTextBuilder } from 'troika-three-text';
  * fall back to fetching Roboto and unicode fonts from public CDNs; point both at our own origin.
  */
 export const SIGN_FONT = interBold;
+/** Running text in the world (exhibit summaries, captions): the same family, regular weight. */
+export const BODY_FONT = interRegular;
 
 configureTextBuilder({
   defaultFontURL: interBold,

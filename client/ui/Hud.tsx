@@ -1,7 +1,11 @@
 import { useEffect } from 'react';
+import { useExhibits } from '../state/exhibits.js';
 import { useUi } from '../state/ui.js';
 import { followVoice } from '../voice/followVoice.js';
 import { DisconnectedNotice } from './DisconnectedNotice.js';
+import { EditHint, EditorHud, useInspecting } from './editor/EditorHud.js';
+import { ExhibitHud } from './exhibits/ExhibitHud.js';
+import { Inspector } from './editor/Inspector.js';
 import { HelpHint } from './HelpHint.js';
 import { PeopleList } from './PeopleList.js';
 import { SpaceHeader } from './SpaceHeader.js';
@@ -15,20 +19,24 @@ export function Hud() {
   const townhall = useUi((s) => s.layout?.kind === 'townhall');
   // Voice follows the space we are in for as long as the world is shown.
   useEffect(() => followVoice(), []);
+  // Edit mode (curators): the editor panel on the left, the selected exhibit's inspector on the right.
+  const editing = useExhibits((s) => s.editMode);
+  const inspecting = useInspecting();
   return (
     <div className={townhall ? 'hud townhall' : 'hud'}>
       <SpaceHeader />
-      <div className="hud-side right">
-        <PeopleList />
-        {townhall && <ModerationPanel />}
+      <div className={inspecting ? 'hud-side right inspecting' : 'hud-side right'}>
+        {inspecting ? <Inspector /> : <PeopleList />}
+        {townhall && !editing && <ModerationPanel />}
       </div>
-      {townhall ? <TownHallHud /> : (
+      {editing ? <EditorHud /> : townhall ? <TownHallHud /> : (
         <div className="hud-bottom">
           <VoiceDock />
         </div>
       )}
+      <ExhibitHud />
       <Toast />
-      <HelpHint townhall={townhall} />
+      {editing ? <EditHint /> : <HelpHint townhall={townhall} />}
       <DisconnectedNotice />
     </div>
   );

@@ -1,6 +1,7 @@
 import { leaveSpace } from '../net/connection.js';
 import { useUi } from '../state/ui.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
+import { EditToggle } from './editor/EditToggle.js';
 
 /** The space's name, the connection state and a way out; in a town hall, the way to its events. */
 export function SpaceHeader() {
@@ -16,6 +17,7 @@ export function SpaceHeader() {
         // A new tab: looking up the programme should not cost one's seat.
         <a href="/events" target="_blank" rel="noopener">Events</a>
       )}
+      <EditToggle />
       <button type="button" onClick={() => void leaveSpace()}>
         Leave
       </button>

@@ -24,10 +24,13 @@ export interface ApiContext<N extends ApiName> {
   /** The verified session, or null when the request carried none (only on `anyone` actions). */
   identity: Identity | null;
   ip: string;
+  /** The request itself: for endpoints whose body is a raw file stream (`rawBody`). */
+  req: Request;
   res: Response;
 }
 
-export type Handler<N extends ApiName> = (ctx: ApiContext<N>) => Promise<z.input<(typeof API)[N]['response']> | string>;
+/** A handler returns the response body, or undefined for endpoints that send a file themselves (`file`). */
+export type Handler<N extends ApiName> = (ctx: ApiContext<N>) => Promise<z.input<(typeof API)[N]['response']> | string | undefined>;
 /** One handler for every endpoint: a missing one is a type error. */
 export type Handlers = { [N in ApiName]: Handler<N> };
 
@@ -82,18 +85,21 @@ export function mountApi(app: Express, handlers: Handlers, deps: { sessions: Ses
         // Space-scoped: grants for the space the request is about count (and global ones).
         const spaceId = endpoint.spaceFrom === 'body'
           ? (body?.data as { spaceId?: string } | undefined)?.spaceId
-          : await deps.eventSpace((params?.data as { id: string }).id);
+          : endpoint.spaceFrom === 'path'
+            ? (params?.data as { id: string }).id
+            : await deps.eventSpace((params?.data as { id: string }).id);
         if (spaceId === undefined) throw notFound();
         if (!allows(endpoint.action, identity, spaceId)) throw refuse();
       }
       const result = await handler({
-        params: params?.data, query: query?.data, body: body?.data, identity, ip: req.ip ?? '', res,
+        params: params?.data, query: query?.data, body: body?.data, identity, ip: req.ip ?? '', req, res,
       } as ApiContext<ApiName>);
+      if (endpoint.file || result === undefined) return;
       if (!res.getHeader('cache-control')) res.set('Cache-Control', 'no-store');
       if (typeof result === 'string') res.status(endpoint.status).send(result);
       else res.status(endpoint.status).json(result);
     };
-    const middleware = endpoint.method === 'GET' ? [] : [parseBody];
+    const middleware = endpoint.method === 'GET' || endpoint.rawBody ? [] : [parseBody];
     app[method](endpoint.path, ...middleware, (req: Request, res: Response) => {
       run(req, res).catch((err: unknown) => sendError(res, err, deps.log, req));
     });

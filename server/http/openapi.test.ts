@@ -31,7 +31,7 @@ function mountedRoutes(): { path: string; method: string }[] {
     const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
     const methods = Object.keys(layer.route.methods).filter((m) => layer.route!.methods[m]);
     return paths.flatMap((p) => methods.map((method) => ({
-      path: p.replace(/:([A-Za-z]+)/g, '{$1}').replace(/\{\*([A-Za-z]+)\}/g, '{$1}'),
+      path: p.replace(/:([A-Za-z][A-Za-z0-9]*)/g, '{$1}').replace(/\{\*([A-Za-z]+)\}/g, '{$1}'),
       method,
     })));
   });
@@ -62,13 +62,13 @@ describe('the OpenAPI document', () => {
   it('is generated from the endpoint table: every endpoint with its action, roles and schemas', () => {
     expect(doc.openapi).toBe('3.1.0');
     for (const [name, endpoint] of Object.entries(API)) {
-      const op = doc.paths[endpoint.path.replace(/:([A-Za-z]+)/g, '{$1}')]?.[endpoint.method.toLowerCase()];
+      const op = doc.paths[endpoint.path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, '{$1}')]?.[endpoint.method.toLowerCase()];
       expect(op, name).toBeDefined();
       expect(op!.operationId).toBe(name);
       expect(op!['x-action']).toBe(endpoint.action);
       expect(op!['x-roles']).toEqual(ACTIONS[endpoint.action].roles);
       expect(Boolean(op!.requestBody), `${name} request body`).toBe('body' in endpoint);
-      const pathParams = [...endpoint.path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
+      const pathParams = [...endpoint.path.matchAll(/:([A-Za-z][A-Za-z0-9]*)/g)].map((m) => m[1]);
       expect(op!.parameters?.filter((p) => p.in === 'path').map((p) => p.name) ?? []).toEqual(pathParams);
     }
     const login = doc.paths['/api/session/login']!.post!.requestBody as { content: { 'application/json': { schema: { required: string[] } } } };

@@ -40,7 +40,7 @@ export function openApiDocument(pages: readonly string[] = []): Record<string, u
         },
       },
     };
-    const openPath = e.path.replace(/:([A-Za-z]+)/g, '{$1}');
+    const openPath = e.path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, '{$1}');
     (paths[openPath] ??= {})[e.method.toLowerCase()] = operation;
   }
 

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { Avatar } from '../../shared/schema/Avatar.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
 import { HallState } from '../../shared/schema/Hall.js';
+import { DraftState } from '../../shared/schema/Draft.js';
 import { portalAt } from '../../shared/spaces/collision.js';
 import { SpaceId, voiceModeOf, type SpaceLayout } from '../../shared/spaces/layout.js';
 import type { VoiceToken } from '../../shared/protocol/api.js';
@@ -23,6 +24,7 @@ import type { Repos } from '../store/repos.js';
 import type { HallDeps, HallHost } from './hallContext.js';
 import { Refusal, sanctionTarget, type Occupant } from './occupant.js';
 import { RoomVoice, type RoomVoiceDeps } from './roomVoice.js';
+import { Curation } from './curation.js';
 import { TownHall } from './townHall.js';
 
 export interface SpaceRoomDeps {
@@ -30,7 +32,7 @@ export interface SpaceRoomDeps {
   sessions: Sessions;
   metrics: Metrics;
   /** The store: layouts in, audit entries out (rooms never build SQL). */
-  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions' | 'events' | 'questions' | 'floorTurns' | 'sanctions' | 'transaction'>;
+  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions' | 'events' | 'questions' | 'floorTurns' | 'sanctions' | 'exhibits' | 'assets' | 'transaction'>;
   events: ChangeFeed;
   /** Words that send a question to the moderators flagged. */
   flagWords: readonly string[];
@@ -71,6 +73,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   /** Set in spaces with a stage: the event, seats, questions, floor mic. */
   private hall: TownHall | undefined;
   private voice!: RoomVoice;
+  private curation!: Curation;
 
   override async onCreate(options: { spaceId?: unknown }): Promise<void> {
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
@@ -98,6 +101,26 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: String(type) });
     }));
     this.cleanups.push(this.deps.events.onAccountChanged((accountId) => void this.refreshAccount(accountId)));
+
+    this.state.exhibitsVersion = 0;
+    this.state.draft = new DraftState();
+    this.state.draft.dirty = false;
+    this.state.draft.rev = 0;
+    this.curation = new Curation({
+      layout,
+      draft: this.state.draft,
+      setPublishedVersion: (version) => { this.state.exhibitsVersion = version; },
+      client: (sessionId) => this.clients.getById(sessionId),
+      occupant: (sessionId) => this.occupants.get(sessionId),
+      send: (sessionId, type, payload) => this.clients.getById(sessionId)?.send(type, payload),
+    }, { repos: this.deps.repos, log: this.deps.log });
+    await this.curation.loadPublished();
+    this.curation.register((type, schema, invalid, handler) => this.handle(type, schema, invalid, (client, o, m) => handler(client.sessionId, o, m)));
+    this.cleanups.push(this.deps.events.onExhibitsChanged((spaceId, what) => {
+      if (spaceId !== layout.id) return;
+      const reload = what === 'published' ? this.curation.loadPublished() : this.curation.reloadDraft();
+      reload.catch((err: unknown) => this.deps.log.error({ err }, 'reloading exhibits failed'));
+    }));
 
     if (layout.stage) {
       this.state.hall = new HallState();
@@ -348,6 +371,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       }
       occupant.identity = { ...occupant.identity, grants: fresh };
       occupant.avatar.role = badgeFor(fresh, this.layout.id);
+      this.curation.onRolesChanged(sessionId, occupant);
     }
   }
 
@@ -402,6 +426,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private remove(sessionId: string, why: string): void {
     const occupant = this.occupants.get(sessionId);
     this.occupants.delete(sessionId);
+    this.curation.onGone(sessionId);
     if (occupant) this.hall?.onGone(sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall leave failed'));
     this.state.avatars.delete(sessionId);
     this.voice.drop(sessionId);

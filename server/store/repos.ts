@@ -11,6 +11,7 @@ import { createEventStore, type EventStore } from './events.js';
 import { createQuestionStore, type QuestionStore } from './questions.js';
 import { createFloorTurnStore, type FloorTurnStore } from './floorTurns.js';
 import { createSanctionStore, type SanctionStore } from './sanctions.js';
+import { createAssetStore, createExhibitStore, type AssetStore, type ExhibitStore } from './exhibits.js';
 
 export interface AuditLog {
   append(entry: AuditEntryInput): Promise<number>;
@@ -28,6 +29,8 @@ export interface Repos {
   questions: QuestionStore;
   floorTurns: FloorTurnStore;
   sanctions: SanctionStore;
+  exhibits: ExhibitStore;
+  assets: AssetStore;
   audit: AuditLog;
   /**
    * Runs `work` with repositories bound to one transaction: everything it writes (the change
@@ -47,6 +50,8 @@ export function createRepos(db: Kysely<Database>, clock: Clock = systemClock, in
     questions: createQuestionStore(db, clock),
     floorTurns: createFloorTurnStore(db, clock),
     sanctions: createSanctionStore(db, clock),
+    exhibits: createExhibitStore(db, clock),
+    assets: createAssetStore(db, clock),
     audit: {
       append: (entry) => appendAudit(db, entry, clock),
       list: (options) => listAudit(db, options),

@@ -18,9 +18,46 @@ export interface Database {
   question_votes: QuestionVotesTable;
   floor_turns: FloorTurnsTable;
   sanctions: SanctionsTable;
+  draft_exhibits: DraftExhibitsTable;
+  space_versions: SpaceVersionsTable;
+  assets: AssetsTable;
 }
 
 /** Booleans are integers 0/1 on both backends. */
+export interface DraftExhibitsTable {
+  space_id: string;
+  id: string;
+  /** The Exhibit document as JSON. */
+  document: string;
+  rev: number;
+  /** Creation order within the space (stable listing). */
+  position: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+export interface SpaceVersionsTable {
+  space_id: string;
+  version: number;
+  /** Every exhibit of this version, as a JSON array. */
+  exhibits: string;
+  exhibit_count: number;
+  note: string;
+  published_by: string | null;
+  published_by_name: string;
+  published_at: string;
+}
+
+export interface AssetsTable {
+  sha256: string;
+  type: string;
+  kind: string;
+  size: number;
+  name: string;
+  created_by: string | null;
+  created_at: string;
+}
+
 export interface EventsTable {
   id: string;
   space_id: string;

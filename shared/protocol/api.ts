@@ -3,6 +3,7 @@ import { GrantableRole, Role, type Action } from '../access.js';
 import { SpaceId, SpaceLayout, VoiceMode } from '../spaces/layout.js';
 import { ErrorCode } from './errors.js';
 import { DisplayName } from './messages.js';
+import { AssetKind, AssetType, Exhibit, Sha256 } from '../exhibits/exhibit.js';
 
 /**
  * The HTTP API as data: every endpoint with its method, path, permission action and the zod
@@ -257,6 +258,47 @@ export const VoiceToken = z.object({
   canPublish: z.boolean(),
 }).meta({ id: 'VoiceToken' });
 export type VoiceToken = z.infer<typeof VoiceToken>;
+/** A space's published exhibits: what every visitor sees (open data). */
+export const PublishedExhibits = z.object({
+  spaceId: SpaceId,
+  /** 0 before the first publish. */
+  version: z.number().int().min(0),
+  publishedAt: Timestamp.nullable(),
+  exhibits: z.array(Exhibit),
+}).meta({ id: 'PublishedExhibits' });
+export type PublishedExhibits = z.infer<typeof PublishedExhibits>;
+
+export const SpaceVersion = z.object({
+  version: z.number().int().min(1),
+  publishedAt: Timestamp,
+  publishedBy: z.string().describe('The display name of who published it.'),
+  note: z.string(),
+  exhibitCount: z.number().int(),
+}).meta({ id: 'SpaceVersion' });
+export type SpaceVersion = z.infer<typeof SpaceVersion>;
+
+export const PublishRequest = z.strictObject({
+  note: z.string().trim().max(200, 'Notes can be at most 200 characters.').default(''),
+});
+export type PublishRequest = z.input<typeof PublishRequest>;
+
+export const VersionParams = z.strictObject({ id: SpaceId, version: z.coerce.number().int().min(1).max(1_000_000) });
+export const Sha256Params = z.strictObject({ sha256: Sha256 });
+
+/** Uploading: the file is the raw request body; what it is meant to be comes in the query. */
+export const AssetUploadQuery = z.strictObject({
+  kind: AssetKind,
+  /** The file's name on the curator's machine (kept for the inspector; never used as a path). */
+  name: z.string().max(200).default(''),
+});
+export const AssetView = z.object({
+  sha256: Sha256,
+  type: AssetType,
+  kind: AssetKind,
+  size: z.number().int(),
+  name: z.string(),
+}).meta({ id: 'Asset' });
+export type AssetView = z.infer<typeof AssetView>;
 
 export const IdParams = z.strictObject({ id: Id });
 export const SpaceParams = z.strictObject({ id: SpaceId });
@@ -280,10 +322,15 @@ export interface Endpoint {
   /** The response's media type when it is not JSON. */
   produces?: string;
   /**
-   * Where the space of a space-scoped action comes from: the body's `spaceId`, or the space of
-   * the event named by the path's `:id`. Grants for that space (and global ones) count.
+   * Where the space of a space-scoped action comes from: the body's `spaceId`, the space of
+   * the event named by the path's `:id`, or the path's `:id` itself (a space). Grants for that
+   * space (and global ones) count.
    */
-  spaceFrom?: 'body' | 'event';
+  spaceFrom?: 'body' | 'event' | 'path';
+  /** The body is the raw file (streamed by the handler, capped by its own limits), not JSON. */
+  rawBody?: boolean;
+  /** The response is a file the handler sends itself. */
+  file?: boolean;
 }
 
 const INVITATION_NOT_FOUND = 'This invitation link is not valid. Please ask for a new one.';
@@ -325,6 +372,12 @@ export const API = {
   eventRecordCsv: endpoint({ method: 'GET', path: '/api/events/:id/record.csv', action: 'events.record', status: 200, params: IdParams, response: z.string(), produces: 'text/csv', notFound: 'There is no such event.' }),
 
   voiceToken: endpoint({ method: 'POST', path: '/api/voice/token', action: 'voice.join', status: 200, body: VoiceTokenRequest, response: VoiceToken, spaceFrom: 'body' }),
+  publishedExhibits: endpoint({ method: 'GET', path: '/api/spaces/:id/exhibits', action: 'exhibits.read', status: 200, params: SpaceParams, notFound: 'There is no space with that name.', response: PublishedExhibits }),
+  listVersions: endpoint({ method: 'GET', path: '/api/spaces/:id/versions', action: 'exhibits.history', status: 200, params: SpaceParams, spaceFrom: 'path', notFound: 'There is no space with that name.', response: z.object({ versions: z.array(SpaceVersion) }) }),
+  publish: endpoint({ method: 'POST', path: '/api/spaces/:id/publish', action: 'exhibits.publish', status: 201, params: SpaceParams, spaceFrom: 'path', body: PublishRequest, notFound: 'There is no space with that name.', response: SpaceVersion }),
+  restoreVersion: endpoint({ method: 'POST', path: '/api/spaces/:id/versions/:version/restore', action: 'exhibit.edit', status: 200, params: VersionParams, spaceFrom: 'path', notFound: 'There is no such version.', response: z.object({ restored: z.number().int(), exhibitCount: z.number().int() }) }),
+  uploadAsset: endpoint({ method: 'POST', path: '/api/assets', action: 'assets.upload', status: 201, query: AssetUploadQuery, rawBody: true, response: AssetView }),
+  getAsset: endpoint({ method: 'GET', path: '/api/assets/:sha256', action: 'assets.read', status: 200, params: Sha256Params, notFound: 'There is no such file.', response: z.string(), produces: 'application/octet-stream', file: true }),
 
   audit: endpoint({ method: 'GET', path: '/api/audit', action: 'audit.read', status: 200, query: AuditQuery, response: z.object({ entries: z.array(AuditEntryView) }) }),
 } as const;

@@ -23,7 +23,7 @@ export interface CallOptions<N extends ApiName> {
 
 /** Fills `:name` segments of an endpoint path. */
 export function pathFor(path: string, params: Record<string, string> = {}): string {
-  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+  return path.replace(/:([A-Za-z][A-Za-z0-9]*)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`Missing path parameter "${name}" for ${path}.`);
     return encodeURIComponent(value);

@@ -27,6 +27,17 @@ export const ClientMessage = {
   React: 'react',
   Mute: 'mute',
   Ban: 'ban',
+  // Curation (schemas in curation.ts).
+  EditMode: 'editMode',
+  ExhibitCreate: 'exhibitCreate',
+  ExhibitUpdate: 'exhibitUpdate',
+  ExhibitMove: 'exhibitMove',
+  ExhibitLock: 'exhibitLock',
+  ExhibitUnlock: 'exhibitUnlock',
+  ExhibitDelete: 'exhibitDelete',
+  ExhibitDuplicate: 'exhibitDuplicate',
+  EditUndo: 'editUndo',
+  EditRedo: 'editRedo',
 } as const;
 
 export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
@@ -49,6 +60,16 @@ export const MESSAGE_ACTIONS = {
   [ClientMessage.React]: 'reaction.send',
   [ClientMessage.Mute]: 'space.mute',
   [ClientMessage.Ban]: 'space.ban',
+  [ClientMessage.EditMode]: 'exhibit.edit',
+  [ClientMessage.ExhibitCreate]: 'exhibit.edit',
+  [ClientMessage.ExhibitUpdate]: 'exhibit.edit',
+  [ClientMessage.ExhibitMove]: 'exhibit.edit',
+  [ClientMessage.ExhibitLock]: 'exhibit.edit',
+  [ClientMessage.ExhibitUnlock]: 'exhibit.edit',
+  [ClientMessage.ExhibitDelete]: 'exhibit.edit',
+  [ClientMessage.ExhibitDuplicate]: 'exhibit.edit',
+  [ClientMessage.EditUndo]: 'exhibit.edit',
+  [ClientMessage.EditRedo]: 'exhibit.edit',
 } as const satisfies Record<ClientMessage, Action>;
 
 export const ServerMessage = {
@@ -64,6 +85,8 @@ export const ServerMessage = {
   Mine: 'mine',
   /** To everyone, a few times a second while people react: ReactionBurst. */
   Reactions: 'reactions',
+  /** To a curator after each of their edit operations: EditHistory (curation.ts). */
+  EditHistory: 'editHistory',
 } as const;
 
 const axis = z.number().finite().min(-1).max(1);

@@ -8,6 +8,7 @@ import type { Metrics } from '../../metrics.js';
 import type { Account } from '../../store/accounts.js';
 import type { Repos } from '../../store/repos.js';
 import { ApiError } from '../api.js';
+import type { AssetDeps } from './exhibits.js';
 
 export interface HandlerDeps {
   repos: Repos;
@@ -20,6 +21,8 @@ export interface HandlerDeps {
   stats: () => Promise<{ rooms: number; clients: number }>;
   /** Voice is configured (LiveKit may still be down for a moment; clients retry). */
   voiceRunning: boolean;
+  /** Uploaded files and their limits. */
+  assets: AssetDeps;
 }
 
 export function accountView(account: Account) {

@@ -1,6 +1,7 @@
 import type { Handlers } from '../api.js';
 import { adminHandlers } from './admin.js';
 import { eventHandlers } from './events.js';
+import { exhibitHandlers } from './exhibits.js';
 import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
 import { publicHandlers } from './public.js';
@@ -18,5 +19,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...adminHandlers(deps),
     ...eventHandlers(deps),
     ...voiceHandlers(deps),
+    ...exhibitHandlers(deps),
   };
 }

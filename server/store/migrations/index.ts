@@ -3,6 +3,7 @@ import type { Dialect } from '../db.js';
 import { initial } from './0001_initial.js';
 import { invitationDetails } from './0002_invitation_details.js';
 import { townHall } from './0003_town_hall.js';
+import { exhibits } from './0004_exhibits.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -13,5 +14,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0001_initial': initial(dialect),
     '0002_invitation_details': invitationDetails,
     '0003_town_hall': townHall,
+    '0004_exhibits': exhibits,
   };
 }
