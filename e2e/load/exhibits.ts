@@ -1,13 +1,13 @@
 /**
  * `npm run bench:exhibits`: what an exhibition of 200 exhibits costs a visitor.
  *
- * Starts the real server (a fresh data directory, the test build of the client), has a
- * curator upload an image and a model and add 200 exhibits of every kind through the room
- * (as the editor does), publishes them, and measures:
+ * Starts the real server (a fresh data directory, the test build of the client), measures the
+ * empty hall in the browser, has a curator upload an image and a model and add 200 exhibits of
+ * every kind through the room (as the editor does), publishes them, and measures:
  *  - server side: joining the hall and loading its published exhibits (GET /api/spaces/hall-1/exhibits);
  *  - in headless Chromium (SwiftShader, no GPU): time from navigation to the first frame with
  *    every exhibit placed, and frame times standing in the hall, compared in the same run with
- *    the hall after an empty version is published.
+ *    the empty hall.
  * Prints a table and a JSON line. Options: --exhibits N (200), --seconds S of frame sampling (6).
  */
 import fs from 'node:fs';
@@ -143,6 +143,8 @@ async function main(): Promise<void> {
     const { token } = await callApi('login', { baseUrl: http, body: { email: admin.email, password: admin.password } });
     const image = await upload(http, token, 'image', makePng(256, 192), 'pattern.png');
     const model = await upload(http, token, 'model', makeGlb(), 'box.glb');
+    // The same hall with nothing in it first (nothing published yet), then with the exhibition.
+    const empty = await browserFigures(http, 0);
     const curator = await new Client(server.url).joinOrCreate<SpaceState>('space', { spaceId: SPACE, token });
     await operate(curator, ClientMessage.EditMode, { on: true });
     const building = Date.now();
