@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
 import { ApiCallError, callApi } from '../shared/protocol/apiClient.js';
 import type { SessionResponse } from '../shared/protocol/api.js';
-import { expect } from './fixtures.js';
+import { expect, waitReady } from './fixtures.js';
 
 /** Page helpers for accounts: the admin every run starts with, and signing in through the UI. */
 
@@ -52,6 +52,14 @@ export async function signInThroughPage(page: Page, who: Pick<Credentials, 'emai
   await page.getByLabel('Email').fill(who.email);
   await page.getByLabel('Password').fill(who.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Sign in on /login and enter a space (`path`, e.g. /s/townhall) as the account. */
+export async function enterSignedIn(page: Page, who: Credentials, path: string): Promise<void> {
+  await signInThroughPage(page, who, `/login?next=${encodeURIComponent(path)}`);
+  await expect(page.getByText(`Signed in as ${who.name}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await waitReady(page);
 }
 
 /** The account token this browser keeps (localStorage, shared by its tabs), if any. */

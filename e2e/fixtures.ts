@@ -134,3 +134,16 @@ export async function screenshotVariance(page: Page): Promise<number> {
 export async function colourShare(page: Page, png: Buffer, rgb: [number, number, number], tolerance = 24): Promise<number> {
   return (await pixelStats(page, png, rgb, tolerance)).share;
 }
+
+/**
+ * Holds a movement key (as a person walks) until `arrived` says so, then lets go. Polls often,
+ * so the avatar stops close to where it should.
+ */
+export async function holdKeyUntil(page: Page, key: string, arrived: () => Promise<boolean>, message: string, timeout = 30_000): Promise<void> {
+  await page.keyboard.down(key);
+  try {
+    await expect.poll(arrived, { message, timeout, intervals: [50] }).toBe(true);
+  } finally {
+    await page.keyboard.up(key);
+  }
+}
