@@ -54,9 +54,13 @@ export async function signInThroughPage(page: Page, who: Pick<Credentials, 'emai
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-/** Sign in on /login and enter a space (`path`, e.g. /s/townhall) as the account. */
-export async function enterSignedIn(page: Page, who: Credentials, path: string): Promise<void> {
-  await signInThroughPage(page, who, `/login?next=${encodeURIComponent(path)}`);
+/**
+ * Enter a space (`path`, e.g. /s/townhall) as the account: signing in on /login first, or, with
+ * `alreadySignedIn`, straight from the space's join form.
+ */
+export async function enterSignedIn(page: Page, who: Credentials, path: string, options: { alreadySignedIn?: boolean } = {}): Promise<void> {
+  if (options.alreadySignedIn) await page.goto(path);
+  else await signInThroughPage(page, who, `/login?next=${encodeURIComponent(path)}`);
   await expect(page.getByText(`Signed in as ${who.name}`)).toBeVisible();
   await page.getByRole('button', { name: 'Enter' }).click();
   await waitReady(page);

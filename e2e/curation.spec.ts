@@ -4,8 +4,8 @@ import { makePng } from '../server/testing/files.js';
 import { ApiCallError, callApi } from '../shared/protocol/apiClient.js';
 import type { ErrorPayload } from '../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../shared/protocol/messages.js';
-import { invitedAccount, signInThroughPage, type Credentials } from './accounts.js';
-import { enter, expect, hook, test, waitReady } from './fixtures.js';
+import { enterSignedIn, invitedAccount, type Credentials } from './accounts.js';
+import { clickWorld, enter, expect, hook, test } from './fixtures.js';
 import { ownServer, type OwnServer } from './ownServer.js';
 
 /**
@@ -47,28 +47,6 @@ const place = (e: { x: number; y: number; z: number; ry: number; scale: number }
 /** The published exhibits, as anyone can read them over HTTP. */
 async function published(base: string) {
   return callApi('publishedExhibits', { baseUrl: base, params: { id: SPACE } });
-}
-
-/** Sign in on /login and enter the hall as the account. */
-async function enterAs(page: Page, who: Credentials, path = `/login?next=/s/${SPACE}`): Promise<void> {
-  if (path.startsWith('/login')) await signInThroughPage(page, who, path);
-  else await page.goto(path);
-  await expect(page.getByText(`Signed in as ${who.name}`)).toBeVisible();
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await waitReady(page);
-}
-
-/** Click a world point (projected through the page's camera) once it is in view and not under an overlay. */
-async function clickWorld(page: Page, x: number, y: number, z: number): Promise<void> {
-  let at: { x: number; y: number } | undefined;
-  await expect.poll(async () => {
-    at = await page.evaluate((p) => {
-      const s = window.__hustings!.project(p.x, p.y, p.z);
-      return s && document.elementFromPoint(s.x, s.y)?.tagName === 'CANVAS' ? s : undefined;
-    }, { x, y, z });
-    return at !== undefined;
-  }, { message: `(${x}, ${y}, ${z}) is on the canvas, not under an overlay` }).toBe(true);
-  await page.mouse.click(at!.x, at!.y);
 }
 
 /** Click on something that takes no focus, so typed fields are left (and send what they hold) and keys go to the world. */
@@ -125,7 +103,7 @@ test('a curator builds and publishes a small exhibition; visitors tour it, canno
 
   const curator = await newVisitor({ baseURL: base });
   const visitor = await newVisitor({ baseURL: base });
-  await enterAs(curator.page, CURATOR);
+  await enterSignedIn(curator.page, CURATOR, `/s/${SPACE}`);
   await enter(visitor.page, 'Vera', `/s/${SPACE}`);
   const c = curator.page;
   const v = visitor.page;
@@ -305,7 +283,7 @@ test('a curator builds and publishes a small exhibition; visitors tour it, canno
 
   // The curator, still signed in, finds the draft as it was: the same as version 1.
   const back = await curator.newPage();
-  await enterAs(back, CURATOR, `/s/${SPACE}`);
+  await enterSignedIn(back, CURATOR, `/s/${SPACE}`, { alreadySignedIn: true });
   await back.getByRole('button', { name: 'Edit exhibits' }).click();
   await expect(back.getByRole('region', { name: 'Editing the draft' }).getByRole('status').first()).toHaveText(/Same as the published version · 2 exhibits/);
   await expect.poll(async () => (await shownIn(back)).map((e) => ({ ...e, ...place(e) }))).toEqual(draftBefore);

@@ -147,3 +147,16 @@ export async function holdKeyUntil(page: Page, key: string, arrived: () => Promi
     await page.keyboard.up(key);
   }
 }
+
+/** Click a world point (projected through the page's camera) once it is in view and not under an overlay. */
+export async function clickWorld(page: Page, x: number, y: number, z: number): Promise<void> {
+  let at: { x: number; y: number } | undefined;
+  await expect.poll(async () => {
+    at = await page.evaluate((p) => {
+      const s = window.__hustings!.project(p.x, p.y, p.z);
+      return s && document.elementFromPoint(s.x, s.y)?.tagName === 'CANVAS' ? s : undefined;
+    }, { x, y, z });
+    return at !== undefined;
+  }, { message: `(${x}, ${y}, ${z}) is on the canvas, not under an overlay` }).toBe(true);
+  await page.mouse.click(at!.x, at!.y);
+}

@@ -4,8 +4,8 @@ import { Client } from 'colyseus.js';
 import { callApi, requestGuestSession } from '../shared/protocol/apiClient.js';
 import type { ErrorPayload } from '../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../shared/protocol/messages.js';
-import { invitedAccount, signInThroughPage, type Credentials } from './accounts.js';
-import { distanceFrom, enter, expect, hook, screenshotVariance, test, waitReady, type HustingsHall } from './fixtures.js';
+import { enterSignedIn, invitedAccount, signInThroughPage, type Credentials } from './accounts.js';
+import { clickWorld, distanceFrom, enter, expect, hook, screenshotVariance, test, type HustingsHall } from './fixtures.js';
 
 /**
  * The live town hall, in four real browsers: a host starts the event, a visitor asks, the
@@ -32,27 +32,6 @@ function everyone<T>(pages: Page[], pick: (hall: HustingsHall | undefined) => T)
 
 async function avatarOf(page: Page, id: string) {
   return page.evaluate((who) => window.__hustings!.avatars().find((a) => a.id === who), id);
-}
-
-/** Sign in on /login and enter the town hall as the account. */
-async function enterAs(page: Page, who: Credentials): Promise<void> {
-  await signInThroughPage(page, who, '/login?next=/s/townhall');
-  await expect(page.getByText(`Signed in as ${who.name}`)).toBeVisible();
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await waitReady(page);
-}
-
-/** Click a world point (projected through the page's camera) once it is in view and not under an overlay. */
-async function clickWorld(page: Page, x: number, y: number, z: number): Promise<void> {
-  let at: { x: number; y: number } | undefined;
-  await expect.poll(async () => {
-    at = await page.evaluate((p) => {
-      const s = window.__hustings!.project(p.x, p.y, p.z);
-      return s && document.elementFromPoint(s.x, s.y)?.tagName === 'CANVAS' ? s : undefined;
-    }, { x, y, z });
-    return at !== undefined;
-  }, { message: `(${x}, ${y}, ${z}) is on the canvas, not under an overlay` }).toBe(true);
-  await page.mouse.click(at!.x, at!.y);
 }
 
 /** Turn the view (and the avatar) to face `yaw` by dragging across the canvas, as a person does. */
@@ -88,8 +67,8 @@ test('a live town hall: questions, the stage screen, hands and the floor mic, th
   const moderator = await newVisitor();
   const a = await newVisitor();
   const b = await newVisitor();
-  await enterAs(host.page, HOST);
-  await enterAs(moderator.page, MODERATOR);
+  await enterSignedIn(host.page, HOST, '/s/townhall');
+  await enterSignedIn(moderator.page, MODERATOR, '/s/townhall');
   await enter(a.page, 'Avery', '/s/townhall');
   await enter(b.page, 'Blake', '/s/townhall');
   const pages = [host.page, moderator.page, a.page, b.page];
