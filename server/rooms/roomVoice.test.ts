@@ -179,6 +179,21 @@ describe('grants that follow the room', () => {
     await cy.room.leave();
   });
 
+  it('gives the grant again after LiveKit is rejoined with the original listener token', async () => {
+    const eve = await joinHall(server.url, { name: 'Eve' });
+    const grant = await tokenFor(eve);
+    const voice = await joinVoice(grant);
+    await act(mod, ClientMessage.FloorCall, { sessionId: eve.room.sessionId, seconds: 120 }, () => hall(mod).floor.holder === eve.room.sessionId);
+    await waitForLivekit(grant, (p) => p?.permission?.canPublish === true, 'the floor grant');
+    // A signalling drop: the browser's LiveKit client joins again with the token it holds.
+    await voice.disconnect();
+    await waitForLivekit(grant, (p) => p === undefined, 'Eve out of LiveKit');
+    await joinVoice(grant);
+    await waitForLivekit(grant, (p) => p?.permission?.canPublish === true, 'the floor grant told again after the rejoin');
+    await act(mod, ClientMessage.FloorEnd, {}, () => hall(mod).floor.holder === '');
+    await eve.room.leave();
+  });
+
   it('removes someone from LiveKit when a moderator removes them from the space', async () => {
     const dee = await joinHall(server.url, { name: 'Dee' });
     const grant = await tokenFor(dee);

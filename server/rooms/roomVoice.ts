@@ -17,10 +17,20 @@ export interface RoomVoiceDeps {
 interface Grant {
   /** What LiveKit has now, as far as we know (undefined: a change failed, so unknown). */
   applied: boolean | undefined;
+  /** What the token allowed when it was minted: a LiveKit rejoin comes back with that. */
+  minted: boolean;
+  /** When LiveKit was last told (0: never). */
+  assertedAt: number;
   inFlight: boolean;
   retryAt: number;
   failures: number;
 }
+
+/**
+ * A grant that differs from the token's is told again this often: when livekit-client rejoins
+ * after a signalling drop it reuses its token, and LiveKit would otherwise keep the token's grant.
+ */
+const REASSERT_MS = 5000;
 
 const RETRY_FIRST_MS = 1000;
 const RETRY_MAX_MS = 30_000;
@@ -48,7 +58,7 @@ export class RoomVoice {
     if (!voice) throw new Error('voice is not running');
     const canPublish = mayPublish(this.mode, { speaker, muted: occupant.muted });
     const token = await voice.token({ identity: sessionId, name: occupant.avatar.name, room: this.room, canPublish });
-    this.grants.set(sessionId, { applied: canPublish, inFlight: false, retryAt: 0, failures: 0 });
+    this.grants.set(sessionId, { applied: canPublish, minted: canPublish, assertedAt: 0, inFlight: false, retryAt: 0, failures: 0 });
     return { url: this.deps.publicUrl, room: this.room, identity: sessionId, token, mode: this.mode, canPublish };
   }
 
@@ -64,10 +74,12 @@ export class RoomVoice {
       const occupant = occupants.get(sessionId);
       if (!occupant || grant.inFlight || now < grant.retryAt) continue;
       const wanted = mayPublish(this.mode, { speaker: isSpeaker(sessionId), muted: occupant.muted });
-      if (grant.applied === wanted) continue;
+      const stale = wanted !== grant.minted && now - grant.assertedAt > REASSERT_MS;
+      if (grant.applied === wanted && !stale) continue;
       grant.inFlight = true;
       voice.setCanPublish(this.room, sessionId, wanted).then(() => {
         grant.applied = wanted;
+        grant.assertedAt = Date.now();
         grant.failures = 0;
         this.deps.log.debug({ room: this.room, sessionId, canPublish: wanted }, 'voice grant changed');
       }, (err: unknown) => {
