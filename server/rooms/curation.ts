@@ -45,6 +45,15 @@ const HISTORY_LIMIT = 100;
 /** How far outside the walls an exhibit may stand (a doorway set into a wall, say). */
 const BOUNDS_MARGIN = 1;
 
+/** The message each new change answers, by its audit action. */
+const ACK_REF = {
+  'exhibit.create': ClientMessage.ExhibitCreate,
+  'exhibit.update': ClientMessage.ExhibitUpdate,
+  'exhibit.move': ClientMessage.ExhibitMove,
+  'exhibit.delete': ClientMessage.ExhibitDelete,
+  'exhibit.duplicate': ClientMessage.ExhibitDuplicate,
+} as const;
+
 const same = (a: Exhibit | null | undefined, b: Exhibit | null | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
@@ -308,14 +317,13 @@ export class Curation {
   }
 
   /** A new change by this curator: stored, shown, acknowledged, and undoable. */
-  private async commit(sessionId: string, who: Occupant, change: Change, action: string): Promise<void> {
+  private async commit(sessionId: string, who: Occupant, change: Change, action: keyof typeof ACK_REF): Promise<void> {
     await this.store(who, change, action);
     const history = this.historyOf(who);
     history.undo.push(change);
     if (history.undo.length > HISTORY_LIMIT) history.undo.shift();
     history.redo.length = 0;
-    const ref = { 'exhibit.create': ClientMessage.ExhibitCreate, 'exhibit.update': ClientMessage.ExhibitUpdate, 'exhibit.move': ClientMessage.ExhibitMove, 'exhibit.delete': ClientMessage.ExhibitDelete, 'exhibit.duplicate': ClientMessage.ExhibitDuplicate }[action] ?? action;
-    this.ack(sessionId, ref, change.id, `${change.label}: saved to the draft.`);
+    this.ack(sessionId, ACK_REF[action], change.id, `${change.label}: saved to the draft.`);
     this.sendHistory(sessionId);
   }
 
