@@ -9,6 +9,7 @@ import { useUi } from '../state/ui.js';
 import { resetVoice, useVoice } from '../state/voice.js';
 import { activeVoice, setActiveVoice } from './current.js';
 import { loadLivekit } from './livekit.js';
+import { forgetMicWish, noteReconnected } from './microphone.js';
 import { listenPushToTalk } from './pushToTalk.js';
 import { resumeSoundOnGesture, soundContext } from './sound.js';
 import { openVoiceRoom, type VoiceLoss } from './voiceRoom.js';
@@ -109,6 +110,7 @@ async function join(target: Target, gen: number): Promise<void> {
     useVoice.setState({ status: 'connected', canPublish: session.room.localParticipant.permissions?.canPublish ?? token.canPublish });
     updateSubscriptions(session);
     startTicking();
+    noteReconnected(); // back after a lost connection: a visitor who was talking talks again
   } catch (err) {
     if (gen !== generation) return;
     attempt = null;
@@ -132,6 +134,7 @@ function follow(): void {
   if (key === targetKey) return;
   const gen = halt();
   targetKey = key;
+  forgetMicWish();
   if (!ids || !ui.layout) return;
   if (voiceModeOf(ui.layout) === 'off') {
     useVoice.setState({ mode: 'off' });

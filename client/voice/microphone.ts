@@ -14,6 +14,9 @@ import { soundContext } from './sound.js';
 
 const NOT_NOW = 'Only the stage and the floor mic are heard here right now.';
 
+/** The visitor asked to talk and has not stopped (survives a LiveKit reconnect). */
+let wanted = false;
+
 function micPublication(v: VoiceSession): LocalTrackPublication | undefined {
   return v.room.localParticipant.getTrackPublication(v.lk.Track.Source.Microphone);
 }
@@ -46,20 +49,59 @@ export async function turnOnMicrophone(): Promise<void> {
     return;
   }
   soundContext();
+  wanted = true;
   useVoice.setState({ mic: 'starting', micNote: null });
-  try {
-    const pub = await v.room.localParticipant.setMicrophoneEnabled(true, s.deviceId ? { deviceId: s.deviceId } : undefined);
-    if (activeVoice() !== v) return; // left meanwhile; leaving stopped the track
-    noteMicPublished(pub);
-    // The right to speak may have gone while the browser was asking.
-    if (!v.room.localParticipant.permissions?.canPublish) await turnOffMicrophone();
-  } catch (err) {
-    if (activeVoice() === v) useVoice.setState({ mic: 'off', micNote: describe(err) });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const pub = await v.room.localParticipant.setMicrophoneEnabled(true, s.deviceId ? { deviceId: s.deviceId } : undefined);
+      if (activeVoice() !== v) return; // left meanwhile; leaving stopped the track
+      noteMicPublished(pub);
+      // The right to speak may have gone while the browser was asking.
+      if (!v.room.localParticipant.permissions?.canPublish) await turnOffMicrophone();
+      return;
+    } catch (err) {
+      if (activeVoice() !== v) return;
+      // A publish in flight when LiveKit's signalling dropped is lost, not refused: once the
+      // room is back, try again (twice at most) instead of leaving the visitor silent.
+      if (attempt < 3 && isConnectionLoss(err) && (await connectedAgain(v))) continue;
+      wanted = false;
+      useVoice.setState({ mic: 'off', micNote: describe(err) });
+      return;
+    }
   }
+}
+
+/** A failure of the connection rather than of the microphone or the grant. */
+function isConnectionLoss(err: unknown): boolean {
+  const name = err instanceof Error ? err.name : '';
+  if (/^(NotAllowed|Security|NotFound|Overconstrained|NotReadable)Error$/.test(name)) return false;
+  return !(err instanceof Error && /permission/i.test(err.message));
+}
+
+/** Waits (up to 20 s) until the room is connected again; false if it is gone for good. */
+async function connectedAgain(v: VoiceSession): Promise<boolean> {
+  const { ConnectionState, RoomEvent } = v.lk;
+  if (v.room.state === ConnectionState.Connected) {
+    await new Promise((r) => setTimeout(r, 500)); // let a leave-and-rejoin begin if one is coming
+    if (v.room.state === ConnectionState.Connected) return activeVoice() === v;
+  }
+  if (v.room.state === ConnectionState.Disconnected) return false;
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      v.room.off(RoomEvent.Reconnected, onBack).off(RoomEvent.Disconnected, onGone);
+      resolve(ok && activeVoice() === v);
+    };
+    const onBack = () => done(true);
+    const onGone = () => done(false);
+    const timer = setTimeout(() => done(v.room.state === ConnectionState.Connected), 20_000);
+    v.room.on(RoomEvent.Reconnected, onBack).on(RoomEvent.Disconnected, onGone);
+  });
 }
 
 /** Unpublish and release the microphone. */
 export async function turnOffMicrophone(): Promise<void> {
+  wanted = false;
   micMeterStop();
   useVoice.setState({ mic: 'off', muted: false, pushToTalk: false });
   const v = activeVoice();
@@ -154,4 +196,20 @@ export function noteMicChanged(): void {
     return;
   }
   if (s.mic === 'on' && pub.isMuted !== s.muted && !s.pushToTalk) useVoice.setState({ muted: pub.isMuted });
+}
+
+/**
+ * LiveKit is back after a drop. A rejoin can lose a microphone that was being published (or
+ * one that was live); if the visitor still wants to talk and may, publish it again.
+ */
+export function noteReconnected(): void {
+  const v = activeVoice();
+  if (!v || !wanted || micPublication(v)?.track) return;
+  if (useVoice.getState().mic === 'on') useVoice.setState({ mic: 'off' });
+  if (v.room.localParticipant.permissions?.canPublish) void turnOnMicrophone();
+}
+
+/** A new space or room: a wish to talk made in the last one does not follow the visitor. */
+export function forgetMicWish(): void {
+  wanted = false;
 }

@@ -4,7 +4,7 @@ import { apiOrigin } from '../net/spaces.js';
 import { setVoiceList, useVoice } from '../state/voice.js';
 import type { VoiceSession } from './current.js';
 import type { Livekit } from './livekit.js';
-import { noteMicChanged, notePublishGrant, refreshDevices } from './microphone.js';
+import { noteMicChanged, notePublishGrant, noteReconnected, refreshDevices } from './microphone.js';
 import { VoiceMix } from './voiceMix.js';
 
 /** Why a voice room ended without us leaving it: removed by the server, or lost. */
@@ -55,7 +55,10 @@ export async function openVoiceRoom(lk: Livekit, token: VoiceToken, ctx: AudioCo
     if (kind === 'audioinput') useVoice.setState({ deviceId });
   };
   const onReconnecting = () => useVoice.setState({ status: 'connecting' });
-  const onReconnected = () => useVoice.setState({ status: 'connected' });
+  const onReconnected = () => {
+    useVoice.setState({ status: 'connected' });
+    noteReconnected();
+  };
   const onDisconnected = (reason?: DisconnectReason) => {
     if (closing) return;
     mix.clear();
