@@ -79,6 +79,25 @@ export interface HustingsExhibit {
   draft: boolean;
 }
 
+/** One run of a twin as this page has it. */
+export interface HustingsTwinRun {
+  /** The scenario's key: model@version;seed=..;lever=... */
+  key: string;
+  status: 'none' | 'running' | 'done' | 'refused' | 'failed';
+  metrics: Record<string, number> | null;
+}
+
+export interface HustingsTwin {
+  id: string;
+  model: string;
+  official: HustingsTwinRun;
+  /** The visitor's own scenario, or null when they have not moved a lever. */
+  mine: HustingsTwinRun | null;
+  /** Frames of the shown scenario received from the worker so far, and where its first car is now (0..1). */
+  frames: number;
+  firstCar: number | null;
+}
+
 export interface HustingsTestHook {
   /** True once joined, our avatar is in the state and a frame has been drawn since. */
   readonly ready: boolean;
@@ -124,6 +143,15 @@ export interface HustingsTestHook {
    * error message when LiveKit or the client refuses, or 'published'.
    */
   forcePublish(): Promise<string>;
+  /** The digital twins on show in this space: their scenarios, runs and what is animated. */
+  twins(): HustingsTwin[];
+  /**
+   * Runs a scenario of a twin model in this page's twin worker (as an exhibit would) and
+   * resolves with its outcomes, or rejects with the refusal. For comparing with Node.
+   */
+  simulate(model: string, params: Record<string, number>, seed: number): Promise<Record<string, number>>;
+  /** Where a twin's in-world lever button is (world metres), once drawn. */
+  twinButton(exhibitId: string, lever: string, direction: 'up' | 'down'): { x: number; y: number; z: number } | undefined;
   /** Viewport CSS pixel coordinates of a world point (for page.mouse.click), if drawn yet. */
   project(x: number, y: number, z: number): { x: number; y: number } | undefined;
 }

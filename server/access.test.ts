@@ -419,6 +419,10 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
     const res = await raw('GET', `/api/assets/${sha}`, await actor.token());
     expect(Buffer.from(await res.arrayBuffer())).toEqual(TINY_PNG);
   }),
+  'twins.read': async (actor) => http(async () => {
+    const { models } = await callApi('twinModels', { baseUrl: server.http, token: await actor.token() });
+    expect(models.map((m) => m.id).sort()).toEqual(['carbon-dividend', 'congestion-charge']);
+  }),
 
   'audit.read': async (actor) => http(async () => callApi('audit', { baseUrl: server.http, token: await actor.token(), query: { limit: 5 } })),
 };

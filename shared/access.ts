@@ -122,6 +122,7 @@ export const ACTIONS = {
   'exhibits.history': { roles: CURATION, scope: 'space', summary: "List a space's published versions." },
   'assets.upload': { roles: CURATION, scope: 'any', summary: 'Upload an image, video, captions file or glTF model (checked by content).' },
   'assets.read': { roles: 'anyone', scope: 'global', summary: 'Download an uploaded file by the SHA-256 of its content.' },
+  'twins.read': { roles: 'anyone', scope: 'global', summary: 'The digital-twin models: levers, outcomes, assumptions and sources.' },
 
   'audit.read': { roles: MODERATION, scope: 'any', summary: 'Read the audit log of privileged actions.' },
 } as const satisfies Record<string, ActionRule>;

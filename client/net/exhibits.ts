@@ -7,6 +7,7 @@ import { spacePlaceFromPath } from '../route.js';
 import {
   faceExhibit, findShown, openExhibit, resetExhibits, setDraft, setLoad, setPublished, useExhibits, type DraftMeta,
 } from '../state/exhibits.js';
+import { useTwins } from '../state/twins.js';
 import { showToast } from '../state/ui.js';
 import { world } from '../state/world.js';
 import { apiOrigin, prefetchSpace } from './spaces.js';
@@ -62,6 +63,9 @@ export function watchExhibits(r: Room<SpaceState>, space: string): void {
   clearTimeout(retryTimer);
   const place = spacePlaceFromPath(location.pathname);
   deepLink = place.spaceId === space && place.exhibitId ? place.exhibitId : '';
+  // A twin's scenario named by the link (?scenario=...) becomes the visitor's own there.
+  const scenario = new URLSearchParams(location.search).get('scenario');
+  if (deepLink && scenario) useTwins.setState({ linked: { exhibitId: deepLink, text: scenario.slice(0, 2000) } });
   if (loaded < 0) void load(gen);
   else openDeepLink();
 

@@ -18,14 +18,13 @@ import { chromium } from '@playwright/test';
 import type { Exhibit, ExhibitContent } from '../../shared/exhibits/exhibit.js';
 import { callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
-import type { Ack } from '../../shared/protocol/townhall.js';
-import type { ErrorPayload } from '../../shared/protocol/errors.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { makeGlb, makePng } from '../../server/testing/files.js';
 import type { HustingsTestHook } from '../../client/testHookTypes.js';
+import { operate, paced } from './editOps.js';
 import { createAdmin, startServer, stopServer } from './server.js';
 import { printReport } from './report.js';
-import { quantile, round, sleep, waitFor } from './stats.js';
+import { quantile, round, waitFor } from './stats.js';
 
 declare global {
   interface Window { __hustings?: HustingsTestHook }
@@ -47,31 +46,6 @@ async function upload(http: string, token: string, kind: 'image' | 'model', body
   const asset = (await res.json()) as { sha256: string; type: 'image/png' | 'model/gltf-binary' };
   // An exhibit refers to a file by its hash and type only.
   return { sha256: asset.sha256, type: asset.type };
-}
-
-/** Sends an edit operation and waits for its Ack (or throws with the refusal). */
-function operate(room: Room<SpaceState>, type: string, body: unknown): Promise<Ack> {
-  return new Promise((resolve, reject) => {
-    const offAck = room.onMessage(ServerMessage.Ack, (a: Ack) => {
-      if (a.ref !== type) return;
-      offAck();
-      offError();
-      resolve(a);
-    });
-    const offError = room.onMessage(ServerMessage.Error, (e: ErrorPayload) => {
-      if (e.ref !== type) return;
-      offAck();
-      offError();
-      reject(new Error(`${type}: ${e.code} ${e.message}`));
-    });
-    room.send(type, body);
-  });
-}
-
-/** The room allows 30 messages a second per person: a curator's script keeps under that. */
-async function paced(room: Room<SpaceState>, type: string, body: unknown): Promise<Ack> {
-  const [ack] = await Promise.all([operate(room, type, body), sleep(40)]);
-  return ack;
 }
 
 /** 200 exhibits on a grid filling the hall's floor, every kind represented. */

@@ -38,7 +38,7 @@ const exhibitIn = (t: Tracked, id: string): Exhibit | undefined => {
 };
 const lastHistory = (t: Tracked) => histories.get(t)?.at(-1);
 
-async function create(t: Tracked, kind: 'panel' | 'image' | 'chart' = 'panel', x = 0): Promise<string> {
+async function create(t: Tracked, kind: 'panel' | 'image' | 'chart' | 'twin' = 'panel', x = 0): Promise<string> {
   const ack = await acked(t, ClientMessage.ExhibitCreate, { kind, transform: at(x, 0) });
   return ack.id!;
 }
@@ -76,13 +76,23 @@ describe('the draft', () => {
   it('refuses bad operations with a clear code and keeps what was stored', async () => {
     const id = await create(ana, 'panel', 2);
     expect((await refused(ana, ClientMessage.ExhibitCreate, { kind: 'panel', transform: at(400, 0) })).code).toBe('INVALID_INPUT');
-    expect((await refused(ana, ClientMessage.ExhibitCreate, { kind: 'twin', transform: at(0, 0) })).code).toBe('INVALID_INPUT');
     expect((await refused(ana, ClientMessage.ExhibitMove, { id, transform: { ...at(0, 0), scale: Number.NaN }, final: true })).code).toBe('INVALID_INPUT');
     expect((await refused(ana, ClientMessage.ExhibitUpdate, { id, content: { kind: 'portal', to: 'plaza' } })).code).toBe('INVALID_INPUT');
     expect((await refused(ana, ClientMessage.ExhibitUpdate, { id, text: { title: '' } })).code).toBe('INVALID_INPUT');
     expect((await refused(ana, ClientMessage.ExhibitUpdate, { id, content: { kind: 'panel', summary: 'x'.repeat(401), body: '', sponsor: '' } })).code).toBe('INVALID_INPUT');
     const image = await create(ana, 'image', 3);
     expect((await refused(ana, ClientMessage.ExhibitUpdate, { id: image, content: { kind: 'image', image: { sha256: 'a'.repeat(64), type: 'image/png' } } })).message).toMatch(/not been uploaded/);
+    // A twin's official scenario must be one its model accepts: levers in range, a known model.
+    const twin = await create(ana, 'twin', 4);
+    const charge = await refused(ana, ClientMessage.ExhibitUpdate, { id: twin, content: { kind: 'twin', model: 'congestion-charge', params: { charge: 1e6 }, seed: 1 } });
+    expect(charge).toMatchObject({ code: 'INVALID_INPUT' });
+    expect(charge.message).toMatch(/charge/i);
+    expect((await refused(ana, ClientMessage.ExhibitUpdate, { id: twin, content: { kind: 'twin', model: 'congestion-charge', params: { charge: null }, seed: 1 } })).code).toBe('INVALID_INPUT');
+    expect((await refused(ana, ClientMessage.ExhibitUpdate, { id: twin, content: { kind: 'twin', model: 'perpetual-motion', params: {}, seed: 1 } })).message).toMatch(/no simulation model/);
+    expect((await refused(ana, ClientMessage.ExhibitUpdate, { id: twin, content: { kind: 'twin', model: 'congestion-charge', params: {}, seed: -1 } })).code).toBe('INVALID_INPUT');
+    await acked(ana, ClientMessage.ExhibitUpdate, { id: twin, content: { kind: 'twin', model: 'carbon-dividend', params: {}, seed: 7 } });
+    expect((await server.repos.exhibits.getDraft(SPACE, twin))?.exhibit.content).toEqual({ kind: 'twin', model: 'carbon-dividend', params: {}, seed: 7 });
+    await acked(ana, ClientMessage.ExhibitDelete, { id: twin });
     expect((await refused(ana, ClientMessage.ExhibitDelete, { id: 'nosuchexhibit' })).code).toBe('NOT_FOUND');
     expect((await server.repos.exhibits.getDraft(SPACE, id))?.exhibit.transform).toEqual(at(2, 0));
     await acked(ana, ClientMessage.ExhibitDelete, { id: image });

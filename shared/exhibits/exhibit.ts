@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { checkParams } from '../sim/levers.js';
+import { modelById } from '../sim/models.js';
 import { SpaceId } from '../spaces/layout.js';
 
 /**
@@ -14,8 +16,8 @@ import { SpaceId } from '../spaces/layout.js';
 export const EXHIBIT_KINDS = ['panel', 'image', 'video', 'model', 'chart', 'portal', 'twin'] as const;
 export const ExhibitKind = z.enum(EXHIBIT_KINDS);
 export type ExhibitKind = z.infer<typeof ExhibitKind>;
-/** Kinds a curator can add now (digital twins arrive with their own capability). */
-export const PLACEABLE_KINDS = ['panel', 'image', 'video', 'model', 'chart', 'portal'] as const satisfies readonly ExhibitKind[];
+/** Kinds a curator can add from the palette (all of them). */
+export const PLACEABLE_KINDS = EXHIBIT_KINDS;
 
 export const KIND_LABEL: Record<ExhibitKind, string> = {
   panel: 'Panel', image: 'Image', video: 'Video', model: '3D model', chart: 'Chart', portal: 'Doorway', twin: 'Digital twin',
@@ -90,12 +92,27 @@ export const ChartContent = z.strictObject({
   })).max(CHART_MAX_ROWS, `At most ${CHART_MAX_ROWS} rows.`),
 }).refine((c) => c.rows.every((r) => r.values.length === c.series.length), 'Every row needs one number per series.');
 export const PortalContent = z.strictObject({ kind: z.literal('portal'), to: SpaceId });
-/** Reserved for digital twins (their own capability): the model and the official scenario. */
+/** The model a new twin starts with. */
+export const DEFAULT_TWIN_MODEL = 'congestion-charge';
+
+/**
+ * A digital twin: which model (shared/sim) and the official scenario, its levers and seed, that
+ * every visitor sees first. Levers are checked against the model's ranges here, so a draft can
+ * never hold a scenario the model would refuse; a lever left out takes the model's default.
+ */
 export const TwinContent = z.strictObject({
   kind: z.literal('twin'),
   model: z.string().max(60),
-  params: z.record(z.string().max(40), finite),
-  seed: z.number().int().min(0).max(2 ** 31 - 1),
+  params: z.record(z.string().max(40), z.number()),
+  seed: z.number().int('The seed is a whole number.').min(0, 'The seed is 0 or more.').max(2 ** 31 - 1, 'The seed is at most 2147483647.'),
+}).superRefine((c, ctx) => {
+  const model = modelById(c.model);
+  if (!model) {
+    ctx.addIssue({ code: 'custom', path: ['model'], message: `There is no simulation model called "${c.model}".` });
+    return;
+  }
+  const checked = checkParams(model.info, c.params);
+  if (!checked.ok) for (const message of checked.problems) ctx.addIssue({ code: 'custom', path: ['params'], message });
 });
 export const ExhibitContent = z.discriminatedUnion('kind', [PanelContent, ImageContent, VideoContent, ModelContent, ChartContent, PortalContent, TwinContent]);
 export type ExhibitContent = z.infer<typeof ExhibitContent>;
@@ -129,7 +146,7 @@ export function newContent(kind: ExhibitKind): ExhibitContent {
     case 'model': return { kind, model: null };
     case 'chart': return { kind, chart: 'bar', unit: '', series: ['Value'], rows: [{ label: 'A', values: [1] }, { label: 'B', values: [2] }] };
     case 'portal': return { kind, to: 'plaza' };
-    case 'twin': return { kind, model: '', params: {}, seed: 1 };
+    case 'twin': return { kind, model: DEFAULT_TWIN_MODEL, params: {}, seed: 1 };
   }
 }
 
@@ -150,7 +167,6 @@ export function publishProblems(e: Exhibit, spaceIds: ReadonlySet<string>): stri
   if (c.kind === 'chart' && c.rows.length === 0) problems.push('needs at least one row of data');
   if (c.kind === 'panel' && c.summary.trim().length === 0 && c.body.trim().length === 0) problems.push('needs a summary or some text');
   if (c.kind === 'portal' && !spaceIds.has(c.to)) problems.push(`leads to "${c.to}", which is not a space`);
-  if (c.kind === 'twin') problems.push('digital twins are not available yet');
   return problems;
 }
 
@@ -161,6 +177,12 @@ export function textAlternative(e: Exhibit): string {
     case 'panel': return [c.summary, c.body].filter((s) => s.trim().length > 0).join('\n\n');
     case 'chart': return [e.alt, `${c.series.join(', ')}${c.unit ? ` (${c.unit})` : ''}: ${c.rows.map((r) => `${r.label} ${r.values.join(' / ')}`).join('; ')}`].filter(Boolean).join('\n');
     case 'portal': return e.alt || `A doorway to ${c.to}.`;
+    case 'twin': {
+      const model = modelById(c.model);
+      if (!model) return e.alt;
+      const levers = model.info.levers.map((l) => `${l.label} ${c.params[l.key] ?? l.default}${l.unit ? ` ${l.unit}` : ''}`).join(', ');
+      return [e.alt, `A live simulation (${model.info.name}): ${model.info.question} Official scenario: ${levers}; seed ${c.seed}.`].filter(Boolean).join('\n');
+    }
     default: return e.alt;
   }
 }

@@ -4,6 +4,7 @@ import { SpaceId, SpaceLayout, VoiceMode } from '../spaces/layout.js';
 import { ErrorCode } from './errors.js';
 import { DisplayName } from './messages.js';
 import { AssetKind, AssetType, Exhibit, Sha256 } from '../exhibits/exhibit.js';
+import { TwinModels } from './twins.js';
 
 /**
  * The HTTP API as data: every endpoint with its method, path, permission action and the zod
@@ -377,6 +378,7 @@ export const API = {
   publish: endpoint({ method: 'POST', path: '/api/spaces/:id/publish', action: 'exhibits.publish', status: 201, params: SpaceParams, spaceFrom: 'path', body: PublishRequest, notFound: 'There is no space with that name.', response: SpaceVersion }),
   restoreVersion: endpoint({ method: 'POST', path: '/api/spaces/:id/versions/:version/restore', action: 'exhibit.edit', status: 200, params: VersionParams, spaceFrom: 'path', notFound: 'There is no such version.', response: z.object({ restored: z.number().int(), exhibitCount: z.number().int() }) }),
   uploadAsset: endpoint({ method: 'POST', path: '/api/assets', action: 'assets.upload', status: 201, query: AssetUploadQuery, rawBody: true, response: AssetView }),
+  twinModels: endpoint({ method: 'GET', path: '/api/twins/models', action: 'twins.read', status: 200, response: TwinModels }),
   getAsset: endpoint({ method: 'GET', path: '/api/assets/:sha256', action: 'assets.read', status: 200, params: Sha256Params, notFound: 'There is no such file.', response: z.string(), produces: 'application/octet-stream', file: true }),
 
   audit: endpoint({ method: 'GET', path: '/api/audit', action: 'audit.read', status: 200, query: AuditQuery, response: z.object({ entries: z.array(AuditEntryView) }) }),

@@ -109,12 +109,6 @@ export const doorFrame = once(() => {
   ]);
 });
 
-/** The plinth waiting for a digital twin. */
-export const twinPlinth = once(() => merged([
-  box(1, 0.85, 1, 0, 0.425, 0, '#e8e4dc'),
-  box(0.86, 0.02, 0.86, 0, 0.86, 0, '#5fa58a'),
-]));
-
 /** What a 3D model shows before it has loaded (and when it cannot be shown). */
 export const modelPlaceholder = once(() => {
   const g = new RoundedBoxGeometry(0.8, 0.8, 0.8, 4, 0.12);

@@ -49,7 +49,8 @@ export function footprint(e: Exhibit): Footprint {
     case 'model': return { w: 0.8, h: 0.8, d: 0.8, cy: 0.4 };
     case 'chart': return { w: CHART.width + 0.1, h: CHART.bottom + CHART.height + 0.05, d: 0.2, cy: (CHART.bottom + CHART.height + 0.05) / 2 };
     case 'portal': return { w: DOOR.width + 0.4, h: DOOR.height + 0.2, d: 0.2, cy: (DOOR.height + 0.2) / 2 };
-    case 'twin': return { w: 1, h: 0.9, d: 1, cy: 0.45 };
+    // The round table, the board behind it and the lever desk in front.
+    case 'twin': return { w: 2.4, h: 2.4, d: 3.2, cy: 1.2 };
   }
 }
 

@@ -3,6 +3,7 @@ import { AssetField } from './AssetField.js';
 import { ChartFields } from './ChartFields.js';
 import { PanelFields } from './PanelFields.js';
 import { PortalFields } from './PortalFields.js';
+import { TwinFields } from './TwinFields.js';
 
 /** The part of the inspector that depends on the kind of exhibit. */
 export function ContentFields({ content, onCommit }: { content: ExhibitContent; onCommit: (change: (c: ExhibitContent) => ExhibitContent) => void }) {
@@ -61,6 +62,6 @@ export function ContentFields({ content, onCommit }: { content: ExhibitContent; 
     case 'portal':
       return <PortalFields content={content} onCommit={(f) => change('portal', f)} />;
     case 'twin':
-      return <p className="hint">Digital twins are set up with their own tools (coming later).</p>;
+      return <TwinFields content={content} onCommit={(f) => change('twin', f)} />;
   }
 }

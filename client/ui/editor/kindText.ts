@@ -8,7 +8,7 @@ export const ALT_LABEL: Record<ExhibitKind, { label: string; hint: string }> = {
   model: { label: 'Description', hint: 'What the 3D model shows. Needed to publish.' },
   chart: { label: 'Summary', hint: 'What the chart shows, in words (the numbers are listed too). Needed to publish.' },
   portal: { label: 'Description', hint: 'Optional: where the doorway leads and why.' },
-  twin: { label: 'Description', hint: 'What the simulation shows.' },
+  twin: { label: 'Description', hint: 'Optional: why this simulation is here and what to try (the model\u2019s question, levers and sources are shown too).' },
 };
 
 /** A one-line hint for each kind in the palette. */
@@ -19,5 +19,5 @@ export const KIND_HINT: Record<ExhibitKind, string> = {
   model: 'A 3D model (.glb) with a description',
   chart: 'Bars or lines from a small table',
   portal: 'A doorway to another space',
-  twin: 'A live simulation',
+  twin: 'A live simulation visitors can steer',
 };

@@ -1,7 +1,8 @@
-import { textAlternative, type Exhibit } from '../../../shared/exhibits/exhibit.js';
+import type { Exhibit } from '../../../shared/exhibits/exhibit.js';
 import { assetUrl, exhibitIntents } from '../../state/exhibits.js';
 import { useSpaces } from '../../state/spaces.js';
 import { ChartFigure } from './ChartFigure.js';
+import { TwinDetail } from '../twins/TwinDetail.js';
 import { ExhibitMarkdown } from './ExhibitMarkdown.js';
 
 function useSpaceName(id: string): string {
@@ -83,6 +84,6 @@ export function ExhibitContent({ exhibit, onLeave }: { exhibit: Exhibit; onLeave
     case 'portal':
       return <Portal to={c.to} alt={exhibit.alt} onLeave={onLeave} />;
     case 'twin':
-      return <Plain text={textAlternative(exhibit) || 'A digital twin of this policy will stand here.'} />;
+      return <TwinDetail exhibit={exhibit} />;
   }
 }

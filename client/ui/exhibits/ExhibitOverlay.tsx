@@ -86,7 +86,7 @@ function Dialog({ exhibit, spaceId, draft }: { exhibit: Exhibit; spaceId: string
   const { author, sources } = exhibit.provenance;
   return (
     <div className="scrim exhibit-scrim" onMouseDown={(e) => { if (e.target === e.currentTarget) closeExhibit(); }}>
-      <section ref={dialog} className="panel exhibit-detail" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
+      <section ref={dialog} className={exhibit.content.kind === 'twin' ? 'panel exhibit-detail wide' : 'panel exhibit-detail'} role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown}>
         <header className="exhibit-head">
           <div>
             <p className="exhibit-kind">
@@ -115,7 +115,7 @@ function Dialog({ exhibit, spaceId, draft }: { exhibit: Exhibit; spaceId: string
           )}
         </div>
         <footer className="exhibit-foot">
-          {!draft && <Share spaceId={spaceId} id={exhibit.id} />}
+          {!draft && exhibit.content.kind !== 'twin' && <Share spaceId={spaceId} id={exhibit.id} />}
           <button type="button" onClick={closeExhibit}>Close</button>
         </footer>
       </section>

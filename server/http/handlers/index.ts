@@ -6,6 +6,7 @@ import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
 import { publicHandlers } from './public.js';
 import { sessionHandlers } from './session.js';
+import { twinHandlers } from './twins.js';
 import { voiceHandlers } from './voice.js';
 
 export type { HandlerDeps } from './deps.js';
@@ -20,5 +21,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...eventHandlers(deps),
     ...voiceHandlers(deps),
     ...exhibitHandlers(deps),
+    ...twinHandlers(),
   };
 }
