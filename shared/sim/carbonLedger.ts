@@ -1,0 +1,27 @@
+/**
+ * The money of one year of a carbon fee and dividend, in whole pence so that it adds up
+ * exactly: revenue = dividends paid + retained, and the households' net gains sum to -retained.
+ */
+export interface CarbonLedger {
+  revenuePence: number;
+  /** The equal dividend each household receives. */
+  dividendPence: number;
+  dividendsPaidPence: number;
+  retainedPence: number;
+}
+
+/** The fee on one household's CO2, rounded to the nearest penny (kg and pence are integers). */
+export function feePaidPence(feePencePerTonne: number, kg: number): number {
+  return Math.round((feePencePerTonne * kg) / 1000);
+}
+
+/**
+ * Splits a year's revenue: `dividendBasisPoints` of it (10000 = all) is shared equally among
+ * the households in whole pence, rounded down; whatever is left, odd pence included, is retained.
+ */
+export function shareRevenue(revenuePence: number, dividendBasisPoints: number, households: number): CarbonLedger {
+  const pool = Math.floor((revenuePence * dividendBasisPoints) / 10000);
+  const dividendPence = Math.floor(pool / households);
+  const dividendsPaidPence = dividendPence * households;
+  return { revenuePence, dividendPence, dividendsPaidPence, retainedPence: revenuePence - dividendsPaidPence };
+}
