@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { checkParams } from '../shared/sim/levers.js';
 import { modelById } from '../shared/sim/models.js';
-import { goldenScenarios } from '../shared/sim/golden.js';
+import { goldenScenarios } from '../shared/sim/goldenScenarios.js';
 import { runScenario } from '../shared/sim/runScenario.js';
 import { callApi } from '../shared/protocol/apiClient.js';
 import { enterSignedIn, invitedAccount, type Credentials } from './accounts.js';
@@ -97,8 +97,9 @@ test('a curator publishes a congestion-charge twin; visitors steer their own sce
   await expect.poll(async () => (await twinsIn(v))[0]!.firstCar, { message: 'the first car moving' }).not.toBe(carAt);
 
   // The in-world + button raises the visitor's charge by five steps (£2.50).
-  await expect.poll(() => hook(v, (h) => h.twinButton(twinId, 'charge', 'up'))).toBeDefined();
-  const plus = (await hook(v, (h) => h.twinButton(twinId, 'charge', 'up')))!;
+  const plusButton = () => v.evaluate((id) => window.__hustings!.twinButton(id, 'charge', 'up'), twinId);
+  await expect.poll(plusButton).toBeDefined();
+  const plus = (await plusButton())!;
   await clickWorld(v, plus.x, plus.y, plus.z);
   await expect.poll(async () => (await twinsIn(v))[0]!.mine?.key).toContain('charge=6.5');
 
@@ -144,8 +145,8 @@ test('both models give bit-identical numbers in Chromium and in Node, and refuse
   const { page } = await newVisitor();
   await enter(page, 'Dara', '/s/plaza');
   for (const g of goldenScenarios()) {
-    const inPage = await page.evaluate((s) => window.__hustings!.simulate(s.model, s.params, s.seed), g);
-    expect(inPage, `${g.model} seed ${g.seed}`).toEqual(inNode(g.model, g.params, g.seed));
+    const inPage = await page.evaluate((s) => window.__hustings!.simulate(s.modelId, s.params, s.seed), g);
+    expect(inPage, `${g.modelId} seed ${g.seed}`).toEqual(inNode(g.modelId, g.params, g.seed));
   }
   const refusal = await page.evaluate(() => window.__hustings!.simulate('congestion-charge', { charge: Number.NaN }, 1).then(() => 'ran', (e: Error) => e.message));
   expect(refusal).toMatch(/charge/i);

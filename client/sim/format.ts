@@ -14,9 +14,10 @@ export function formatMetric(m: Metric, value: number | undefined): string {
   return value === undefined ? '—' : withUnit(value, m.unit, m.digits);
 }
 
-/** Decimal places of a lever's step (0.5 -> 1). */
+/** Decimal places of a lever's step (0.5 -> 1); money in pence when it has any (£4.50, not £4.5). */
 export function leverDigits(l: Lever): number {
-  return (String(l.step).split('.')[1] ?? '').length;
+  const digits = (String(l.step).split('.')[1] ?? '').length;
+  return digits > 0 && l.unit.startsWith('£') ? 2 : digits;
 }
 
 export function formatLever(l: Lever, value: number): string {

@@ -41,7 +41,7 @@ function forgetOld(): void {
 const yieldNow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function run(key: string, modelId: string, params: unknown, seed: number): Promise<void> {
-  const model = modelById(modelId) as SimModel<unknown> | undefined;
+  const model = modelById(modelId);
   if (!model) {
     post({ type: 'refused', key, problems: [`There is no simulation model called "${modelId}".`] });
     return;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { ContentOf, Exhibit } from '../../shared/exhibits/exhibit.js';
+import type { Exhibit } from '../../shared/exhibits/exhibit.js';
 import type { SimModel } from '../../shared/sim/model.js';
 import { modelById } from '../../shared/sim/models.js';
 import { scenarioFromText, scenarioKey, type Scenario } from '../../shared/sim/scenarioLink.js';
@@ -41,8 +41,8 @@ function applyLink(exhibitId: string, model: SimModel<unknown>): void {
  * the official one and the visitor's own. Both the 3D exhibit and the detail view use it.
  */
 export function useTwin(exhibit: Exhibit): TwinView | null {
-  const content = exhibit.content.kind === 'twin' ? (exhibit.content as ContentOf<'twin'>) : null;
-  const model = content ? (modelById(content.model) as SimModel<unknown> | undefined) : undefined;
+  const content = exhibit.content.kind === 'twin' ? (exhibit.content) : null;
+  const model = content ? (modelById(content.model)) : undefined;
   const mine = useTwins((s) => s.mine[exhibit.id] ?? null);
   const linked = useTwins((s) => s.linked?.exhibitId === exhibit.id);
   const official: Scenario | null = content ? { params: content.params, seed: content.seed } : null;

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, type Room } from 'colyseus.js';
+import { Client } from 'colyseus.js';
 import { chromium } from '@playwright/test';
 import type { Exhibit, ExhibitContent } from '../../shared/exhibits/exhibit.js';
 import { callApi } from '../../shared/protocol/apiClient.js';

@@ -291,7 +291,10 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       }
       const parsed = schema.safeParse(message);
       if (!parsed.success) {
-        this.refuse(client, 'invalid', { code: ErrorCode.INVALID_INPUT, message: invalid, ref: type });
+        // A rule the schema states in words (a lever's range, a refinement) says what is wrong;
+        // a malformed shape gets the message's general description.
+        const rule = parsed.error.issues.find((i) => i.code === 'custom');
+        this.refuse(client, 'invalid', { code: ErrorCode.INVALID_INPUT, message: rule?.message ?? invalid, ref: type });
         return;
       }
       return handler(client, occupant, parsed.data);

@@ -20,23 +20,22 @@ const STEPS_PER_PRESS = 5;
 
 function Button({ name, label, x, onPress }: { name: string; label: string; x: number; onPress: () => void }) {
   const [hot, setHot] = useState(false);
+  // The handlers are on the group, so a click on the sign counts too and never opens the exhibit.
   return (
-    <group position={[x, 0, 0]}>
-      <mesh
-        geometry={UNIT_BOX}
-        material={hot ? BUTTON_HOT : BUTTON}
-        scale={[0.13, 0.05, 0.1]}
-        name={name}
-        onClick={(e: ThreeEvent<MouseEvent>) => {
-          e.stopPropagation();
-          onPress();
-        }}
-        onPointerOver={(e) => {
-          e.stopPropagation();
-          setHot(true);
-        }}
-        onPointerOut={() => setHot(false)}
-      />
+    <group
+      position={[x, 0, 0]}
+      name={name}
+      onClick={(e: ThreeEvent<MouseEvent>) => {
+        e.stopPropagation();
+        onPress();
+      }}
+      onPointerOver={(e) => {
+        e.stopPropagation();
+        setHot(true);
+      }}
+      onPointerOut={() => setHot(false)}
+    >
+      <mesh geometry={UNIT_BOX} material={hot ? BUTTON_HOT : BUTTON} scale={[0.15, 0.05, 0.13]} />
       <Text font={SIGN_FONT} position={[0, 0.027, 0]} rotation={[-Math.PI / 2, 0, 0]} fontSize={0.07} anchorX="center" anchorY="middle" color="#ffffff">
         {label}
       </Text>
@@ -57,7 +56,7 @@ export function TwinConsole({ exhibitId, twin }: { exhibitId: string; twin: Twin
   };
   const depth = levers.length * ROW + 0.08;
   return (
-    <group position={[0, TWIN.console.y, TWIN.console.z]} rotation={[-0.45, 0, 0]}>
+    <group position={[0, TWIN.console.y, TWIN.console.z]} rotation={[0.45, 0, 0]}>
       <mesh geometry={UNIT_BOX} material={WOOD} scale={[TWIN.console.width, 0.04, depth]} position={[0, -0.02, 0]} />
       {levers.map((l, i) => {
         const zRow = -depth / 2 + 0.04 + ROW * (i + 0.5);

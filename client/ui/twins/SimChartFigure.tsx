@@ -7,7 +7,7 @@ const numbers = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 3 });
 export function SimChartFigure({ chart }: { chart: SimChart }) {
   const W = 560;
   const H = 220;
-  const pad = 28;
+  const pad = 30;
   const points = chart.series.flatMap((s) => s.points);
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
@@ -31,8 +31,12 @@ export function SimChartFigure({ chart }: { chart: SimChart }) {
       )}
       <svg className="chart-lines" viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false">
         <line x1={pad} x2={W - pad} y1={y(0)} y2={y(0)} className="chart-zero" />
+        <line x1={pad} x2={pad} y1={y(y0)} y2={y(y1)} className="chart-zero" />
         <text x={W / 2} y={H - 4} className="chart-axis" textAnchor="middle">{chart.xLabel}</text>
-        <text x={4} y={12} className="chart-axis">{chart.yLabel}</text>
+        <text x={pad} y={H - 4} className="chart-axis" textAnchor="start">{numbers.format(x0)}</text>
+        <text x={W - pad} y={H - 4} className="chart-axis" textAnchor="end">{numbers.format(x1)}</text>
+        <text x={pad + 4} y={y(y1) + 4} className="chart-axis">{numbers.format(y1)}</text>
+        <text x={pad + 4} y={12} className="chart-axis">{chart.yLabel}</text>
         {chart.series.map((s, i) =>
           chart.kind === 'line' ? (
             <polyline key={s.name} fill="none" stroke={COLOURS[i % COLOURS.length]} strokeWidth={2.5} strokeLinejoin="round" points={s.points.map(([px, py]) => `${x(px)},${y(py)}`).join(' ')} />

@@ -8,7 +8,7 @@ import { useTwins } from '../../state/twins.js';
 export function TwinReality({ twin }: { twin: TwinView }) {
   const id = twin.model.info.id;
   const seed = twin.official.seed;
-  const has = Boolean(twin.model.realityChecks);
+  const has = typeof twin.model.realityChecks === 'function';
   const checks = useTwins((s) => s.reality[`${id}#${seed}`]);
   useEffect(() => {
     if (has) ensureReality(id, seed);
