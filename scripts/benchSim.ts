@@ -5,8 +5,10 @@
  *  - Nagel-Schreckenberg throughput with 10,000 vehicles on one ring (the twin's road rules,
  *    density 1/3): vehicle updates per second and ring steps per second;
  *  - time to settle one default scenario of each model (median of several runs).
- * A browser section (frame times with a twin running in a worker) is to be added beside it.
- * Prints a table and a JSON line. Options: --vehicles N (10000), --seconds S per throughput run (2).
+ * Browser section (e2e/load/simFrames.ts; needs `npm run build:test`): the hall's frame times in
+ * headless Chromium with no twin, with a twin animating, and while the worker computes scenarios.
+ * Prints tables and a JSON line. Options: --vehicles N (10000), --seconds S per throughput run
+ * (2), --frame-seconds S of frame sampling (8), --node-only.
  */
 import { CONGESTION } from '../shared/sim/congestionChargeInfo.js';
 import { defaultParams } from '../shared/sim/levers.js';
@@ -14,6 +16,7 @@ import { runScenario, TWIN_MODELS } from '../shared/sim/models.js';
 import { Random } from '../shared/sim/random.js';
 import { RingRoad } from '../shared/sim/ringRoad.js';
 import { printReport } from '../e2e/load/report.js';
+import { simFrameFigures } from '../e2e/load/simFrames.js';
 import { quantile, round } from '../e2e/load/stats.js';
 
 const arg = (name: string, fallback: number) => {
@@ -22,6 +25,7 @@ const arg = (name: string, fallback: number) => {
 };
 const VEHICLES = arg('vehicles', 10_000);
 const SECONDS = arg('seconds', 2);
+const FRAME_SECONDS = arg('frame-seconds', 8);
 
 /** Ring steps of `vehicles` cars per second, after a warm-up that lets the JIT and the jams settle. */
 function naschSection(vehicles: number, seconds: number): Record<string, number> {
@@ -67,10 +71,31 @@ function settleSection(runs: number): Record<string, number> {
   return out;
 }
 
-function main(): void {
-  const result = { node: process.version, ...naschSection(VEHICLES, SECONDS), ...settleSection(7) };
-  printReport(result);
-  console.log(JSON.stringify(result));
+async function main(): Promise<void> {
+  const node = { node: process.version, ...naschSection(VEHICLES, SECONDS), ...settleSection(7) };
+  printReport(node);
+  if (process.argv.includes('--node-only')) {
+    console.log(JSON.stringify(node));
+    return;
+  }
+  const browser = await simFrameFigures(FRAME_SECONDS);
+  printReport({
+    frameMsP50: { emptyHall: browser.emptyHall.p50, twinAnimating: browser.twinAnimating.p50, steeringEverySecond: browser.steeringEverySecond.p50, computingFlatOut: browser.twinComputing.p50 },
+    frameMsP95: { emptyHall: browser.emptyHall.p95, twinAnimating: browser.twinAnimating.p95, steeringEverySecond: browser.steeringEverySecond.p95, computingFlatOut: browser.twinComputing.p95 },
+    ratioP50ToEmptyHall: {
+      twinAnimating: round(browser.twinAnimating.p50 / browser.emptyHall.p50, 2),
+      steeringEverySecond: round(browser.steeringEverySecond.p50 / browser.emptyHall.p50, 2),
+      computingFlatOut: round(browser.twinComputing.p50 / browser.emptyHall.p50, 2),
+    },
+    fps: { emptyHall: browser.emptyHall.fps, twinAnimating: browser.twinAnimating.fps, steeringEverySecond: browser.steeringEverySecond.fps, computingFlatOut: browser.twinComputing.fps },
+    scenariosComputed: { steeringEverySecond: browser.steeringEverySecond.scenariosComputed, computingFlatOut: browser.twinComputing.scenariosComputed },
+    scenarioMsInWorker: browser.scenarioMsInWorker,
+    machine: 'headless Chromium on SwiftShader (no GPU), 960x540',
+  });
+  console.log(JSON.stringify({ ...node, browser }));
 }
 
-main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -62,6 +62,38 @@ function receive(m: FromWorker): void {
   }
 }
 
+/** How many views want each visitor scenario (the 3D exhibit and the detail view may both). */
+const wanted = new Map<string, number>();
+
+/** A view wants a scenario: run it if needed. Pair with releaseRun. */
+export function retainRun(modelId: string, scenario: Scenario): string | null {
+  const key = ensureRun(modelId, scenario);
+  if (key) wanted.set(key, (wanted.get(key) ?? 0) + 1);
+  return key;
+}
+
+/**
+ * A view no longer wants a scenario (the visitor moved a slider on, through many). If no view
+ * wants it and it is still queued or computing, the worker drops it: only the latest is computed.
+ */
+export function releaseRun(key: string): void {
+  const left = (wanted.get(key) ?? 1) - 1;
+  if (left > 0) {
+    wanted.set(key, left);
+    return;
+  }
+  wanted.delete(key);
+  const run = useTwins.getState().runs[key];
+  if (run?.status !== 'running' || !inputs.has(key)) return;
+  inputs.delete(key);
+  send({ type: 'drop', key });
+  useTwins.setState((s) => {
+    const runs = { ...s.runs };
+    delete runs[key];
+    return { runs };
+  });
+}
+
 /** Run a scenario of a model unless it has run (or is running); returns its key. */
 export function ensureRun(modelId: string, scenario: Scenario): string | null {
   const model = modelById(modelId);

@@ -4,7 +4,7 @@ import type { SimModel } from '../../shared/sim/model.js';
 import { modelById } from '../../shared/sim/models.js';
 import { scenarioFromText, scenarioKey, type Scenario } from '../../shared/sim/scenarioLink.js';
 import { setMine, useTwins, type RunState } from '../state/twins.js';
-import { ensureRun } from './twinRuns.js';
+import { ensureRun, releaseRun, retainRun } from './twinRuns.js';
 
 export interface TwinView {
   model: SimModel<unknown>;
@@ -55,7 +55,10 @@ export function useTwin(exhibit: Exhibit): TwinView | null {
     if (model && official) ensureRun(model.info.id, official);
   }, [officialKey]);
   useEffect(() => {
-    if (model && mine) ensureRun(model.info.id, mine);
+    if (!model || !mine || !mineKey) return undefined;
+    retainRun(model.info.id, mine);
+    // Moved on before it finished (a slider being dragged): drop it, keep only the latest.
+    return () => releaseRun(mineKey);
   }, [mineKey]);
   useEffect(() => {
     if (model && linked) applyLink(exhibit.id, model);
