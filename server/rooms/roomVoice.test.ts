@@ -6,6 +6,7 @@ import { ClientMessage } from '../../shared/protocol/messages.js';
 import type { VoiceToken } from '../../shared/protocol/api.js';
 import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
 import { act, hall, joinHall, me, walk, type Tracked } from './hallTesting.js';
+import { freeVoicePorts } from '../testing/voicePorts.js';
 
 /**
  * Voice in rooms against the real LiveKit the app starts: tokens only for your own connection,
@@ -21,7 +22,6 @@ let modAccount: TestAccount;
 let hostAccount: TestAccount;
 const livekits: LivekitRoom[] = [];
 
-const LIVEKIT_PORT = 41_000 + Math.floor(Math.random() * 10_000);
 
 async function tokenFor(t: Tracked, overrides: Partial<{ sessionId: string; spaceId: string; token: string }> = {}): Promise<VoiceToken> {
   return callApi('voiceToken', {
@@ -72,7 +72,7 @@ async function publishTone(room: LivekitRoom): Promise<void> {
 const publishing = (p: ParticipantInfo | undefined) => (p?.tracks.length ?? 0) > 0;
 
 beforeAll(async () => {
-  server = await bootServer({ VOICE: 'on', LIVEKIT_PORT: String(LIVEKIT_PORT) });
+  server = await bootServer({ VOICE: 'on', LIVEKIT_PORT: String(await freeVoicePorts()) });
   modAccount = await createAccount(server, { name: 'Mo Moderator', grants: [{ role: 'moderator', spaceId: 'townhall' }] });
   hostAccount = await createAccount(server, { name: 'Hana Host', grants: [{ role: 'host', spaceId: 'townhall' }] });
   mod = await joinHall(server.url, { token: modAccount.token });

@@ -5,15 +5,17 @@ import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log.js';
 import { installedBinary, loadLivekitKeys, startLocalLivekit, type LocalLivekit } from './localLivekit.js';
+import { freeVoicePorts } from '../testing/voicePorts.js';
 import { createVoice } from './voice.js';
 
 /** These run the real livekit-server that scripts/livekit.sh installs (the test command does). */
 const log = createLogger('silent');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-voice-'));
-const port = 20_000 + Math.floor(Math.random() * 20_000);
+let port = 0;
 let livekit: LocalLivekit;
 
 beforeAll(async () => {
+  port = await freeVoicePorts();
   const started = await startLocalLivekit({ dataDir, port, log });
   if (!started) throw new Error(`livekit-server is not installed at ${installedBinary()}: run scripts/livekit.sh install`);
   livekit = started;
