@@ -8,6 +8,7 @@ import { AdminPage } from './ui/admin/AdminPage.js';
 import { EventRecordPage } from './ui/events/EventRecordPage.js';
 import { EventsPage } from './ui/events/EventsPage.js';
 import { Hud } from './ui/Hud.js';
+import { SkipLink } from './ui/a11y/SkipLink.js';
 import { InvitePage } from './ui/InvitePage.js';
 import { JoinForm } from './ui/JoinForm.js';
 import { LoginPage } from './ui/LoginPage.js';
@@ -51,6 +52,7 @@ export function App() {
   if (phase === 'world' && layout) {
     return (
       <>
+        <SkipLink />
         <World layout={layout} />
         <Hud />
       </>

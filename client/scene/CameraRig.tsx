@@ -4,6 +4,7 @@ import { rayDistance } from '../../shared/spaces/collision.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { wrapAngle } from '../../shared/spaces/movement.js';
 import { controls } from '../input/controls.js';
+import { motion } from '../state/motion.js';
 import { world } from '../state/world.js';
 
 const DISTANCE = 6.5;
@@ -54,7 +55,8 @@ export function CameraRig() {
     if (!layout || !world.selfReady) return;
     const self = world.self.render;
     const dt = Math.min(delta, 0.1);
-    const snap = followed !== layout;
+    // Reduced motion: the view jumps to where it is going instead of easing there.
+    const snap = followed !== layout || motion.reduced;
     followed = layout;
     yaw = snap ? self.yaw : wrapAngle(yaw + wrapAngle(self.yaw - yaw) * (1 - Math.exp(-dt * 6)));
     if (world.self.seat >= 0) {

@@ -2,6 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { PerspectiveCamera } from 'three';
 import { world } from '../state/world.js';
+import { motion } from '../state/motion.js';
 import { ICON } from './iconAtlas.js';
 import { IconCloud } from './iconCloud.js';
 
@@ -15,7 +16,8 @@ export function HandMarkers() {
   const cloud = useMemo(() => new IconCloud(MAX_HANDS), []);
   useEffect(() => () => cloud.dispose(), [cloud]);
   useFrame((state) => {
-    const t = state.clock.elapsedTime;
+    // Reduced motion: the hands stay still (the bob is only there to catch the eye).
+    const t = motion.reduced ? 0 : state.clock.elapsedTime;
     let n = 0;
     if (world.selfReady && world.self.hand > 0) {
       const d = world.self.drawn;
@@ -24,7 +26,7 @@ export function HandMarkers() {
     for (const remote of world.remotes.values()) {
       if (remote.hand <= 0 || n >= MAX_HANDS) continue;
       const d = remote.drawn;
-      cloud.set(n++, d.x, d.head + ABOVE_HEAD + Math.sin(t * 2.4 + remote.phase) * BOB, d.z, ICON.hand, SIZE, remote.connected ? 1 : 0.5);
+      cloud.set(n++, d.x, d.head + ABOVE_HEAD + (motion.reduced ? 0 : Math.sin(t * 2.4 + remote.phase) * BOB), d.z, ICON.hand, SIZE, remote.connected ? 1 : 0.5);
     }
     cloud.commit(n, state.camera as PerspectiveCamera, state.size.height * state.viewport.dpr);
   });

@@ -2,6 +2,7 @@ import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
 import { Object3D, RingGeometry, type InstancedMesh, type MeshBasicMaterial } from 'three';
 import { world, type Drawn } from '../state/world.js';
+import { motion } from '../state/motion.js';
 
 const MAX_SPEAKERS = 32;
 const RING = new RingGeometry(0.42, 0.56, 40).rotateX(-Math.PI / 2);
@@ -35,7 +36,7 @@ export function SpeakerRings() {
     m.count = n;
     m.visible = n > 0;
     m.instanceMatrix.needsUpdate = true;
-    (m.material as MeshBasicMaterial).opacity = 0.55 + 0.2 * Math.sin(state.clock.elapsedTime * 2.2);
+    (m.material as MeshBasicMaterial).opacity = motion.reduced ? 0.65 : 0.55 + 0.2 * Math.sin(state.clock.elapsedTime * 2.2);
   });
   return (
     <instancedMesh ref={mesh} args={[RING, undefined, MAX_SPEAKERS]} frustumCulled={false} renderOrder={2}>

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { AdditiveBlending, Color, Object3D, RingGeometry, type InstancedMesh } from 'three';
 import { useVoice } from '../state/voice.js';
 import { world, type Drawn } from '../state/world.js';
+import { motion } from '../state/motion.js';
 
 /** Two ripples per talking avatar, each spreading out and fading over one period. */
 const RIPPLES = 2;
@@ -39,6 +40,8 @@ export function SpeakingRipples() {
     const talking = useVoice.getState().speaking;
     const dt = Math.min(delta, 0.1);
     for (const id of talking) if (!presence.has(id)) presence.set(id, 0);
+    // Reduced motion: a still ring at the avatar's feet instead of ripples spreading out.
+    const still = motion.reduced;
     const t = state.clock.elapsedTime / PERIOD_S;
     let n = 0;
     for (const [id, was] of presence) {
@@ -50,8 +53,8 @@ export function SpeakingRipples() {
         continue;
       }
       presence.set(id, now);
-      for (let k = 0; k < RIPPLES && n < MAX_TALKING * RIPPLES; k++) {
-        const phase = (t + k / RIPPLES) % 1;
+      for (let k = 0; k < (still ? 1 : RIPPLES) && n < MAX_TALKING * RIPPLES; k++) {
+        const phase = still ? 0.25 : (t + k / RIPPLES) % 1;
         scratch.position.set(at.x, at.base + 0.03, at.z);
         scratch.scale.setScalar(1 + phase * SPREAD);
         scratch.updateMatrix();

@@ -1,6 +1,7 @@
 import { Canvas } from '@react-three/fiber';
 import { Suspense } from 'react';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { WORLD_KEYS_ID, useA11y } from '../state/a11y.js';
 import { Atmosphere } from './Atmosphere.js';
 import { Avatars } from './Avatars.js';
 import { Boxes } from './Boxes.js';
@@ -21,6 +22,8 @@ import { TownHallStage } from './TownHallStage.js';
 
 /** The 3D view of one space. Scenery remounts when the space changes; avatars and camera persist. */
 export function World({ layout }: { layout: SpaceLayout }) {
+  // Behind the accessible view the 3D view is out of the keyboard's and screen readers' way.
+  const hidden = useA11y((s) => s.viewOpen);
   return (
     <Canvas
       className="world-canvas"
@@ -29,6 +32,10 @@ export function World({ layout }: { layout: SpaceLayout }) {
       gl={{ antialias: true, powerPreference: 'high-performance' }}
       camera={{ fov: 55, near: 0.1, far: 400, position: [0, 6, 16] }}
       aria-label={`3D view of ${layout.name}`}
+      role="application"
+      aria-describedby={WORLD_KEYS_ID}
+      tabIndex={hidden ? -1 : 0}
+      aria-hidden={hidden || undefined}
     >
       <Simulation />
       <DragLook />

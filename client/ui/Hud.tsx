@@ -1,10 +1,16 @@
 import { useEffect } from 'react';
+import { useA11y } from '../state/a11y.js';
 import { useExhibits } from '../state/exhibits.js';
 import { useUi } from '../state/ui.js';
 import { followVoice } from '../voice/followVoice.js';
 import { DisconnectedNotice } from './DisconnectedNotice.js';
 import { EditHint, EditorHud, useInspecting } from './editor/EditorHud.js';
+import { AccessibleView } from './a11y/AccessibleView.js';
+import { HallAnnouncer } from './a11y/HallAnnouncer.js';
+import { ShortcutsDialog } from './a11y/ShortcutsDialog.js';
+import { useShortcutKeys } from './a11y/useShortcutKeys.js';
 import { ExhibitHud } from './exhibits/ExhibitHud.js';
+import { ExhibitOverlay } from './exhibits/ExhibitOverlay.js';
 import { Inspector } from './editor/Inspector.js';
 import { HelpHint } from './HelpHint.js';
 import { PeopleList } from './PeopleList.js';
@@ -22,6 +28,20 @@ export function Hud() {
   // Edit mode (curators): the editor panel on the left, the selected exhibit's inspector on the right.
   const editing = useExhibits((s) => s.editMode);
   const inspecting = useInspecting();
+  // Keyboard and screen readers: "?" and H, and the accessible view in place of the 3D view's overlays.
+  useShortcutKeys();
+  const accessibleView = useA11y((s) => s.viewOpen);
+  if (accessibleView) {
+    return (
+      <div className="hud a11y-open">
+        <AccessibleView />
+        <ExhibitOverlay />
+        <ShortcutsDialog />
+        <Toast />
+        <DisconnectedNotice />
+      </div>
+    );
+  }
   return (
     <div className={townhall ? 'hud townhall' : 'hud'}>
       <SpaceHeader />
@@ -38,6 +58,8 @@ export function Hud() {
       <Toast />
       {editing ? <EditHint /> : <HelpHint townhall={townhall} />}
       <DisconnectedNotice />
+      {townhall && <HallAnnouncer shown={false} />}
+      <ShortcutsDialog />
     </div>
   );
 }

@@ -7,15 +7,21 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
 }
 
-/** Nothing on the page has the keyboard: keys are for the world. */
+/** The 3D view (focusable: Tab from the skip link, or a click) has the keyboard. */
+function worldFocused(): boolean {
+  const active = document.activeElement;
+  return active instanceof HTMLCanvasElement || (active instanceof HTMLElement && active.classList.contains('world-canvas'));
+}
+
+/** Nothing on the page has the keyboard, or the 3D view has it: keys are for the world. */
 function worldHasKeys(): boolean {
   const active = document.activeElement;
-  return !active || active === document.body || active instanceof HTMLCanvasElement;
+  return !active || active === document.body || worldFocused();
 }
 
 /**
  * The visitor's keys for exhibits: E opens (or goes through) the highlighted exhibit; with
- * nothing else focused, Tab / Shift+Tab move the highlight through the exhibits in tour order
+ * the 3D view focused, Tab / Shift+Tab move the highlight through the exhibits in tour order
  * (turning the avatar to face each) and Enter opens it. Tabbing past the last one lets the
  * keyboard go on to the page's controls, so Tab never traps anyone in the world.
  */
@@ -37,7 +43,8 @@ export function useExhibitKeys(): void {
         activateExhibit(s.nearId);
       } else if (e.key === 'Escape' && s.nearId && s.nearBy === 'keys') {
         setNear('', 'keys');
-      } else if (e.key === 'Tab' && s.shown.length > 0) {
+      } else if (e.key === 'Tab' && s.shown.length > 0 && (worldFocused() || s.nearBy === 'keys')) {
+        // From the page itself (nothing focused yet) Tab goes to the skip link first, as on any page.
         // The tour goes on from an exhibit reached with Tab; one merely walked up to starts it afresh.
         const at = s.nearBy === 'keys' ? s.shown.findIndex((x) => x.id === s.nearId) : -1;
         const next = at < 0 ? (e.shiftKey ? s.shown.length - 1 : 0) : at + (e.shiftKey ? -1 : 1);

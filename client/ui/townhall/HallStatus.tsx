@@ -17,12 +17,12 @@ export function HallStatus() {
     <section className="panel hall-status" aria-label="Event">
       <p className="hall-title">{event.state === 'none' ? 'No event scheduled' : event.title}</p>
       {event.state !== 'none' && (
-        <p className={`hall-state state-${event.state}`} role="status">
+        <p className={`hall-state state-${event.state}`} role="status" aria-live="off">
           {eventStatus(event, now)}
         </p>
       )}
       {floor.holder && (
-        <p className={mine ? 'floor-line mine' : 'floor-line'} role="status" aria-label="Floor microphone">
+        <p className={mine ? 'floor-line mine' : 'floor-line'} role="status" aria-live="off" aria-label="Floor microphone">
           {mine ? 'You have the floor' : `${floor.name} has the floor`}
           <span className="countdown"> · {formatCountdown(floorLeft(floor, now))}</span>
         </p>
