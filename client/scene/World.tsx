@@ -1,6 +1,7 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { useGraphics } from '../state/graphics.js';
 import { Atmosphere } from './Atmosphere.js';
 import { Avatars } from './Avatars.js';
 import { Boxes } from './Boxes.js';
@@ -14,6 +15,7 @@ import { Ground } from './Ground.js';
 import { Lighting } from './Lighting.js';
 import { NameTags } from './NameTags.js';
 import { Portals } from './Portals.js';
+import { PortraitView } from './PortraitView.js';
 import { Signs } from './Signs.js';
 import { Simulation } from './Simulation.js';
 import { SpeakingRipples } from './SpeakingRipples.js';
@@ -21,12 +23,17 @@ import { TownHallStage } from './TownHallStage.js';
 
 /** The 3D view of one space. Scenery remounts when the space changes; avatars and camera persist. */
 export function World({ layout }: { layout: SpaceLayout }) {
+  // The graphics tier (client/state/graphicsTier.ts): pixel ratio and shadows follow a change at
+  // once; antialiasing is fixed when the WebGL context is made, so it follows on the next visit.
+  const dpr = useGraphics((s) => s.settings.dpr);
+  const shadows = useGraphics((s) => s.settings.shadows);
+  const [antialias] = useState(() => useGraphics.getState().settings.antialias);
   return (
     <Canvas
       className="world-canvas"
-      shadows="percentage"
-      dpr={[1, 1.5]}
-      gl={{ antialias: true, powerPreference: 'high-performance' }}
+      shadows={shadows ? 'percentage' : false}
+      dpr={dpr}
+      gl={{ antialias, powerPreference: 'high-performance' }}
       camera={{ fov: 55, near: 0.1, far: 400, position: [0, 6, 16] }}
       aria-label={`3D view of ${layout.name}`}
     >
@@ -50,6 +57,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
       <SpeakingRipples />
       <NameTags />
       <CameraRig />
+      <PortraitView />
       <FrameProbe />
     </Canvas>
   );
