@@ -5,6 +5,7 @@ import { useEditor } from './state/editor.js';
 import { useExhibits } from './state/exhibits.js';
 import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
+import { useGraphics } from './state/graphics.js';
 import { world } from './state/world.js';
 import { forcePublish, voiceProbe, voiceSignal, voiceStats } from './voice/probes.js';
 import { modelById } from '../shared/sim/models.js';
@@ -107,6 +108,14 @@ const hook: HustingsTestHook = {
   renderInfo() {
     const info = world.view.gl?.info.render;
     return { calls: info?.calls ?? 0, triangles: info?.triangles ?? 0, frame: world.frame };
+  },
+  graphics() {
+    const { choice, settings } = useGraphics.getState();
+    const gl = world.view.gl;
+    return {
+      choice, tier: settings.tier, nameTags: settings.nameTags,
+      pixelRatio: gl?.getPixelRatio() ?? 0, shadows: gl?.shadowMap.enabled ?? false,
+    };
   },
   voice: voiceProbe,
   voiceStats,

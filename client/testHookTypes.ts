@@ -129,6 +129,8 @@ export interface HustingsTestHook {
   /** The interpolated pose drawn for a remote avatar this frame. */
   remote(id: string): HustingsPose | undefined;
   renderInfo(): { calls: number; triangles: number; frame: number };
+  /** The graphics tier in effect (client/state/graphics.ts) and what the renderer does with it. */
+  graphics(): HustingsGraphics;
   /** Voice state (see HustingsVoice). */
   voice(): HustingsVoice;
   /** Inbound audio over WebRTC so far, summed over every subscribed voice (getStats inbound-rtp). */
@@ -154,4 +156,13 @@ export interface HustingsTestHook {
   twinButton(exhibitId: string, lever: string, direction: 'up' | 'down'): { x: number; y: number; z: number } | undefined;
   /** Viewport CSS pixel coordinates of a world point (for page.mouse.click), if drawn yet. */
   project(x: number, y: number, z: number): { x: number; y: number } | undefined;
+}
+
+/** The graphics tier: the visitor's choice, the tier it gives, and the renderer's pixel ratio and shadows. */
+export interface HustingsGraphics {
+  choice: 'auto' | 'low' | 'high';
+  tier: 'low' | 'high';
+  nameTags: number;
+  pixelRatio: number;
+  shadows: boolean;
 }

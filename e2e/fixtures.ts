@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import type { HustingsHall, HustingsTestHook } from '../client/testHookTypes.js';
 
 export type { HustingsHall };
@@ -11,7 +11,7 @@ declare global {
  * Every context in every test aborts requests to any origin but the app's own and records
  * them; Content-Security-Policy violations are recorded too. A test fails if either happened.
  */
-export const test = base.extend<{ foreignRequests: string[]; newVisitor: (options?: { baseURL?: string }) => Promise<Visitor> }>({
+export const test = base.extend<{ foreignRequests: string[]; newVisitor: (options?: VisitorOptions) => Promise<Visitor> }>({
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   foreignRequests: async ({}, use) => {
     const list: string[] = [];
@@ -22,7 +22,8 @@ export const test = base.extend<{ foreignRequests: string[]; newVisitor: (option
     const contexts: BrowserContext[] = [];
     await use(async (options) => {
       const origin = new URL(options?.baseURL ?? baseURL!).origin;
-      const context = await browser.newContext({ baseURL: origin });
+      // `device`: a phone's viewport, touch and the like (e2e/phone.spec.ts).
+      const context = await browser.newContext({ ...options?.device, baseURL: origin });
       contexts.push(context);
       await context.route('**/*', (route) => {
         const url = route.request().url();
@@ -52,6 +53,12 @@ export const test = base.extend<{ foreignRequests: string[]; newVisitor: (option
   },
 });
 export { expect };
+
+export interface VisitorOptions {
+  baseURL?: string;
+  /** Context options describing the device (viewport, hasTouch, isMobile, deviceScaleFactor). */
+  device?: Pick<BrowserContextOptions, 'viewport' | 'hasTouch' | 'isMobile' | 'deviceScaleFactor' | 'userAgent' | 'screen'>;
+}
 
 /** A browser context of its own (cookies, storage), its first tab, and a way to open another tab in it with the same checks. */
 export interface Visitor {

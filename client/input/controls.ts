@@ -10,6 +10,12 @@ export const controls = {
   pitch: 0.35,
   /** A floor point to walk to, or null. */
   target: null as { x: number; z: number } | null,
+  /**
+   * The touch joystick's deflection (client/ui/touch/TouchJoystick.tsx): forward and strafe in
+   * [-1, 1] like the keys' axes (partial deflection walks slower), and whether it is pushed past
+   * its rim to run. Zero when no finger is on it.
+   */
+  stick: { forward: 0, strafe: 0, run: false },
   /** A gizmo has the pointer (the exhibit editor): keys do not walk, dragging does not turn the view. */
   held: false,
   /** When the gizmo last let go (performance.now()): the click that ends a drag does not walk. */
@@ -50,6 +56,20 @@ export function walkTo(x: number, z: number): void {
   controls.target = { x, z };
 }
 
+/** The joystick moved (a finger on it): like a movement key, it cancels a walk to a clicked point. */
+export function setStick(forward: number, strafe: number, run: boolean): void {
+  const s = controls.stick;
+  s.forward = forward;
+  s.strafe = strafe;
+  s.run = run;
+  if (forward !== 0 || strafe !== 0) controls.target = null;
+}
+
+/** The finger left the joystick (or the page lost focus). */
+export function releaseStick(): void {
+  setStick(0, 0, false);
+}
+
 export function pressed(code: string): boolean {
   return controls.keys.has(code);
 }
@@ -66,7 +86,10 @@ export function attachKeyboard(): () => void {
   const up = (e: KeyboardEvent) => {
     controls.keys.delete(e.code);
   };
-  const clear = () => controls.keys.clear();
+  const clear = () => {
+    controls.keys.clear();
+    releaseStick();
+  };
   return all([
     listen(window, 'keydown', down),
     listen(window, 'keyup', up),

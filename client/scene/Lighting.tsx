@@ -1,17 +1,19 @@
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { useGraphics } from '../state/graphics.js';
 
 export const SUN_POSITION: [number, number, number] = [30, 45, 20];
 
-/** One shadow-casting directional light whose shadow camera covers the whole space. */
+/** One directional light whose shadow camera covers the whole space (casting shadows on the high graphics tier). */
 function ShadowSun({ position, intensity, color, extent, far }: {
   position: [number, number, number]; intensity: number; color: string; extent: number; far: number;
 }) {
+  const shadows = useGraphics((s) => s.settings.shadows);
   return (
     <directionalLight
       position={position}
       intensity={intensity}
       color={color}
-      castShadow
+      castShadow={shadows}
       shadow-mapSize={[1024, 1024]}
       shadow-bias={-0.0005}
       shadow-normalBias={0.03}

@@ -1,9 +1,11 @@
 import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
 import type { Sprite } from 'three';
+import { useGraphics } from '../state/graphics.js';
 import { world, type RemoteAvatar } from '../state/world.js';
 import { nameTag } from './nameTagTexture.js';
 
+/** The most tags there are slots for; the graphics tier draws this many or fewer. */
 const MAX_TAGS = 12;
 const TAG_HEIGHT = 0.3; // metres
 const TAG_GAP = 0.25; // between the top of the head and the tag's lower edge
@@ -13,8 +15,8 @@ const SLOTS = Array.from({ length: MAX_TAGS }, (_, i) => i);
 const chosen: (RemoteAvatar | null)[] = new Array<RemoteAvatar | null>(MAX_TAGS).fill(null);
 const chosenDist: number[] = new Array<number>(MAX_TAGS).fill(Infinity);
 
-/** Keep the MAX_TAGS remote avatars nearest to (x, z), in `chosen`. */
-function chooseNearest(x: number, z: number): number {
+/** Keep the `limit` remote avatars nearest to (x, z), in `chosen` (limit <= MAX_TAGS). */
+function chooseNearest(x: number, z: number, limit: number): number {
   chosen.fill(null);
   chosenDist.fill(Infinity);
   let count = 0;
@@ -22,14 +24,14 @@ function chooseNearest(x: number, z: number): number {
     const dx = remote.drawn.x - x;
     const dz = remote.drawn.z - z;
     const d = dx * dx + dz * dz;
-    if (count < MAX_TAGS) {
+    if (count < limit) {
       chosen[count] = remote;
       chosenDist[count] = d;
       count++;
       continue;
     }
     let worst = 0;
-    for (let i = 1; i < MAX_TAGS; i++) if (chosenDist[i]! > chosenDist[worst]!) worst = i;
+    for (let i = 1; i < limit; i++) if (chosenDist[i]! > chosenDist[worst]!) worst = i;
     if (d < chosenDist[worst]!) {
       chosen[worst] = remote;
       chosenDist[worst] = d;
@@ -38,12 +40,13 @@ function chooseNearest(x: number, z: number): number {
   return count;
 }
 
-/** Name tags for the nearest few people: sprites with canvas-drawn names. */
+/** Name tags for the nearest few people (how many: the graphics tier): sprites with canvas-drawn names. */
 export function NameTags() {
   const sprites = useRef<(Sprite | null)[]>([]);
   useFrame(() => {
     const self = world.self.render;
-    const count = world.selfReady ? chooseNearest(self.x, self.z) : 0;
+    const limit = Math.min(MAX_TAGS, useGraphics.getState().settings.nameTags);
+    const count = world.selfReady ? chooseNearest(self.x, self.z, limit) : 0;
     for (let i = 0; i < MAX_TAGS; i++) {
       const sprite = sprites.current[i];
       if (!sprite) continue;

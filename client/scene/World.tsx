@@ -1,7 +1,8 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { WORLD_KEYS_ID, useA11y } from '../state/a11y.js';
+import { useGraphics } from '../state/graphics.js';
 import { Atmosphere } from './Atmosphere.js';
 import { Avatars } from './Avatars.js';
 import { Boxes } from './Boxes.js';
@@ -15,6 +16,7 @@ import { Ground } from './Ground.js';
 import { Lighting } from './Lighting.js';
 import { NameTags } from './NameTags.js';
 import { Portals } from './Portals.js';
+import { PortraitView } from './PortraitView.js';
 import { Signs } from './Signs.js';
 import { Simulation } from './Simulation.js';
 import { SpeakingRipples } from './SpeakingRipples.js';
@@ -24,12 +26,17 @@ import { TownHallStage } from './TownHallStage.js';
 export function World({ layout }: { layout: SpaceLayout }) {
   // Behind the accessible view the 3D view is out of the keyboard's and screen readers' way.
   const hidden = useA11y((s) => s.viewOpen);
+  // The graphics tier (client/state/graphicsTier.ts): pixel ratio and shadows follow a change at
+  // once; antialiasing is fixed when the WebGL context is made, so it follows on the next visit.
+  const dpr = useGraphics((s) => s.settings.dpr);
+  const shadows = useGraphics((s) => s.settings.shadows);
+  const [antialias] = useState(() => useGraphics.getState().settings.antialias);
   return (
     <Canvas
       className="world-canvas"
-      shadows="percentage"
-      dpr={[1, 1.5]}
-      gl={{ antialias: true, powerPreference: 'high-performance' }}
+      shadows={shadows ? 'percentage' : false}
+      dpr={dpr}
+      gl={{ antialias, powerPreference: 'high-performance' }}
       camera={{ fov: 55, near: 0.1, far: 400, position: [0, 6, 16] }}
       aria-label={`3D view of ${layout.name}`}
       role="application"
@@ -57,6 +64,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
       <SpeakingRipples />
       <NameTags />
       <CameraRig />
+      <PortraitView />
       <FrameProbe />
     </Canvas>
   );

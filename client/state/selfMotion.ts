@@ -23,10 +23,18 @@ let stuckSteps = 0;
 let lastTargetDistance = Infinity;
 let standAskedAt = -Infinity;
 
-/** Keys that walk (turning on the spot with the arrows does not count). */
+/** Keys or the touch joystick that walk (turning on the spot with the arrows does not count). */
 function wantsToWalk(): boolean {
   return pressed('KeyW') || pressed('KeyA') || pressed('KeyS') || pressed('KeyD') || pressed('ArrowUp') || pressed('ArrowDown')
+    || controls.stick.forward !== 0 || controls.stick.strafe !== 0
     || controls.target !== null;
+}
+
+/** The keys' axes, or the touch joystick's where no key says otherwise (the same intents either way). */
+function withStick(forward: number, strafe: number, run: boolean): { forward: number; strafe: number; run: boolean } {
+  const stick = controls.stick;
+  if (forward !== 0 || strafe !== 0 || (stick.forward === 0 && stick.strafe === 0)) return { forward, strafe, run };
+  return { forward: stick.forward, strafe: stick.strafe, run: run || stick.run };
 }
 
 /**
@@ -54,10 +62,14 @@ function stepLocked(): void {
 
 function buildAxes(): { forward: number; strafe: number; run: boolean } {
   const self = world.self.curr;
-  let forward = (pressed('KeyW') || pressed('ArrowUp') ? 1 : 0) - (pressed('KeyS') || pressed('ArrowDown') ? 1 : 0);
-  const strafe = (pressed('KeyD') ? 1 : 0) - (pressed('KeyA') ? 1 : 0);
+  const axes = withStick(
+    (pressed('KeyW') || pressed('ArrowUp') ? 1 : 0) - (pressed('KeyS') || pressed('ArrowDown') ? 1 : 0),
+    (pressed('KeyD') ? 1 : 0) - (pressed('KeyA') ? 1 : 0),
+    pressed('ShiftLeft') || pressed('ShiftRight'),
+  );
+  let forward = axes.forward;
+  const { strafe, run } = axes;
   const turn = (pressed('ArrowLeft') ? 1 : 0) - (pressed('ArrowRight') ? 1 : 0);
-  const run = pressed('ShiftLeft') || pressed('ShiftRight');
   if (turn !== 0) controls.yaw = wrapAngle(controls.yaw + turn * TURN_RATE * TICK_SECONDS);
   const target = controls.target;
   if (target && forward === 0 && strafe === 0) {

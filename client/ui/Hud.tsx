@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useA11y } from '../state/a11y.js';
 import { useExhibits } from '../state/exhibits.js';
+import { useTouch } from '../state/touch.js';
 import { useUi } from '../state/ui.js';
 import { followVoice } from '../voice/followVoice.js';
 import { DisconnectedNotice } from './DisconnectedNotice.js';
@@ -16,6 +17,7 @@ import { HelpHint } from './HelpHint.js';
 import { PeopleList } from './PeopleList.js';
 import { SpaceHeader } from './SpaceHeader.js';
 import { Toast } from './Toast.js';
+import { TouchControls } from './touch/TouchControls.js';
 import { ModerationPanel } from './townhall/ModerationPanel.js';
 import { TownHallHud } from './townhall/TownHallHud.js';
 import { VoiceDock } from './voice/VoiceDock.js';
@@ -28,6 +30,8 @@ export function Hud() {
   // Edit mode (curators): the editor panel on the left, the selected exhibit's inspector on the right.
   const editing = useExhibits((s) => s.editMode);
   const inspecting = useInspecting();
+  // Phones and tablets: a thumb stick and thumb-sized buttons (client/ui/touch).
+  const touch = useTouch((s) => s.touch);
   // Keyboard and screen readers: "?" and H, and the accessible view in place of the 3D view's overlays.
   useShortcutKeys();
   const accessibleView = useA11y((s) => s.viewOpen);
@@ -43,7 +47,7 @@ export function Hud() {
     );
   }
   return (
-    <div className={townhall ? 'hud townhall' : 'hud'}>
+    <div className={`hud${townhall ? ' townhall' : ''}${touch ? ' touch' : ''}`}>
       <SpaceHeader />
       <div className={inspecting ? 'hud-side right inspecting' : 'hud-side right'}>
         {inspecting ? <Inspector /> : <PeopleList />}
@@ -57,6 +61,7 @@ export function Hud() {
       <ExhibitHud />
       <Toast />
       {editing ? <EditHint /> : <HelpHint townhall={townhall} />}
+      <TouchControls townhall={townhall} />
       <DisconnectedNotice />
       {townhall && <HallAnnouncer shown={false} />}
       <ShortcutsDialog />

@@ -2,6 +2,7 @@ import { leaveSpace } from '../net/connection.js';
 import { useUi } from '../state/ui.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { EditToggle } from './editor/EditToggle.js';
+import { GraphicsSetting } from './GraphicsSetting.js';
 
 /** The space's name, the connection state and a way out; in a town hall, the way to its events. */
 export function SpaceHeader() {
@@ -18,6 +19,7 @@ export function SpaceHeader() {
         <a href="/events" target="_blank" rel="noopener">Events</a>
       )}
       <EditToggle />
+      <GraphicsSetting />
       <button type="button" onClick={() => void leaveSpace()}>
         Leave
       </button>
