@@ -1,17 +1,23 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { followOtherTabs } from './net/account.js';
 import { followAddress } from './navigation.js';
 import { World } from './scene/World.js';
 import { useUi } from './state/ui.js';
-import { AccountPage } from './ui/AccountPage.js';
-import { AdminPage } from './ui/admin/AdminPage.js';
-import { EventRecordPage } from './ui/events/EventRecordPage.js';
-import { EventsPage } from './ui/events/EventsPage.js';
 import { Hud } from './ui/Hud.js';
 import { SkipLink } from './ui/a11y/SkipLink.js';
-import { InvitePage } from './ui/InvitePage.js';
 import { JoinForm } from './ui/JoinForm.js';
-import { LoginPage } from './ui/LoginPage.js';
+
+/** Pages other than a space are chunks of their own: a visitor walking in downloads none of them. */
+const AccountPage = lazy(() => import('./ui/AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const AdminPage = lazy(() => import('./ui/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
+const EventRecordPage = lazy(() => import('./ui/events/EventRecordPage.js').then((m) => ({ default: m.EventRecordPage })));
+const EventsPage = lazy(() => import('./ui/events/EventsPage.js').then((m) => ({ default: m.EventsPage })));
+const InvitePage = lazy(() => import('./ui/InvitePage.js').then((m) => ({ default: m.InvitePage })));
+const LoginPage = lazy(() => import('./ui/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>{children}</Suspense>;
+}
 
 const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account', events: 'Events', event: 'Event record' } as const;
 
@@ -35,17 +41,17 @@ export function App() {
 
   switch (route.page) {
     case 'login':
-      return <LoginPage next={route.next} />;
+      return <Page><LoginPage next={route.next} /></Page>;
     case 'invite':
-      return <InvitePage token={route.token} />;
+      return <Page><InvitePage token={route.token} /></Page>;
     case 'admin':
-      return <AdminPage />;
+      return <Page><AdminPage /></Page>;
     case 'account':
-      return <AccountPage />;
+      return <Page><AccountPage /></Page>;
     case 'events':
-      return <EventsPage />;
+      return <Page><EventsPage /></Page>;
     case 'event':
-      return <EventRecordPage id={route.id} />;
+      return <Page><EventRecordPage id={route.id} /></Page>;
     case 'space':
       break;
   }

@@ -1,18 +1,18 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useA11y } from '../state/a11y.js';
 import { useExhibits } from '../state/exhibits.js';
 import { useTouch } from '../state/touch.js';
 import { useUi } from '../state/ui.js';
+import { world } from '../state/world.js';
 import { followVoice } from '../voice/followVoice.js';
 import { DisconnectedNotice } from './DisconnectedNotice.js';
-import { EditHint, EditorHud, useInspecting } from './editor/EditorHud.js';
+import { EditHint, useInspecting } from './editor/EditHint.js';
 import { AccessibleView } from './a11y/AccessibleView.js';
 import { HallAnnouncer } from './a11y/HallAnnouncer.js';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog.js';
 import { useShortcutKeys } from './a11y/useShortcutKeys.js';
 import { ExhibitHud } from './exhibits/ExhibitHud.js';
 import { ExhibitOverlay } from './exhibits/ExhibitOverlay.js';
-import { Inspector } from './editor/Inspector.js';
 import { HelpHint } from './HelpHint.js';
 import { PeopleList } from './PeopleList.js';
 import { SpaceHeader } from './SpaceHeader.js';
@@ -22,11 +22,31 @@ import { ModerationPanel } from './townhall/ModerationPanel.js';
 import { TownHallHud } from './townhall/TownHallHud.js';
 import { VoiceDock } from './voice/VoiceDock.js';
 
+/** The editor is its own chunk: only curators in edit mode download it. */
+const EditorHud = lazy(() => import('./editor/EditorHud.js').then((m) => ({ default: m.EditorHud })));
+const Inspector = lazy(() => import('./editor/Inspector.js').then((m) => ({ default: m.Inspector })));
+
 /** Everything drawn over the 3D view (voice included); town halls add Q&A, the audience's controls and moderation. */
+/** Runs `start` once our avatar has been drawn; returns the cleanup (of `start`, or of the wait). */
+function afterFirstFrame(start: () => () => void): () => void {
+  let stop: (() => void) | null = null;
+  let raf = 0;
+  const check = () => {
+    if (world.framesSinceSelf > 0) stop = start();
+    else raf = requestAnimationFrame(check);
+  };
+  check();
+  return () => {
+    cancelAnimationFrame(raf);
+    stop?.();
+  };
+}
+
 export function Hud() {
   const townhall = useUi((s) => s.layout?.kind === 'townhall');
-  // Voice follows the space we are in for as long as the world is shown.
-  useEffect(() => followVoice(), []);
+  // Voice follows the space we are in for as long as the world is shown. It starts once the
+  // world has drawn itself, so LiveKit's library (its own chunk) never delays the first frame.
+  useEffect(() => afterFirstFrame(followVoice), []);
   // Edit mode (curators): the editor panel on the left, the selected exhibit's inspector on the right.
   const editing = useExhibits((s) => s.editMode);
   const inspecting = useInspecting();
@@ -50,10 +70,10 @@ export function Hud() {
     <div className={`hud${townhall ? ' townhall' : ''}${touch ? ' touch' : ''}`}>
       <SpaceHeader />
       <div className={inspecting ? 'hud-side right inspecting' : 'hud-side right'}>
-        {inspecting ? <Inspector /> : <PeopleList />}
+        {inspecting ? <Suspense fallback={null}><Inspector /></Suspense> : <PeopleList />}
         {townhall && !editing && <ModerationPanel />}
       </div>
-      {editing ? <EditorHud /> : townhall ? <TownHallHud /> : (
+      {editing ? <Suspense fallback={null}><EditorHud /></Suspense> : townhall ? <TownHallHud /> : (
         <div className="hud-bottom">
           <VoiceDock />
         </div>

@@ -1,17 +1,16 @@
+import { lazy, Suspense } from 'react';
 import { useExhibits } from '../../state/exhibits.js';
-import { EditorGizmo } from './EditorGizmo.js';
-import { LockTags } from './LockTags.js';
-import { SelectionOutline } from './SelectionOutline.js';
+
+/** The editor's 3D tools are in the editor's chunk, loaded when edit mode is first turned on. */
+const EditorTools = lazy(() => import('./EditorTools.js').then((m) => ({ default: m.EditorTools })));
 
 /** What edit mode adds to the 3D view: the selected exhibit's outline and gizmo, and other curators' locks. */
 export function EditorScene() {
   const editMode = useExhibits((s) => s.editMode);
   if (!editMode) return null;
   return (
-    <>
-      <SelectionOutline />
-      <EditorGizmo />
-      <LockTags />
-    </>
+    <Suspense fallback={null}>
+      <EditorTools />
+    </Suspense>
   );
 }
