@@ -6,6 +6,7 @@ import { ErrorCode } from '../../shared/protocol/errors.js';
 import { mountApi, sendError } from './api.js';
 import { createHandlers, type HandlerDeps } from './handlers/index.js';
 import { PAGES } from './pages.js';
+import { XR_PROFILES_PATH, xrProfilesDir } from './xrProfiles.js';
 
 export interface RouteDeps extends HandlerDeps {
   clientDir: string;
@@ -46,6 +47,8 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
   const indexFile = path.join(deps.clientDir, 'index.html');
   app.use('/assets', express.static(path.join(deps.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+  // VR: controller and hand models, served by the app itself (never from a CDN: see xrProfiles.ts).
+  app.use(XR_PROFILES_PATH, express.static(xrProfilesDir(), { immutable: true, maxAge: '30d', fallthrough: false }));
   app.get([...PAGES], (_req, res) => {
     if (!fs.existsSync(indexFile)) {
       res.status(503).type('text/plain').send('The client has not been built yet: run `npm run build`.');
