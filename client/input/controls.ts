@@ -16,6 +16,8 @@ export const controls = {
   releasedAt: -Infinity,
   /** Keys another mode has taken for itself (the editor's nudges on a selected exhibit): they do not walk. */
   claimed: null as ((code: string) => boolean) | null,
+  /** An analog stick (a VR thumbstick): -1..1 each, relative to `yaw`; used when no walking key is held. */
+  stick: { forward: 0, strafe: 0 },
 };
 
 /** A click this soon after a gizmo let go is the end of the drag, not a wish to walk (ms). */

@@ -26,7 +26,7 @@ let standAskedAt = -Infinity;
 /** Keys that walk (turning on the spot with the arrows does not count). */
 function wantsToWalk(): boolean {
   return pressed('KeyW') || pressed('KeyA') || pressed('KeyS') || pressed('KeyD') || pressed('ArrowUp') || pressed('ArrowDown')
-    || controls.target !== null;
+    || controls.target !== null || controls.stick.forward !== 0 || controls.stick.strafe !== 0;
 }
 
 /**
@@ -55,7 +55,13 @@ function stepLocked(): void {
 function buildAxes(): { forward: number; strafe: number; run: boolean } {
   const self = world.self.curr;
   let forward = (pressed('KeyW') || pressed('ArrowUp') ? 1 : 0) - (pressed('KeyS') || pressed('ArrowDown') ? 1 : 0);
-  const strafe = (pressed('KeyD') ? 1 : 0) - (pressed('KeyA') ? 1 : 0);
+  let strafe = (pressed('KeyD') ? 1 : 0) - (pressed('KeyA') ? 1 : 0);
+  // A stick (VR) walks when no key does, at the speed its tilt asks for.
+  if (forward === 0 && strafe === 0) {
+    forward = controls.stick.forward;
+    strafe = controls.stick.strafe;
+    if (forward !== 0 || strafe !== 0) controls.target = null;
+  }
   const turn = (pressed('ArrowLeft') ? 1 : 0) - (pressed('ArrowRight') ? 1 : 0);
   const run = pressed('ShiftLeft') || pressed('ShiftRight');
   if (turn !== 0) controls.yaw = wrapAngle(controls.yaw + turn * TURN_RATE * TICK_SECONDS);
@@ -157,8 +163,8 @@ export function reconcileSelf(x: number, z: number, yaw: number, ack: number): v
   for (const input of pending) pose = stepAvatar(pose, input, layout, TICK_SECONDS, self.onStage).pose;
   const dx = beforeX - pose.x;
   const dz = beforeZ - pose.z;
-  if (dx * dx + dz * dz > 25) {
-    // Far off (a teleport or a long stall): snap rather than glide.
+  // Far off (or, in VR, a teleport: a glide there would be motion the person did not make).
+  if (dx * dx + dz * dz > (world.xr.presenting ? 0.25 : 25)) {
     self.correction.x = 0;
     self.correction.z = 0;
     self.prev = { ...pose };

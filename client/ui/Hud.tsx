@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { EnterVrButton } from './EnterVrButton.js';
 import { useExhibits } from '../state/exhibits.js';
 import { useUi } from '../state/ui.js';
 import { followVoice } from '../voice/followVoice.js';
@@ -38,6 +39,7 @@ export function Hud() {
       <Toast />
       {editing ? <EditHint /> : <HelpHint townhall={townhall} />}
       <DisconnectedNotice />
+      <EnterVrButton />
     </div>
   );
 }

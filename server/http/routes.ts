@@ -23,7 +23,8 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
       directives: {
         defaultSrc: ["'self'"],
         // Same-origin only: no third party ever sees a visitor's address.
-        connectSrc: ["'self'", 'ws:', 'wss:', ...deps.connectSources],
+        // blob: the glTF loader reads a model's embedded textures through blob: URLs (VR controller models).
+        connectSrc: ["'self'", 'blob:', 'ws:', 'wss:', ...deps.connectSources],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],

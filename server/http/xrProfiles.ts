@@ -10,6 +10,6 @@ export const XR_PROFILES_PATH = '/xr-profiles';
 
 export function xrProfilesDir(): string {
   const require = createRequire(import.meta.url);
-  // The package's main is dist/profilesList.json, beside the profile folders.
-  return path.dirname(require.resolve('@webxr-input-profiles/assets'));
+  // Its package.json names a main file it does not ship; the profiles are under dist/profiles.
+  return path.join(path.dirname(require.resolve('@webxr-input-profiles/assets/package.json')), 'dist', 'profiles');
 }

@@ -1,4 +1,5 @@
 import type { ThreeEvent } from '@react-three/fiber';
+import { isPlainClick } from '../plainClick.js';
 import { useMemo, type ReactNode } from 'react';
 import type { Exhibit } from '../../../shared/exhibits/exhibit.js';
 import { activateExhibit, useExhibits } from '../../state/exhibits.js';
@@ -6,8 +7,6 @@ import { RING, ring } from './looks.js';
 import { registerExhibit } from './registry.js';
 import { footprint } from './stands.js';
 
-/** A press that moved further than this (CSS px) was a drag to look, not a click. */
-const CLICK_SLOP_PX = 6;
 
 export interface ExhibitProps { exhibit: Exhibit }
 
@@ -42,7 +41,7 @@ export function ExhibitGroup({ exhibit, children }: ExhibitProps & { children: R
       scale={t.scale}
       onClick={(e) => {
         e.stopPropagation();
-        if (e.delta > CLICK_SLOP_PX || e.button !== 0) return;
+        if (!isPlainClick(e)) return;
         activateExhibit(id);
       }}
       onPointerOver={(e) => {
