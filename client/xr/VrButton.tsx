@@ -1,4 +1,5 @@
 import { Text } from '@react-three/drei';
+import { fromRay, useRayPress } from '../scene/rayPress.js';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useState } from 'react';
 import { SIGN_FONT } from '../scene/fonts.js';
@@ -8,14 +9,16 @@ export function VrButton({ label, width, height = 0.034, position, onPress, name
   label: string; width: number; height?: number; position: [number, number, number]; onPress: () => void; name?: string; active?: boolean;
 }) {
   const [hot, setHot] = useState(false);
+  const rayPress = useRayPress(onPress);
   return (
     <group
       position={position}
       name={name}
       onClick={(e: ThreeEvent<MouseEvent>) => {
         e.stopPropagation();
-        onPress();
+        if (!fromRay(e)) onPress();
       }}
+      {...rayPress}
       onPointerOver={(e) => {
         e.stopPropagation();
         setHot(true);

@@ -1,6 +1,7 @@
 import type { ThreeEvent } from '@react-three/fiber';
+import { fromRay, useRayPress } from '../rayPress.js';
 import { isPlainClick } from '../plainClick.js';
-import { useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { Exhibit } from '../../../shared/exhibits/exhibit.js';
 import { activateExhibit, useExhibits } from '../../state/exhibits.js';
 import { RING, ring } from './looks.js';
@@ -30,6 +31,7 @@ export function ExhibitGroup({ exhibit, children }: ExhibitProps & { children: R
   const { id, transform: t } = exhibit;
   const lit = useLit(id);
   const ref = useMemo(() => registerExhibit(id), [id]);
+  const rayPress = useRayPress(useCallback(() => activateExhibit(id), [id]));
   const f = footprint(exhibit);
   const radius = Math.max(f.w, f.d) / 2 + 0.3;
   return (
@@ -41,9 +43,11 @@ export function ExhibitGroup({ exhibit, children }: ExhibitProps & { children: R
       scale={t.scale}
       onClick={(e) => {
         e.stopPropagation();
-        if (!isPlainClick(e)) return;
+        // A VR ray presses through onPointerDown/Up (rayPress.ts).
+        if (fromRay(e) || !isPlainClick(e)) return;
         activateExhibit(id);
       }}
+      {...rayPress}
       onPointerOver={(e) => {
         e.stopPropagation();
         setCursor(e, 'pointer');
