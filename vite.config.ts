@@ -21,10 +21,27 @@ function outDirFromRepo(): Plugin {
   };
 }
 
+/**
+ * VR: @pmndrs/xr loads its emulator (iwer's dev UI and synthetic environments) with a dynamic
+ * import even when the store says `emulate: false`, as ours does; point that import at a stub so
+ * none of it is bundled. Test builds install iwer themselves (client/testXrEmulator.ts).
+ */
+function noXrEmulator(): Plugin {
+  const stub = path.resolve(repo, 'client/xr/noEmulator.ts');
+  return {
+    name: 'hustings:no-xr-emulator',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === './emulate.js' && importer && /@pmndrs[\\/]xr[\\/]dist[\\/]store\.js$/.test(importer)) return stub;
+      return null;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   root: path.resolve(repo, 'client'),
   publicDir: path.resolve(repo, 'client/public'),
-  plugins: [react(), outDirFromRepo()],
+  plugins: [react(), outDirFromRepo(), noXrEmulator()],
   resolve: { dedupe: ['three', 'react', 'react-dom'] },
   build: {
     outDir: 'dist/client',

@@ -17,6 +17,8 @@ z.config({ jitless: true });
 
 async function start(): Promise<void> {
   if (import.meta.env.MODE === 'test') await import('./testHook.js');
+  // Browser tests of VR install an emulated headset before the page asks what it offers.
+  if (import.meta.env.MODE === 'test') await (await import('./testXrEmulator.js')).installXrEmulator();
   const route = routeFromLocation(location.pathname, location.search);
   const spaceId = route.page === 'space' ? route.spaceId : '';
   useUi.setState({ route, spaceId, name: rememberedName() });

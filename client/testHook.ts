@@ -1,4 +1,5 @@
-import { Vector3 } from 'three';
+import { Box3, Vector3 } from 'three';
+import { remoteVrPoses, useVr } from './state/vr.js';
 import { currentState } from './net/connection.js';
 import { useAccount } from './state/account.js';
 import { useEditor } from './state/editor.js';
@@ -20,6 +21,7 @@ import type { HustingsAvatarInfo, HustingsTestHook, HustingsTwin, HustingsTwinRu
  * import.meta.env.MODE === 'test', so production bundles do not contain it.
  */
 const point = new Vector3();
+const bounds = new Box3();
 
 const hook: HustingsTestHook = {
   get ready() {
@@ -159,6 +161,21 @@ const hook: HustingsTestHook = {
     point.set(x, y, z).project(camera);
     const rect = gl.domElement.getBoundingClientRect();
     return { x: rect.left + ((point.x + 1) / 2) * rect.width, y: rect.top + ((1 - point.y) / 2) * rect.height };
+  },
+  vr() {
+    const v = useVr.getState();
+    return {
+      supported: v.supported, phase: v.phase, error: v.error, presenting: world.xr.presenting, frames: world.xr.frames,
+      origin: { ...world.xr.origin },
+      floor: Number.isFinite(world.xr.floor.at) ? { x: world.xr.floor.x, z: world.xr.floor.z, ok: world.xr.floor.ok } : null,
+      remote: [...remoteVrPoses].map(([id, p]) => ({ id, head: [...p.head], left: p.left ? [...p.left] : null, right: p.right ? [...p.right] : null })),
+    };
+  },
+  exhibitCentre(id) {
+    const object = exhibitObjects.get(id);
+    if (!object) return undefined;
+    bounds.setFromObject(object).getCenter(point);
+    return { x: point.x, y: point.y, z: point.z };
   },
 };
 

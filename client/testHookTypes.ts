@@ -98,6 +98,24 @@ export interface HustingsTwin {
   firstCar: number | null;
 }
 
+/** VR as this page has it (see client/xr). */
+export interface HustingsVr {
+  /** The browser offers immersive-vr (the Enter VR button shows). */
+  supported: boolean;
+  phase: 'off' | 'starting' | 'in';
+  error: string | null;
+  /** three.js is presenting to the headset. */
+  presenting: boolean;
+  /** XR frames the VR driver has run this session. */
+  frames: number;
+  /** The player's origin (feet) in world metres and its yaw: tracked poses are relative to it. */
+  origin: { x: number; y: number; z: number; yaw: number };
+  /** The floor point a controller's ray last touched, and whether a teleport there is allowed. */
+  floor: { x: number; z: number; ok: boolean } | null;
+  /** Other VR visitors' head and hands as received (relative to their avatars). */
+  remote: { id: string; head: number[]; left: number[] | null; right: number[] | null }[];
+}
+
 export interface HustingsTestHook {
   /** True once joined, our avatar is in the state and a frame has been drawn since. */
   readonly ready: boolean;
@@ -156,6 +174,10 @@ export interface HustingsTestHook {
   twinButton(exhibitId: string, lever: string, direction: 'up' | 'down'): { x: number; y: number; z: number } | undefined;
   /** Viewport CSS pixel coordinates of a world point (for page.mouse.click), if drawn yet. */
   project(x: number, y: number, z: number): { x: number; y: number } | undefined;
+  /** VR state (see HustingsVr). */
+  vr(): HustingsVr;
+  /** The centre of an exhibit's drawn bounds (world metres), once drawn. */
+  exhibitCentre(id: string): { x: number; y: number; z: number } | undefined;
 }
 
 /** The graphics tier: the visitor's choice, the tier it gives, and the renderer's pixel ratio and shadows. */

@@ -11,7 +11,8 @@ export const controls = {
   /** A floor point to walk to, or null. */
   target: null as { x: number; z: number } | null,
   /**
-   * The touch joystick's deflection (client/ui/touch/TouchJoystick.tsx): forward and strafe in
+   * A stick's deflection, the touch joystick's (client/ui/touch/TouchJoystick.tsx) or a VR
+   * thumbstick's (client/xr/VrDriver.tsx), relative to `yaw`: forward and strafe in
    * [-1, 1] like the keys' axes (partial deflection walks slower), and whether it is pushed past
    * its rim to run. Zero when no finger is on it.
    */

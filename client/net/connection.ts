@@ -19,6 +19,7 @@ import { apiOrigin, loadSpace, prefetchSpace } from './spaces.js';
 import { noteRefusal, sit, stand, unwatchHall, updateSelfLock, watchHall } from './townhall.js';
 import { unwatchExhibits, watchExhibits } from './exhibits.js';
 import { noteEditRefusal, unwatchEditor, watchEditor } from './editor.js';
+import { unwatchVr, watchVr } from './vr.js';
 
 /**
  * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
@@ -89,6 +90,7 @@ export async function enterSpace(spaceId: string, typedName: string, spawn?: str
   unwatchHall();
   unwatchExhibits();
   unwatchEditor();
+  unwatchVr();
   if (previous) void previous.leave(true).catch(() => undefined);
   useUi.setState({ status: 'connecting', name: typedName, error: null });
   let layout: SpaceLayout;
@@ -177,6 +179,7 @@ export async function leaveSpace(): Promise<void> {
   unwatchHall();
   unwatchExhibits();
   unwatchEditor();
+  unwatchVr();
   clearToken();
   resetWorld(null, false);
   resetHall();
@@ -207,6 +210,7 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   watchHall(r, layout.kind === 'townhall');
   watchExhibits(r, layout.id);
   watchEditor(r, resumed);
+  watchVr(r);
   storeToken({ spaceId: layout.id, token: r.reconnectionToken });
   useUi.setState({ phase: 'world', status: 'connected', spaceId: layout.id, layout, selfId: r.sessionId, error: null, people: [] });
   // Fetch the layouts behind this space's doorways now, so walking through one does not wait.

@@ -111,7 +111,8 @@ export function Avatars() {
       // the view may still look around.
       placeOn(layout, s.seat, s.render.x, s.render.z, s.locked ? s.server.yaw : s.render.yaw, place);
       keep(s.drawn, place);
-      seated += drawAvatar(m, n++, seated, t, place, s.gait, s.hue, s.connected, 0);
+      // In VR the camera is our own eyes: drawing our own body would put us inside it.
+      if (!world.xr.presenting) seated += drawAvatar(m, n++, seated, t, place, s.gait, s.hue, s.connected, 0);
     }
     for (const remote of world.remotes.values()) {
       sampleRemote(remote, now);

@@ -2,6 +2,8 @@ import type { ThreeEvent } from '@react-three/fiber';
 import { BoxGeometry } from 'three';
 import type { Box, SpaceLayout } from '../../shared/spaces/layout.js';
 import { walkTo } from '../input/controls.js';
+import { world } from '../state/world.js';
+import { isPlainClick } from './plainClick.js';
 
 const UNIT_BOX = new BoxGeometry(1, 1, 1);
 
@@ -16,7 +18,7 @@ const DEFAULT_COLORS: Record<Box['kind'], string> = {
 function onBoxClick(box: Box) {
   return (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
-    if (!box.solid && e.delta <= 6 && e.button === 0) walkTo(e.point.x, e.point.z);
+    if (!box.solid && isPlainClick(e) && !world.xr.presenting) walkTo(e.point.x, e.point.z);
   };
 }
 

@@ -52,7 +52,8 @@ function seatedView(camera: Camera, layout: SpaceLayout, yawNow: number): void {
 export function CameraRig() {
   useFrame(({ camera }, delta) => {
     const layout = world.layout;
-    if (!layout || !world.selfReady) return;
+    // In VR the headset places the view (client/xr puts the player's origin on the avatar).
+    if (!layout || !world.selfReady || world.xr.presenting) return;
     const self = world.self.render;
     const dt = Math.min(delta, 0.1);
     // Reduced motion: the view jumps to where it is going instead of easing there.

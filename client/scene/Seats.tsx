@@ -1,4 +1,5 @@
 import type { ThreeEvent } from '@react-three/fiber';
+import { isPlainClick } from './plainClick.js';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { BoxGeometry, BufferAttribute, Color, Object3D, Vector3, type BufferGeometry, type InstancedMesh } from 'three';
 import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
@@ -7,8 +8,6 @@ import { showToast } from '../state/ui.js';
 import { world } from '../state/world.js';
 import { CHAIR_SEAT } from './avatarPlace.js';
 
-/** A press that moved further than this (CSS px) was a drag to look, not a click. */
-const CLICK_SLOP_PX = 6;
 const CHAIR_COLOUR = new Color('#7a3131');
 const HOVER_COLOUR = new Color('#e08a5c');
 
@@ -101,7 +100,7 @@ export function Seats({ layout }: { layout: SpaceLayout }) {
     // A chair is not floor: the click never walks through it to the floor behind.
     e.stopPropagation();
     const seat = e.instanceId;
-    if (seat === undefined || e.delta > CLICK_SLOP_PX || e.button !== 0) return;
+    if (seat === undefined || !isPlainClick(e)) return;
     if (world.self.seat === seat) return;
     if (occupied(seat)) {
       showToast('Someone is sitting there. Please choose a free seat.');

@@ -21,6 +21,8 @@ import { Signs } from './Signs.js';
 import { Simulation } from './Simulation.js';
 import { SpeakingRipples } from './SpeakingRipples.js';
 import { TownHallStage } from './TownHallStage.js';
+import { VrBodies } from './VrBodies.js';
+import { VrSlot } from './VrSlot.js';
 
 /** The 3D view of one space. Scenery remounts when the space changes; avatars and camera persist. */
 export function World({ layout }: { layout: SpaceLayout }) {
@@ -66,6 +68,8 @@ export function World({ layout }: { layout: SpaceLayout }) {
       <CameraRig />
       <PortraitView />
       <FrameProbe />
+      <VrBodies />
+      <VrSlot />
     </Canvas>
   );
 }

@@ -169,8 +169,8 @@ export function reconcileSelf(x: number, z: number, yaw: number, ack: number): v
   for (const input of pending) pose = stepAvatar(pose, input, layout, TICK_SECONDS, self.onStage).pose;
   const dx = beforeX - pose.x;
   const dz = beforeZ - pose.z;
-  if (dx * dx + dz * dz > 25) {
-    // Far off (a teleport or a long stall): snap rather than glide.
+  // Far off (or, in VR, a teleport: a glide there would be motion the person did not make).
+  if (dx * dx + dz * dz > (world.xr.presenting ? 0.25 : 25)) {
     self.correction.x = 0;
     self.correction.z = 0;
     self.prev = { ...pose };

@@ -117,6 +117,12 @@ export const world = {
   frame: 0,
   /** Frames rendered since our avatar first appeared in state (0 until then). */
   framesSinceSelf: 0,
+  /** VR (set by the lazily loaded client/xr chunk): in an immersive session, our own body is not drawn. */
+  xr: {
+    presenting: false, frames: 0, origin: { x: 0, y: 0, z: 0, yaw: 0 },
+    /** The floor point a controller's ray last touched, when (performance.now()), and whether a teleport there is allowed. */
+    floor: { x: 0, z: 0, at: -Infinity, ok: false },
+  },
 };
 
 /** Forget everything about the current room (before joining another, or a fresh join). */

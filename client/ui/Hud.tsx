@@ -6,6 +6,7 @@ import { useUi } from '../state/ui.js';
 import { world } from '../state/world.js';
 import { followVoice } from '../voice/followVoice.js';
 import { DisconnectedNotice } from './DisconnectedNotice.js';
+import { EnterVrButton } from './EnterVrButton.js';
 import { EditHint, useInspecting } from './editor/EditHint.js';
 import { AccessibleView } from './a11y/AccessibleView.js';
 import { HallAnnouncer } from './a11y/HallAnnouncer.js';
@@ -85,6 +86,7 @@ export function Hud() {
       <DisconnectedNotice />
       {townhall && <HallAnnouncer shown={false} />}
       <ShortcutsDialog />
+      <EnterVrButton />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { ErrorCode } from '../../shared/protocol/errors.js';
 import { mountApi, sendError } from './api.js';
 import { createHandlers, type HandlerDeps } from './handlers/index.js';
 import { PAGES } from './pages.js';
+import { XR_PROFILES_PATH, xrProfilesDir } from './xrProfiles.js';
 
 export interface RouteDeps extends HandlerDeps {
   clientDir: string;
@@ -22,7 +23,8 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
       directives: {
         defaultSrc: ["'self'"],
         // Same-origin only: no third party ever sees a visitor's address.
-        connectSrc: ["'self'", 'ws:', 'wss:', ...deps.connectSources],
+        // blob: the glTF loader reads a model's embedded textures through blob: URLs (VR controller models).
+        connectSrc: ["'self'", 'blob:', 'ws:', 'wss:', ...deps.connectSources],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -46,6 +48,8 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
   const indexFile = path.join(deps.clientDir, 'index.html');
   app.use('/assets', express.static(path.join(deps.clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+  // VR: controller and hand models, served by the app itself (never from a CDN: see xrProfiles.ts).
+  app.use(XR_PROFILES_PATH, express.static(xrProfilesDir(), { immutable: true, maxAge: '30d', fallthrough: false }));
   app.get([...PAGES], (_req, res) => {
     if (!fs.existsSync(indexFile)) {
       res.status(503).type('text/plain').send('The client has not been built yet: run `npm run build`.');

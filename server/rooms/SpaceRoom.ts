@@ -26,6 +26,8 @@ import { Refusal, sanctionTarget, type Occupant } from './occupant.js';
 import { RoomVoice, type RoomVoiceDeps } from './roomVoice.js';
 import { Curation } from './curation.js';
 import { TownHall } from './townHall.js';
+import { VrRelay } from './vrRelay.js';
+import { TeleportMessage, VrPoseMessage } from '../../shared/protocol/vr.js';
 
 export interface SpaceRoomDeps {
   log: Logger;
@@ -74,6 +76,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private hall: TownHall | undefined;
   private voice!: RoomVoice;
   private curation!: Curation;
+  private vr!: VrRelay;
 
   override async onCreate(options: { spaceId?: unknown }): Promise<void> {
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
@@ -97,7 +100,22 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.handle(ClientMessage.Remove, RemoveMessage,
       'A removal names the session id of someone in this space.',
       (client, occupant, message) => this.onRemove(client, occupant, message));
-    this.onMessage('*', (client, type) => this.guard(client, String(type), () => {
+    this.vr = new VrRelay({
+      layout,
+      occupants: this.occupants,
+      send: (sessionId, type, payload) => this.clients.getById(sessionId)?.send(type, payload),
+      holdsStill: (occupant) => this.hall?.holdsStill(occupant) ?? false,
+      mayTakeStage: (occupant) => this.hall?.mayTakeStage(occupant) ?? false,
+      afterMove: (sessionId, occupant) => this.checkPortal(sessionId, occupant),
+    });
+    this.handle(ClientMessage.VrPose, VrPoseMessage,
+      'A VR pose is a head and two hands (or null), each a position [x, y, z] and a quaternion [x, y, z, w], relative to your avatar.',
+      (_client, occupant, message) => this.vr.onPose(occupant, message, Date.now()),
+      (occupant, now) => this.vr.poseBucket(occupant, now));
+    this.handle(ClientMessage.Teleport, TeleportMessage,
+      'A teleport names a floor point {x, z} in metres.',
+      (client, occupant, message) => this.vr.onTeleport(client.sessionId, occupant, message, Date.now()));
+    this.onMessage('*', (client, type) => this.guard(client, String(type), undefined, () => {
       this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: String(type) });
     }));
     this.cleanups.push(this.deps.events.onAccountChanged((accountId) => void this.refreshAccount(accountId)));
@@ -257,16 +275,11 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       avatar.z = pose.z;
       avatar.yaw = pose.yaw;
       avatar.gait = gait;
-      const portal = portalAt(this.layout, pose.x, pose.z);
-      if (portal) {
-        occupant.leaving = true;
-        const client = this.clients.getById(sessionId);
-        const message: PortalMessage = { to: portal.to, spawn: portal.toSpawn };
-        client?.send(ServerMessage.Portal, message);
-      }
+      this.checkPortal(sessionId, occupant);
     }
     const now = Date.now();
     this.hall?.tick(now);
+    this.vr.tick(now);
     const speakers = this.state.hall?.speakers;
     this.voice.sync(now, this.occupants, (id) => speakers?.includes(id) ?? false);
     this.broadcastPatch();
@@ -277,14 +290,24 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     }
   }
 
+  /** Standing in a doorway (after a step or a teleport): off to the space it leads to. */
+  private checkPortal(sessionId: string, occupant: Occupant): void {
+    const portal = portalAt(this.layout, occupant.avatar.x, occupant.avatar.z);
+    if (!portal || occupant.leaving) return;
+    occupant.leaving = true;
+    const message: PortalMessage = { to: portal.to, spawn: portal.toSpawn };
+    this.clients.getById(sessionId)?.send(ServerMessage.Portal, message);
+  }
+
   /**
    * Registers a client message: rate limit, then the permissions table, then the schema, and
    * only then the handler. Nothing reaches room state any other way.
    */
   private handle<T>(type: ClientMessage, schema: z.ZodType<T>, invalid: string,
-    handler: (client: Client, occupant: Occupant, message: T) => void | Promise<void>): void {
+    handler: (client: Client, occupant: Occupant, message: T) => void | Promise<void>,
+    bucket?: (occupant: Occupant, now: number) => TokenBucket): void {
     const action = MESSAGE_ACTIONS[type];
-    this.onMessage(type, (client, message: unknown) => this.guard(client, type, (occupant) => {
+    this.onMessage(type, (client, message: unknown) => this.guard(client, type, bucket, (occupant) => {
       if (!allows(action, occupant.identity, this.layout.id)) {
         this.refuse(client, 'not_allowed', { code: ErrorCode.NOT_ALLOWED, message: 'Your role does not allow this here.', ref: type });
         return;
@@ -378,12 +401,17 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     }
   }
 
-  /** Rate-limit every message before its handler runs; flooding ends the connection. */
-  private guard(client: Client, type: string, handle: (occupant: Occupant) => void | Promise<void>): void {
+  /**
+   * Rate-limit every message before its handler runs (from the occupant's bucket, or the
+   * message type's own: VR poses); flooding ends the connection.
+   */
+  private guard(client: Client, type: string, bucketOf: ((occupant: Occupant, now: number) => TokenBucket) | undefined,
+    handle: (occupant: Occupant) => void | Promise<void>): void {
     const occupant = this.occupants.get(client.sessionId);
     if (!occupant || occupant.removed) return;
     const now = Date.now();
-    if (occupant.bucket.take(now)) {
+    const bucket = bucketOf ? bucketOf(occupant, now) : occupant.bucket;
+    if (bucket.take(now)) {
       const failed = (err: unknown) => {
         if (err instanceof Refusal) {
           this.refuse(client, err.code.toLowerCase(), { code: err.code, message: err.message, ref: type });

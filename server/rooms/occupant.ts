@@ -4,6 +4,7 @@ import { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Identity } from '../auth/sessions.js';
 import type { MoveIntents } from '../domain/moveIntents.js';
 import type { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
+import type { VrPresence } from '../domain/vrPose.js';
 
 /** What the server keeps about each connection besides the synchronised Avatar. */
 export interface Occupant {
@@ -24,6 +25,8 @@ export interface Occupant {
   muted: boolean;
   /** Standing at the floor microphone: movement is ignored until the turn ends. */
   atMic: boolean;
+  /** In VR: their head and hands, and their own rate limit for them (set on the first pose or teleport). */
+  vr?: { presence: VrPresence; bucket: TokenBucket };
 }
 
 /** A refusal a message handler throws: the room answers the sender with the code and sentence. */

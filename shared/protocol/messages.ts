@@ -38,6 +38,9 @@ export const ClientMessage = {
   ExhibitDuplicate: 'exhibitDuplicate',
   EditUndo: 'editUndo',
   EditRedo: 'editRedo',
+  // VR (schemas in vr.ts).
+  VrPose: 'vrPose',
+  Teleport: 'teleport',
 } as const;
 
 export type ClientMessage = (typeof ClientMessage)[keyof typeof ClientMessage];
@@ -70,6 +73,9 @@ export const MESSAGE_ACTIONS = {
   [ClientMessage.ExhibitDuplicate]: 'exhibit.edit',
   [ClientMessage.EditUndo]: 'exhibit.edit',
   [ClientMessage.EditRedo]: 'exhibit.edit',
+  // Where one's head and hands are, and a teleport, are movement like walking.
+  [ClientMessage.VrPose]: 'space.move',
+  [ClientMessage.Teleport]: 'space.move',
 } as const satisfies Record<ClientMessage, Action>;
 
 export const ServerMessage = {
@@ -87,6 +93,8 @@ export const ServerMessage = {
   Reactions: 'reactions',
   /** To a curator after each of their edit operations: EditHistory (curation.ts). */
   EditHistory: 'editHistory',
+  /** To people near VR visitors, about VR_POSE_HZ a second: VrPosesMessage (vr.ts). */
+  VrPoses: 'vrPoses',
 } as const;
 
 const axis = z.number().finite().min(-1).max(1);

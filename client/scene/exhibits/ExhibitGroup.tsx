@@ -1,13 +1,13 @@
 import type { ThreeEvent } from '@react-three/fiber';
-import { useMemo, type ReactNode } from 'react';
+import { fromRay, useRayPress } from '../rayPress.js';
+import { isPlainClick } from '../plainClick.js';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { Exhibit } from '../../../shared/exhibits/exhibit.js';
 import { activateExhibit, useExhibits } from '../../state/exhibits.js';
 import { RING, ring } from './looks.js';
 import { registerExhibit } from './registry.js';
 import { footprint } from './stands.js';
 
-/** A press that moved further than this (CSS px) was a drag to look, not a click. */
-const CLICK_SLOP_PX = 6;
 
 export interface ExhibitProps { exhibit: Exhibit }
 
@@ -31,6 +31,7 @@ export function ExhibitGroup({ exhibit, children }: ExhibitProps & { children: R
   const { id, transform: t } = exhibit;
   const lit = useLit(id);
   const ref = useMemo(() => registerExhibit(id), [id]);
+  const rayPress = useRayPress(useCallback(() => activateExhibit(id), [id]));
   const f = footprint(exhibit);
   const radius = Math.max(f.w, f.d) / 2 + 0.3;
   return (
@@ -42,9 +43,11 @@ export function ExhibitGroup({ exhibit, children }: ExhibitProps & { children: R
       scale={t.scale}
       onClick={(e) => {
         e.stopPropagation();
-        if (e.delta > CLICK_SLOP_PX || e.button !== 0) return;
+        // A VR ray presses through onPointerDown/Up (rayPress.ts).
+        if (fromRay(e) || !isPlainClick(e)) return;
         activateExhibit(id);
       }}
+      {...rayPress}
       onPointerOver={(e) => {
         e.stopPropagation();
         setCursor(e, 'pointer');

@@ -1,4 +1,5 @@
 import type { ThreeEvent } from '@react-three/fiber';
+import { isPlainClick } from '../plainClick.js';
 import { useLayoutEffect, useRef } from 'react';
 import { Color, Euler, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three';
 import type { Exhibit } from '../../../shared/exhibits/exhibit.js';
@@ -6,7 +7,6 @@ import { activateExhibit } from '../../state/exhibits.js';
 import { STAND_IN, UNIT_BOX } from './looks.js';
 import { footprint, KIND_COLOUR } from './stands.js';
 
-const CLICK_SLOP_PX = 6;
 const place = new Matrix4();
 const local = new Matrix4();
 const position = new Vector3();
@@ -51,7 +51,7 @@ export function FarExhibits({ exhibits, detailed }: { exhibits: readonly Exhibit
   }, [exhibits, detailed, capacity]);
   const onClick = (e: ThreeEvent<MouseEvent>) => {
     e.stopPropagation();
-    if (e.delta > CLICK_SLOP_PX || e.button !== 0 || e.instanceId === undefined) return;
+    if (!isPlainClick(e) || e.instanceId === undefined) return;
     const id = ids.current[e.instanceId];
     if (id) activateExhibit(id);
   };

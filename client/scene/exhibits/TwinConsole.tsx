@@ -1,4 +1,5 @@
 import { Text } from '@react-three/drei';
+import { fromRay, useRayPress } from '../rayPress.js';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useState } from 'react';
 import type { Lever } from '../../../shared/sim/model.js';
@@ -20,6 +21,7 @@ const STEPS_PER_PRESS = 5;
 
 function Button({ name, label, x, onPress }: { name: string; label: string; x: number; onPress: () => void }) {
   const [hot, setHot] = useState(false);
+  const rayPress = useRayPress(onPress);
   // The handlers are on the group, so a click on the sign counts too and never opens the exhibit.
   return (
     <group
@@ -27,8 +29,9 @@ function Button({ name, label, x, onPress }: { name: string; label: string; x: n
       name={name}
       onClick={(e: ThreeEvent<MouseEvent>) => {
         e.stopPropagation();
-        onPress();
+        if (!fromRay(e)) onPress();
       }}
+      {...rayPress}
       onPointerOver={(e) => {
         e.stopPropagation();
         setHot(true);

@@ -1,0 +1,194 @@
+import type { Page } from '@playwright/test';
+import { callApi } from '../shared/protocol/apiClient.js';
+import { teleportVerdict } from '../shared/spaces/teleport.js';
+import { enterSignedIn, invitedAccount, type Credentials } from './accounts.js';
+import { enter, expect, hook, test } from './fixtures.js';
+import { ownServer, type OwnServer } from './ownServer.js';
+
+/**
+ * VR with an emulated headset (iwer's Meta Quest 3, installed by the test build in place of
+ * Chromium's own navigator.xr): a visitor presses "Enter VR", walks with the left thumbstick
+ * (the server moves the avatar), teleports by pointing at the floor with the right controller,
+ * and opens an exhibit a curator published by pointing the ray at it and pulling the trigger.
+ * A second person nearby sees the VR visitor's head and both hands. Its own server: it publishes.
+ */
+
+const SPACE = 'hall-1';
+const CURATOR: Credentials = { email: 'vera.vr@example.org', password: 'vera curates for vr', name: 'Vera Curator' };
+const PANEL = { title: 'Rail fares explained', summary: 'Where each pound of a ticket goes, and what the new cap would change.' };
+
+let server: OwnServer | undefined;
+
+test.afterAll(async () => {
+  await server?.dispose();
+});
+
+interface Vec { x: number; y: number; z: number }
+
+/** A world point in the VR origin's own (tracked) space: undo the origin's position and yaw. */
+function toOrigin(world: Vec, origin: { x: number; y: number; z: number; yaw: number }): Vec {
+  const dx = world.x - origin.x;
+  const dz = world.z - origin.z;
+  const c = Math.cos(origin.yaw);
+  const s = Math.sin(origin.yaw);
+  return { x: dx * c - dz * s, y: world.y - origin.y, z: dx * s + dz * c };
+}
+
+/** The rotation that turns -Z (where a controller's ray points) towards the unit vector d. */
+function aimQuaternion(d: Vec): [number, number, number, number] {
+  const r = 1 - d.z;
+  const q: [number, number, number, number] = r < 1e-6 ? [0, 1, 0, 0] : [d.y, -d.x, 0, r];
+  const n = Math.hypot(...q);
+  return [q[0] / n, q[1] / n, q[2] / n, q[3] / n];
+}
+
+/** Wait (on the page's own frame counter, not the clock) until the headset has drawn `n` more frames. */
+async function xrFrames(page: Page, n: number): Promise<void> {
+  const from = await hook(page, (h) => h.vr().frames);
+  await expect.poll(() => hook(page, (h) => h.vr().frames), { message: `${n} more XR frames`, timeout: 60_000 }).toBeGreaterThanOrEqual(from + n);
+}
+
+/** Put the right controller at `at` (origin space) pointing at the world point `target`, then pull and release the trigger. */
+async function pointAndPull(page: Page, target: Vec): Promise<void> {
+  const origin = await hook(page, (h) => h.vr().origin);
+  const local = toOrigin(target, origin);
+  const at = { x: 0.2, y: 1.3, z: -0.2 };
+  const d = { x: local.x - at.x, y: local.y - at.y, z: local.z - at.z };
+  const len = Math.hypot(d.x, d.y, d.z);
+  const q = aimQuaternion({ x: d.x / len, y: d.y / len, z: d.z / len });
+  await page.evaluate(({ at, q }) => {
+    const device = window.__hustingsXR as { controllers: { right: { position: { set(x: number, y: number, z: number): void }; quaternion: { set(x: number, y: number, z: number, w: number): void } } } };
+    device.controllers.right.position.set(at.x, at.y, at.z);
+    device.controllers.right.quaternion.set(q[0], q[1], q[2], q[3]);
+  }, { at, q });
+  await xrFrames(page, 6);
+  await pullTrigger(page);
+  await xrFrames(page, 2);
+}
+
+/**
+ * A quick pull, as a person's: pressed for one XR frame, then released (watched from inside the
+ * page, so the press does not last as long as a round trip to the test; a ray counts a press
+ * held up to a second as a click).
+ */
+async function pullTrigger(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const device = window.__hustingsXR as { controllers: { right: { updateButtonValue(id: string, v: number): void } } };
+    const frames = () => window.__hustings!.vr().frames;
+    const after = (n: number) => new Promise<void>((resolve) => {
+      const until = frames() + n;
+      const check = () => (frames() >= until ? resolve() : requestAnimationFrame(check));
+      check();
+    });
+    device.controllers.right.updateButtonValue('trigger', 1);
+    await after(1);
+    device.controllers.right.updateButtonValue('trigger', 0);
+    await after(1);
+  });
+}
+
+async function setStick(page: Page, hand: 'left' | 'right', x: number, y: number): Promise<void> {
+  await page.evaluate(({ hand, x, y }) => {
+    const device = window.__hustingsXR as { controllers: Record<string, { updateAxes(id: string, x: number, y: number): void }> };
+    device.controllers[hand]!.updateAxes('thumbstick', x, y);
+  }, { hand, x, y });
+}
+
+test('a VR visitor walks with the thumbstick, teleports and opens an exhibit with the ray; others see their hands', async ({ newVisitor }) => {
+  test.setTimeout(300_000);
+  server = await ownServer();
+  await server.start();
+  const base = server.url;
+  const curatorSession = await invitedAccount(base, CURATOR, 'curator', SPACE, server.dataDir);
+
+  // A curator publishes a panel (and stays, as the person who watches the VR visitor).
+  const curator = await newVisitor({ baseURL: base });
+  const c = curator.page;
+  await enterSignedIn(c, CURATOR, `/s/${SPACE}`);
+  await c.getByRole('button', { name: 'Edit exhibits' }).click();
+  const editor = c.getByRole('region', { name: 'Editing the draft' });
+  await editor.getByRole('button', { name: 'Panel', exact: true }).click();
+  await expect.poll(async () => (await hook(c, (h) => h.exhibits())).filter((e) => e.kind === 'panel').length).toBe(1);
+  const panelId = (await hook(c, (h) => h.exhibits())).find((e) => e.kind === 'panel')!.id;
+  const inspector = c.getByRole('region', { name: 'Panel', exact: true });
+  await inspector.getByLabel('Title').fill(PANEL.title);
+  await inspector.getByLabel('Title').press('Enter');
+  await inspector.getByLabel('Summary').fill(PANEL.summary);
+  await c.locator('.inspector h2').click();
+  await expect(inspector.getByText('Saved to the draft.')).toBeVisible();
+  await callApi('publish', { baseUrl: base, token: curatorSession.token, params: { id: SPACE }, body: { note: 'for the VR test' } });
+
+  // The VR visitor: the test build installs the emulated headset before the page looks for one.
+  const vr = await newVisitor({ baseURL: base });
+  const v = vr.page;
+  await v.addInitScript(() => { window.__hustingsEmulateXR = true; });
+  await enter(v, 'Vic in VR', `/s/${SPACE}`);
+  await expect.poll(async () => (await hook(v, (h) => h.exhibits())).map((e) => e.id)).toContain(panelId);
+  const vrId = (await hook(v, (h) => h.selfId))!;
+  // Nothing of VR is fetched before the press.
+  const xrChunkBefore = await v.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/VrRoot-[\w-]+\.js$/.test(r.name)));
+  expect(xrChunkBefore).toBe(false);
+
+  const enterVr = v.getByRole('button', { name: 'Enter VR' });
+  await expect(enterVr).toBeVisible();
+  await v.screenshot({ path: test.info().outputPath('before-vr.png') });
+  await enterVr.click();
+  await expect.poll(() => hook(v, (h) => h.vr().presenting), { message: 'an immersive session' }).toBe(true);
+  await xrFrames(v, 10);
+
+  // Walk with the left thumbstick: the server (as the curator's browser sees it) moves the avatar.
+  const serverPos = async () => (await hook(c, (h) => h.avatars())).find((a) => a.id === vrId)!;
+  const start = await serverPos();
+  await setStick(v, 'left', 0, -1);
+  await expect.poll(async () => {
+    const now = await serverPos();
+    return Math.hypot(now.x - start.x, now.z - start.z);
+  }, { message: 'the server moved the VR avatar', timeout: 30_000 }).toBeGreaterThan(1.5);
+  await setStick(v, 'left', 0, 0);
+  await v.screenshot({ path: test.info().outputPath('vr-walking.png') });
+
+  // The curator, nearby, sees the VR visitor's head and both hands.
+  await expect.poll(async () => {
+    const remote = (await hook(c, (h) => h.vr().remote)).find((r) => r.id === vrId);
+    return !!remote && remote.left !== null && remote.right !== null;
+  }, { message: 'the VR visitor\'s head and hands reach the curator' }).toBe(true);
+
+  // Snap turn on the right stick: one flick, one 30° turn of the view.
+  const yawBefore = (await hook(v, (h) => h.vr().origin)).yaw;
+  await setStick(v, 'right', 1, 0);
+  await xrFrames(v, 3);
+  await setStick(v, 'right', 0, 0);
+  await expect.poll(async () => Math.abs((await hook(v, (h) => h.vr().origin)).yaw - yawBefore)).toBeCloseTo(Math.PI / 6, 3);
+
+  // The ray opens the exhibit: point at the panel and pull the trigger.
+  const centre = await v.evaluate((id) => window.__hustings!.exhibitCentre(id), panelId);
+  expect(centre).toBeDefined();
+  await pointAndPull(v, centre!);
+  await expect.poll(() => hook(v, (h) => h.openExhibit()), { message: 'the exhibit opened by the ray' }).toBe(panelId);
+  await xrFrames(v, 5);
+  await v.screenshot({ path: test.info().outputPath('vr-exhibit-open.png') });
+  // Its reader floats in front of the eyes; close it so it does not stand in the way.
+  await v.keyboard.press('Escape');
+  await expect.poll(() => hook(v, (h) => h.openExhibit())).toBe('');
+
+  // Teleport: point at a free spot in sight on the floor, pull the trigger; the server moves us there.
+  const { space } = await callApi('getSpace', { baseUrl: base, params: { id: SPACE } });
+  const here = await serverPos();
+  const exhibitSpot = (await hook(v, (h) => h.exhibits())).find((e) => e.id === panelId)!;
+  let spot: { x: number; z: number } | undefined;
+  for (let i = 0; i < 16 && !spot; i++) {
+    const a = (i / 16) * Math.PI * 2;
+    const s = { x: here.x + Math.cos(a) * 3, z: here.z + Math.sin(a) * 3 };
+    if (Math.hypot(s.x - exhibitSpot.x, s.z - exhibitSpot.z) < 2.5) continue;
+    if (teleportVerdict(space, here, s).ok && teleportVerdict(space, here, { x: here.x + Math.cos(a) * 4, z: here.z + Math.sin(a) * 4 }).ok) spot = s;
+  }
+  expect(spot, 'a free floor spot 3 m away').toBeDefined();
+  await pointAndPull(v, { x: spot!.x, y: 0, z: spot!.z });
+  expect(await hook(v, (h) => h.vr().floor), 'the ray touched the floor').not.toBeNull();
+  await expect.poll(async () => {
+    const now = await serverPos();
+    return Math.hypot(now.x - spot!.x, now.z - spot!.z);
+  }, { message: 'the server teleported the VR avatar' }).toBeLessThan(0.2);
+
+  await c.screenshot({ path: test.info().outputPath('curator-sees-vr-hands.png') });
+});
