@@ -180,7 +180,15 @@ test('on a phone: a low graphics tier, the thumb stick walks, a drag looks, a ta
   };
   expect(await sideways()).toBeLessThan(0.3);
   await expect(p.locator('.touch-stick')).not.toHaveAttribute('data-active', 'true');
-  const stopped = (await hook(p, (h) => h.self()))!;
+  // The server may still be applying the last intents sent: wait until its position settles
+  // (two equal readings), then our own prediction agrees with it.
+  let stopped = (await hook(p, (h) => h.self()))!;
+  await expect.poll(async () => {
+    const now = (await hook(p, (h) => h.self()))!;
+    const settled = now.x === stopped.x && now.z === stopped.z;
+    stopped = now;
+    return settled;
+  }, { message: 'the server position settles', intervals: [300] }).toBe(true);
   await expect.poll(async () => (await hook(p, (h) => h.predicted()))!.x).toBeCloseTo(stopped.x, 1);
 
   // Near it, a thumb-sized Open button; a tap opens it again.
