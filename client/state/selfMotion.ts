@@ -112,6 +112,7 @@ export function stepSelf(): void {
   self.prev.yaw = self.curr.yaw;
   if (!active && !wasActive) {
     self.gait = 0;
+    forgetUnanswered();
     return;
   }
   wasActive = active;
@@ -145,8 +146,25 @@ export function initSelf(x: number, z: number, yaw: number, ack: number): void {
   world.seq = Math.max(world.seq, ack) + (ack > 0 ? 8 : 0);
 }
 
+/** Standing still, inputs the server has not answered within this time (ms) were dropped by it. */
+const UNANSWERED_MS = 1000;
+let lastReconciledAt = 0;
+
+/**
+ * Standing still with inputs the server never acknowledged (it may drop some: a full queue, a
+ * rate limit): after a second without word from it, its position is the truth, so stop replaying
+ * them. Otherwise our avatar would stay ahead of where everyone else sees it.
+ */
+function forgetUnanswered(): void {
+  if (world.pending.length === 0 || performance.now() - lastReconciledAt < UNANSWERED_MS) return;
+  world.pending.length = 0;
+  const { x, z, yaw, ack } = world.self.server;
+  reconcileSelf(x, z, yaw, ack);
+}
+
 /** The server moved our avatar: drop what it has applied, rewind, replay the rest. */
 export function reconcileSelf(x: number, z: number, yaw: number, ack: number): void {
+  lastReconciledAt = performance.now();
   const self = world.self;
   const layout = world.layout;
   self.server = { x, z, yaw, ack };
