@@ -107,7 +107,11 @@ async function join(target: Target, gen: number): Promise<void> {
     retryDelay = RETRY_FIRST_MS;
     closeRoom = session.close;
     setActiveVoice(session);
-    useVoice.setState({ status: 'connected', canPublish: session.room.localParticipant.permissions?.canPublish ?? token.canPublish });
+    const canPublish = session.room.localParticipant.permissions?.canPublish ?? token.canPublish;
+    // Joining (or back after a lost connection) already allowed to speak to a stage space: at
+    // the floor mic or on the stage. Say so, as when the grant arrives live; the prompt would
+    // otherwise be lost with the connection it was shown on.
+    useVoice.setState({ status: 'connected', canPublish, floorOffered: canPublish && token.mode === 'stage' });
     updateSubscriptions(session);
     startTicking();
     noteReconnected(); // back after a lost connection: a visitor who was talking talks again
