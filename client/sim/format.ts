@@ -1,4 +1,5 @@
 import type { Lever, Metric } from '../../shared/sim/model.js';
+import type { RunState } from '../state/twins.js';
 
 /** A number with its unit as a reader expects it: "12.5%", "£1,240/day", "17.2 km/h". */
 export function withUnit(value: number, unit: string, digits: number): string {
@@ -30,4 +31,15 @@ export function formatChange(m: Metric, from: number, to: number): string {
   const text = withUnit(Math.abs(d), m.unit === '%' ? '' : m.unit, m.digits);
   if (Math.abs(d) < 0.5 * 10 ** -m.digits) return 'no change';
   return `${d > 0 ? '+' : '−'}${text}${m.unit === '%' ? ' pts' : ''}`;
+}
+
+/** What a run is doing, in a sentence (null once its numbers are in). */
+export function runProgress(run: RunState | undefined): string | null {
+  if (!run) return 'Starting…';
+  switch (run.status) {
+    case 'running': return `Computing… ${Math.round((100 * run.steps) / Math.max(1, run.maxSteps))}%`;
+    case 'refused': return `This scenario cannot be run: ${run.problems.join(' ')}`;
+    case 'failed': return `The simulation stopped: ${run.message}`;
+    case 'done': return null;
+  }
 }

@@ -14,13 +14,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'colyseus.js';
-import { chromium } from '@playwright/test';
 import type { Exhibit, ExhibitContent } from '../../shared/exhibits/exhibit.js';
 import { callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { makeGlb, makePng } from '../../server/testing/files.js';
 import type { HustingsTestHook } from '../../client/testHookTypes.js';
+import { launchSoftwareChromium, sampleFrames } from './browser.js';
 import { operate, paced } from './editOps.js';
 import { createAdmin, startServer, stopServer } from './server.js';
 import { printReport } from './report.js';
@@ -65,10 +65,7 @@ function plan(i: number, image: Awaited<ReturnType<typeof upload>>, model: Await
 }
 
 async function browserFigures(base: string, expected: number): Promise<{ firstFrameMs: number; frameP50: number; frameP95: number; fps: number; drawCalls: number; triangles: number }> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
-  });
+  const browser = await launchSoftwareChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
     const started = Date.now();
@@ -82,18 +79,7 @@ async function browserFigures(base: string, expected: number): Promise<{ firstFr
     const firstFrameMs = Date.now() - started;
     // Let lazy textures and models near the spawn load, then sample frames standing still.
     await page.waitForTimeout(3000);
-    // A string, not a function: tsx would wrap named functions in a helper the page does not have.
-    const frames = await page.evaluate<number[]>(`new Promise((resolve) => {
-      const deltas = [];
-      let last = performance.now();
-      const end = last + ${SECONDS} * 1000;
-      requestAnimationFrame(function step(t) {
-        deltas.push(t - last);
-        last = t;
-        if (t < end) requestAnimationFrame(step);
-        else resolve(deltas.slice(1));
-      });
-    })`);
+    const frames = await sampleFrames(page, SECONDS);
     const info = await page.evaluate(() => window.__hustings!.renderInfo());
     const mean = frames.reduce((a, b) => a + b, 0) / frames.length;
     return { firstFrameMs, frameP50: round(quantile(frames, 0.5), 1), frameP95: round(quantile(frames, 0.95), 1), fps: round(1000 / mean, 1), drawCalls: info.calls, triangles: info.triangles };

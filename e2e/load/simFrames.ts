@@ -12,12 +12,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { Client } from 'colyseus.js';
 import type { HustingsTestHook } from '../../client/testHookTypes.js';
 import { callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
+import { launchSoftwareChromium, sampleFrames } from './browser.js';
 import { operate, paced } from './editOps.js';
 import { createAdmin, startServer, stopServer } from './server.js';
 import { quantile, round } from './stats.js';
@@ -40,21 +41,6 @@ export interface SimFrameReport {
 function figures(deltas: number[]): FrameFigures {
   const mean = deltas.reduce((a, b) => a + b, 0) / Math.max(1, deltas.length);
   return { p50: round(quantile(deltas, 0.5), 1), p95: round(quantile(deltas, 0.95), 1), fps: round(1000 / mean, 1), frames: deltas.length };
-}
-
-/** Frame-to-frame times for `seconds` (a script string: tsx's helpers do not exist in the page). */
-function sampleFrames(page: Page, seconds: number): Promise<number[]> {
-  return page.evaluate<number[]>(`new Promise((resolve) => {
-    const deltas = [];
-    let last = performance.now();
-    const end = last + ${seconds} * 1000;
-    requestAnimationFrame(function step(t) {
-      deltas.push(t - last);
-      last = t;
-      if (t < end) requestAnimationFrame(step);
-      else resolve(deltas.slice(1));
-    });
-  })`);
 }
 
 /** A new visitor (a fresh context) standing where visitors arrive, with `twins` twins settled and drawn. */
@@ -80,10 +66,7 @@ export async function simFrameFigures(seconds: number): Promise<SimFrameReport> 
   await createAdmin(dataDir, admin);
   const server = await startServer(dataDir, 50);
   const http = server.url.replace(/^ws/, 'http');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
-  });
+  const browser = await launchSoftwareChromium();
   try {
     const first = await standInHall(browser, http, 0);
     const emptyHall = figures(await sampleFrames(first, seconds));

@@ -1,6 +1,6 @@
 import { Text } from '@react-three/drei';
 import type { Metric } from '../../../shared/sim/model.js';
-import { formatMetric } from '../../sim/format.js';
+import { formatMetric, runProgress } from '../../sim/format.js';
 import type { TwinView } from '../../sim/useTwin.js';
 import type { RunState } from '../../state/twins.js';
 import { BODY_FONT, SIGN_FONT } from '../fonts.js';
@@ -17,16 +17,6 @@ const COLUMN_OFFICIAL = 0.3;
 const COLUMN_YOURS = 0.72;
 const ROW = 0.105;
 
-function status(run: RunState | undefined): string {
-  if (!run) return 'Starting…';
-  switch (run.status) {
-    case 'running': return `Computing… ${Math.round((100 * run.steps) / Math.max(1, run.maxSteps))}%`;
-    case 'refused': return 'This scenario cannot be run.';
-    case 'failed': return 'The simulation stopped.';
-    case 'done': return '';
-  }
-}
-
 function valueOf(run: RunState | undefined, m: Metric): string {
   return run?.status === 'done' ? formatMetric(m, run.result.metrics[m.key]) : '…';
 }
@@ -36,7 +26,8 @@ export function TwinBoard({ title, twin }: { title: string; twin: TwinView }) {
   const metrics = twin.model.info.metrics.slice(0, HEADLINES);
   const top = bottom + height - 0.1;
   const tableTop = top - 0.36;
-  const note = twin.mine ? status(twin.mineRun) : status(twin.officialRun);
+  // The board has room for a short line: the sentence's first clause.
+  const note = (twin.mine ? runProgress(twin.mineRun) : runProgress(twin.officialRun))?.split(':')[0] ?? '';
   return (
     <group>
       <Text font={SIGN_FONT} position={[LEFT, top, FACE]} fontSize={0.085} maxWidth={width - 0.2} anchorX="left" anchorY="top" color={INK}>

@@ -1,6 +1,6 @@
 import type { ContentOf } from '../../../shared/exhibits/exhibit.js';
 import { checkParams } from '../../../shared/sim/levers.js';
-import type { Lever } from '../../../shared/sim/model.js';
+import type { Lever, ModelInfo } from '../../../shared/sim/model.js';
 import { modelById, TWIN_MODELS } from '../../../shared/sim/models.js';
 import { formatLever } from '../../sim/format.js';
 import { SelectField } from '../SelectField.js';
@@ -8,13 +8,13 @@ import { CommitField } from './CommitField.js';
 
 type Change = (change: (c: ContentOf<'twin'>) => ContentOf<'twin'>) => void;
 
-function LeverInput({ lever, value, onCommit }: { lever: Lever; value: number; onCommit: (v: number) => void }) {
+function LeverInput({ info, lever, value, onCommit }: { info: ModelInfo; lever: Lever; value: number; onCommit: (v: number) => void }) {
   return (
     <CommitField
       label={`${lever.label}${lever.unit ? ` (${lever.unit})` : ''}`}
       value={String(value)}
       validate={(text) => {
-        const checked = checkParams({ ...modelStub, levers: [lever] }, { [lever.key]: text.trim() === '' ? Number.NaN : Number(text) });
+        const checked = checkParams(info, { [lever.key]: text.trim() === '' ? Number.NaN : Number(text) });
         return checked.ok ? null : checked.problems[0] ?? 'That value is not allowed.';
       }}
       onCommit={(text) => onCommit(Number(text))}
@@ -22,9 +22,6 @@ function LeverInput({ lever, value, onCommit }: { lever: Lever; value: number; o
     />
   );
 }
-
-/** checkParams needs a model description; only its levers matter for one lever's check. */
-const modelStub = { id: '', version: '', name: '', question: '', assumptions: [], sources: [], metrics: [], maxSteps: 0 };
 
 /**
  * A twin's set-up: which model, and the official scenario (levers and seed) every visitor sees
@@ -50,6 +47,7 @@ export function TwinFields({ content, onCommit }: { content: ContentOf<'twin'>; 
       {model?.info.levers.map((l) => (
         <LeverInput
           key={`${content.model}-${l.key}`}
+          info={model.info}
           lever={l}
           value={content.params[l.key] ?? l.default}
           onCommit={(v) => onCommit((c) => ({ ...c, params: { ...c.params, [l.key]: v } }))}

@@ -1,39 +1,15 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { KIND_LABEL, type Exhibit } from '../../../shared/exhibits/exhibit.js';
 import { pathForExhibit, pathForSpace } from '../../route.js';
 import { closeExhibit, useExhibits } from '../../state/exhibits.js';
+import { CopyLink, hostOf } from '../CopyLink.js';
 import { ExhibitContent } from './ExhibitContent.js';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), video[controls], [tabindex]:not([tabindex="-1"])';
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}
-
-/** Copies the exhibit's link; where the clipboard is not available, shows it to copy by hand. */
+/** Copies the exhibit's link. */
 function Share({ spaceId, id }: { spaceId: string; id: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const link = `${location.origin}${pathForExhibit(spaceId, id)}`;
-  const copy = () => {
-    if (!navigator.clipboard) {
-      setState('manual');
-      return;
-    }
-    navigator.clipboard.writeText(link).then(() => setState('copied'), () => setState('manual'));
-  };
-  return (
-    <div className="exhibit-share">
-      <button type="button" className="secondary" onClick={copy}>Share</button>
-      <span role="status" className="ok">{state === 'copied' ? 'Link copied.' : ''}</span>
-      {state === 'manual' && (
-        <input readOnly value={link} aria-label="Link to this exhibit" onFocus={(e) => e.currentTarget.select()} autoFocus />
-      )}
-    </div>
-  );
+  return <CopyLink link={`${location.origin}${pathForExhibit(spaceId, id)}`} label="Share" fieldLabel="Link to this exhibit" />;
 }
 
 function Dialog({ exhibit, spaceId, draft }: { exhibit: Exhibit; spaceId: string; draft: boolean }) {

@@ -1,13 +1,6 @@
 import { formatLever } from '../../sim/format.js';
 import type { TwinView } from '../../sim/useTwin.js';
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
-}
+import { hostOf } from '../CopyLink.js';
 
 /** "How this works": the question, assumptions, sources, levers, outcomes, seed and model version. */
 export function TwinHowItWorks({ twin }: { twin: TwinView }) {

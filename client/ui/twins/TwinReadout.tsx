@@ -1,17 +1,6 @@
 import type { Metric } from '../../../shared/sim/model.js';
-import { formatChange, formatMetric } from '../../sim/format.js';
+import { formatChange, formatMetric, runProgress } from '../../sim/format.js';
 import type { TwinView } from '../../sim/useTwin.js';
-import type { RunState } from '../../state/twins.js';
-
-function runNote(run: RunState | undefined): string | null {
-  if (!run) return 'Starting…';
-  switch (run.status) {
-    case 'running': return `Computing… ${Math.round((100 * run.steps) / Math.max(1, run.maxSteps))}%`;
-    case 'refused': return `This scenario cannot be run: ${run.problems.join(' ')}`;
-    case 'failed': return `The simulation stopped: ${run.message}`;
-    case 'done': return null;
-  }
-}
 
 function tone(m: Metric, d: number): string {
   if (!m.better || d === 0) return '';
@@ -26,7 +15,7 @@ export function TwinReadout({ twin }: { twin: TwinView }) {
   const { metrics } = twin.model.info;
   const official = twin.officialRun?.status === 'done' ? twin.officialRun.result : null;
   const mine = twin.mineRun?.status === 'done' ? twin.mineRun.result : null;
-  const note = runNote(twin.officialRun) ?? (twin.mine ? runNote(twin.mineRun) : null);
+  const note = runProgress(twin.officialRun) ?? (twin.mine ? runProgress(twin.mineRun) : null);
   return (
     <section className="twin-readout" aria-label="Outcomes">
       <h3>Outcomes</h3>

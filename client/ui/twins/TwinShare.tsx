@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { scenarioToText } from '../../../shared/sim/scenarioLink.js';
 import { pathForExhibit } from '../../route.js';
 import type { TwinView } from '../../sim/useTwin.js';
+import { CopyLink } from '../CopyLink.js';
 
 /** A link that opens this twin with exactly this scenario (levers, seed and model version). */
 export function twinScenarioLink(spaceId: string, exhibitId: string, twin: TwinView): string {
@@ -10,20 +10,12 @@ export function twinScenarioLink(spaceId: string, exhibitId: string, twin: TwinV
 }
 
 export function TwinShare({ spaceId, exhibitId, twin }: { spaceId: string; exhibitId: string; twin: TwinView }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const link = twinScenarioLink(spaceId, exhibitId, twin);
-  const copy = () => {
-    if (!navigator.clipboard) {
-      setState('manual');
-      return;
-    }
-    navigator.clipboard.writeText(link).then(() => setState('copied'), () => setState('manual'));
-  };
   return (
-    <div className="exhibit-share twin-share">
-      <button type="button" className="secondary" onClick={copy}>{twin.mine ? 'Share your scenario' : 'Share this scenario'}</button>
-      <span role="status" className="ok">{state === 'copied' ? 'Link copied.' : ''}</span>
-      {state === 'manual' && <input readOnly value={link} aria-label="Link to this scenario" onFocus={(e) => e.currentTarget.select()} autoFocus />}
-    </div>
+    <CopyLink
+      className="twin-share"
+      link={twinScenarioLink(spaceId, exhibitId, twin)}
+      label={twin.mine ? 'Share your scenario' : 'Share this scenario'}
+      fieldLabel="Link to this scenario"
+    />
   );
 }

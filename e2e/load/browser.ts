@@ -1,0 +1,24 @@
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+/** Headless Debian Chromium drawing WebGL on SwiftShader (this machine has no GPU). */
+export function launchSoftwareChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
+  });
+}
+
+/** Frame-to-frame times (ms) for `seconds`. A script string: tsx's helpers do not exist in the page. */
+export function sampleFrames(page: Page, seconds: number): Promise<number[]> {
+  return page.evaluate<number[]>(`new Promise((resolve) => {
+    const deltas = [];
+    let last = performance.now();
+    const end = last + ${seconds} * 1000;
+    requestAnimationFrame(function step(t) {
+      deltas.push(t - last);
+      last = t;
+      if (t < end) requestAnimationFrame(step);
+      else resolve(deltas.slice(1));
+    });
+  })`);
+}
