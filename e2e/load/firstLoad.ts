@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { launchSoftwareChromium } from './browser.js';
 import { printReport } from './report.js';
 import { startServer, stopServer } from './server.js';
 import { quantile, round } from './stats.js';
@@ -35,10 +35,7 @@ async function main(): Promise<void> {
   process.env.CLIENT_DIR = CLIENT;
   const server = await startServer(dataDir, 50);
   const http = server.url.replace(/^ws/, 'http');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'],
-  });
+  const browser = await launchSoftwareChromium();
   try {
     const firstFrame: number[] = [];
     let loadedJs = new Set<string>();
