@@ -8,10 +8,30 @@ declare global {
 }
 
 /**
- * Every context in every test aborts requests to any origin but the app's own and records
- * them; Content-Security-Policy violations are recorded too. A test fails if either happened.
+ * Warnings from @colyseus/schema's decoder (`definition mismatch`, `field not defined`, `refId
+ * not found`): a client's copy of the room state no longer matches the server's. They come from
+ * the pages and from the specs' own colyseus.js clients (in this process, often in beforeAll),
+ * and fail the test that is running or the first one after.
  */
-export const test = base.extend<{ foreignRequests: string[]; newVisitor: (options?: VisitorOptions) => Promise<Visitor> }>({
+const stateDecodeWarnings: string[] = [];
+const SCHEMA_WARNING = /^@colyseus\/schema/;
+const consoleWarn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => {
+  if (SCHEMA_WARNING.test(String(args[0]))) stateDecodeWarnings.push(`this process: ${args.map(String).join(' ')}`);
+  consoleWarn(...args);
+};
+
+/**
+ * Every context in every test aborts requests to any origin but the app's own and records
+ * them; Content-Security-Policy violations are recorded too. A test fails if either happened,
+ * or if any client (a page or the spec's own) could not decode the room state it was sent.
+ */
+export const test = base.extend<{ foreignRequests: string[]; stateDecoding: void; newVisitor: (options?: VisitorOptions) => Promise<Visitor> }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
+  stateDecoding: [async ({}, use) => {
+    await use();
+    expect(stateDecodeWarnings.splice(0), 'room state decoding warnings (a client out of step with the server)').toEqual([]);
+  }, { auto: true }],
   // eslint-disable-next-line no-empty-pattern -- Playwright fixtures take their dependencies as a pattern
   foreignRequests: async ({}, use) => {
     const list: string[] = [];
@@ -39,6 +59,7 @@ export const test = base.extend<{ foreignRequests: string[]; newVisitor: (option
         });
         page.on('console', (msg) => {
           if (msg.text().startsWith('CSP violation')) foreignRequests.push(msg.text());
+          if (SCHEMA_WARNING.test(msg.text())) stateDecodeWarnings.push(`${page.url()}: ${msg.text()}`);
         });
         // WebSockets are not routed; check their origin too.
         page.on('websocket', (ws) => {

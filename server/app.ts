@@ -23,6 +23,7 @@ import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
 import { ChangeFeed } from './changeFeed.js';
+import { mendSchemaStringEncoding } from './schemaStrings.js';
 
 export interface App {
   port: number;
@@ -36,15 +37,17 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** Wires HTTP routes, Colyseus rooms and metrics into one server and starts listening. */
 // A full state of a few hundred avatars is larger than the default 8 KB encode buffer.
 Encoder.BUFFER_SIZE = 128 * 1024;
+// Strings of exactly 255 bytes would corrupt every client's state (see schemaStrings.ts).
+mendSchemaStringEncoding();
 
 export interface StartOptions {
   /** Where log lines go (default stdout); tests capture them. */
   logDestination?: DestinationStream;
 }
 
+/** Wires HTTP routes, Colyseus rooms and metrics into one server and starts listening. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
   const metrics = createMetrics();
