@@ -24,6 +24,8 @@ const VOICE_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
+const TALKING = ['**/voice.spec.ts', '**/vr.spec.ts'];
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
@@ -40,11 +42,12 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  // Chromium's fake microphone is chosen per browser launch, so the voice tests get their own
-  // project (and browser). It comes last: it starts whichever town hall event is current.
+  // Chromium's fake microphone is chosen per browser launch, so the specs that talk get their own
+  // project (and browser): voice, and VR (a headset visitor speaks from the floor mic). It comes
+  // last: voice.spec starts whichever town hall event is current on the shared server.
   projects: [
-    { name: 'default', testIgnore: '**/voice.spec.ts' },
-    { name: 'voice', testMatch: '**/voice.spec.ts', use: { launchOptions: { executablePath: CHROMIUM, args: [...GL_ARGS, ...VOICE_ARGS] } } },
+    { name: 'default', testIgnore: TALKING },
+    { name: 'voice', testMatch: TALKING, use: { launchOptions: { executablePath: CHROMIUM, args: [...GL_ARGS, ...VOICE_ARGS] } } },
   ],
   webServer: {
     command: `node --import tsx server/index.ts`,

@@ -169,7 +169,15 @@ const hook: HustingsTestHook = {
       origin: { ...world.xr.origin },
       floor: Number.isFinite(world.xr.floor.at) ? { x: world.xr.floor.x, z: world.xr.floor.z, ok: world.xr.floor.ok } : null,
       remote: [...remoteVrPoses].map(([id, p]) => ({ id, head: [...p.head], left: p.left ? [...p.left] : null, right: p.right ? [...p.right] : null })),
+      seated: v.seated,
+      vignette: v.vignette,
     };
+  },
+  vrButton(name) {
+    const button = world.view.scene?.getObjectByName(name);
+    if (!button) return undefined;
+    button.getWorldPosition(point);
+    return { x: point.x, y: point.y, z: point.z };
   },
   exhibitCentre(id) {
     const object = exhibitObjects.get(id);

@@ -114,6 +114,9 @@ export interface HustingsVr {
   floor: { x: number; z: number; ok: boolean } | null;
   /** Other VR visitors' head and hands as received (relative to their avatars). */
   remote: { id: string; head: number[]; left: number[] | null; right: number[] | null }[];
+  /** Comfort settings: seated mode and the vignette. */
+  seated: boolean;
+  vignette: boolean;
 }
 
 export interface HustingsTestHook {
@@ -178,6 +181,8 @@ export interface HustingsTestHook {
   vr(): HustingsVr;
   /** The centre of an exhibit's drawn bounds (world metres), once drawn. */
   exhibitCentre(id: string): { x: number; y: number; z: number } | undefined;
+  /** Where a VR panel button (by its name, e.g. 'vr-hand', 'vr-vote:<id>') is in the world, if it is shown. */
+  vrButton(name: string): { x: number; y: number; z: number } | undefined;
 }
 
 /** The graphics tier: the visitor's choice, the tier it gives, and the renderer's pixel ratio and shadows. */

@@ -1,8 +1,12 @@
 import type { Page } from '@playwright/test';
+import { Client, type Room } from 'colyseus.js';
 import { callApi } from '../shared/protocol/apiClient.js';
+import { ClientMessage } from '../shared/protocol/messages.js';
+import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { teleportVerdict } from '../shared/spaces/teleport.js';
 import { enterSignedIn, invitedAccount, type Credentials } from './accounts.js';
 import { enter, expect, hook, test } from './fixtures.js';
+import { operate } from './load/editOps.js';
 import { ownServer, type OwnServer } from './ownServer.js';
 
 /**
@@ -10,14 +14,27 @@ import { ownServer, type OwnServer } from './ownServer.js';
  * Chromium's own navigator.xr): a visitor presses "Enter VR", walks with the left thumbstick
  * (the server moves the avatar), teleports by pointing at the floor with the right controller,
  * and opens an exhibit a curator published by pointing the ray at it and pulling the trigger.
- * A second person nearby sees the VR visitor's head and both hands. Its own server: it publishes.
+ * A second person nearby sees the VR visitor's head and both hands. In a town hall event, a VR
+ * visitor sits, upvotes, raises a hand and speaks from the floor mic, all with the ray and the
+ * wrist panel. Its own server: it publishes and runs an event. The browser has a fake
+ * microphone (the config's voice project).
  */
 
 const SPACE = 'hall-1';
 const CURATOR: Credentials = { email: 'vera.vr@example.org', password: 'vera curates for vr', name: 'Vera Curator' };
 const PANEL = { title: 'Rail fares explained', summary: 'Where each pound of a ticket goes, and what the new cap would change.' };
 
+const MODERATOR: Credentials = { email: 'mona.vr@example.org', password: 'mona moderates for vr', name: 'Mona Okafor' };
+const EVENT = 'Ask the council: trams';
+const QUESTION = 'Will every new tram stop be step-free, as far as Tŷ Gwyn?';
+
 let server: OwnServer | undefined;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  server = await ownServer();
+  await server.start();
+});
 
 test.afterAll(async () => {
   await server?.dispose();
@@ -87,6 +104,25 @@ async function pullTrigger(page: Page): Promise<void> {
   });
 }
 
+/** Enter a space as a guest with the emulated headset, press "Enter VR" and wait for the session to draw. */
+async function enterVr(page: Page, name: string, path: string): Promise<void> {
+  await page.addInitScript(() => { window.__hustingsEmulateXR = true; });
+  await enter(page, name, path);
+  await page.getByRole('button', { name: 'Enter VR' }).click();
+  await expect.poll(() => hook(page, (h) => h.vr().presenting), { message: 'an immersive session' }).toBe(true);
+  await xrFrames(page, 10);
+}
+
+/** Press a button of the wrist panel with the right controller's ray, once the panel shows it. */
+async function pressPanel(page: Page, name: string): Promise<void> {
+  let at: Vec | undefined;
+  await expect.poll(async () => {
+    at = await page.evaluate((n) => window.__hustings!.vrButton(n), name);
+    return at !== undefined;
+  }, { message: `the wrist panel shows ${name}` }).toBe(true);
+  await pointAndPull(page, at!);
+}
+
 async function setStick(page: Page, hand: 'left' | 'right', x: number, y: number): Promise<void> {
   await page.evaluate(({ hand, x, y }) => {
     const device = window.__hustingsXR as { controllers: Record<string, { updateAxes(id: string, x: number, y: number): void }> };
@@ -96,10 +132,8 @@ async function setStick(page: Page, hand: 'left' | 'right', x: number, y: number
 
 test('a VR visitor walks with the thumbstick, teleports and opens an exhibit with the ray; others see their hands', async ({ newVisitor }) => {
   test.setTimeout(300_000);
-  server = await ownServer();
-  await server.start();
-  const base = server.url;
-  const curatorSession = await invitedAccount(base, CURATOR, 'curator', SPACE, server.dataDir);
+  const base = server!.url;
+  const curatorSession = await invitedAccount(base, CURATOR, 'curator', SPACE, server!.dataDir);
 
   // A curator publishes a panel (and stays, as the person who watches the VR visitor).
   const curator = await newVisitor({ baseURL: base });
@@ -191,4 +225,71 @@ test('a VR visitor walks with the thumbstick, teleports and opens an exhibit wit
   }, { message: 'the server teleported the VR avatar' }).toBeLessThan(0.2);
 
   await c.screenshot({ path: test.info().outputPath('curator-sees-vr-hands.png') });
+});
+
+test('a VR visitor at a town hall event sits by the ray, upvotes and raises a hand on the wrist panel, and speaks from the floor mic', async ({ newVisitor }) => {
+  test.setTimeout(300_000);
+  const base = server!.url;
+  const moderator = await invitedAccount(base, MODERATOR, 'moderator', 'townhall', server!.dataDir);
+  await callApi('createEvent', {
+    baseUrl: base, token: moderator.token,
+    body: { spaceId: 'townhall', title: EVENT, startsAt: new Date(Date.now() + 10 * 60_000).toISOString(), autoApprove: true },
+  });
+  const { space } = await callApi('getSpace', { baseUrl: base, params: { id: 'townhall' } });
+
+  // The moderator (a script on the real protocol) starts the event and asks the first question;
+  // what it reads from the room state is the server's word on seats, hands, votes and the floor.
+  const mod: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: 'townhall', token: moderator.token });
+  mod.onMessage('*', () => undefined);
+  try {
+    await operate(mod, ClientMessage.EventRun, { action: 'start' });
+    const questionId = (await operate(mod, ClientMessage.Ask, { text: QUESTION })).id!;
+
+    const { page: v } = await newVisitor({ baseURL: base });
+    await enterVr(v, 'Val in VR', '/s/townhall');
+    const vrId = (await hook(v, (h) => h.selfId))!;
+    const onServer = () => mod.state.avatars.get(vrId);
+
+    // A chair: the nearest free one, picked with the ray and the trigger.
+    const here = onServer()!;
+    const seatIndex = space.seats.map((s, i) => ({ i, d: Math.hypot(s.x - here.x, s.z - here.z) })).sort((a, b) => a.d - b.d)[0]!.i;
+    const seat = space.seats[seatIndex]!;
+    await pointAndPull(v, { x: seat.x, y: seat.y + 0.45, z: seat.z });
+    await expect.poll(() => onServer()?.seat, { message: 'the server seated the VR visitor' }).toBe(seatIndex);
+
+    // Seated mode (on by default) puts the eyes at a seated height; switched off on the wrist
+    // panel, the view goes back to the tracked height, and on again, down again.
+    expect(await hook(v, (h) => h.vr().seated)).toBe(true);
+    await expect.poll(async () => (await hook(v, (h) => h.vr().origin)).y, { message: 'seated eye height' }).toBeLessThan(seat.y - 0.2);
+    await pressPanel(v, 'vr-seated-toggle');
+    await expect.poll(() => hook(v, (h) => h.vr().seated)).toBe(false);
+    await expect.poll(async () => (await hook(v, (h) => h.vr().origin)).y, { message: 'tracked height' }).toBeCloseTo(seat.y, 1);
+    await pressPanel(v, 'vr-seated-toggle');
+    await expect.poll(async () => (await hook(v, (h) => h.vr().origin)).y).toBeLessThan(seat.y - 0.2);
+
+    // The question's upvote and the hand, from the wrist panel.
+    await pressPanel(v, `vr-vote:${questionId}`);
+    await expect.poll(() => mod.state.hall.questions.get(questionId)?.votes, { message: 'the upvote counted' }).toBe(1);
+    await pressPanel(v, 'vr-hand');
+    await expect.poll(() => onServer()?.hand ?? 0, { message: 'the hand is up' }).toBeGreaterThan(0);
+    await v.screenshot({ path: test.info().outputPath('vr-townhall-panel.png') });
+    // The question's Welsh ŷ is not in Inter's Latin subset: its font came from the app itself
+    // (the fixture fails the test on any request to another origin).
+    expect(await v.evaluate(() => performance.getEntriesByType('resource').some((r) => r.name.includes('/fonts/unicode/font-files/latin-ext/')))).toBe(true);
+
+    // Called to the floor: the panel says so (the page's prompt is out of sight in a headset),
+    // Unmute publishes the microphone the server now allows, and Give back the mic ends the turn.
+    await operate(mod, ClientMessage.FloorCall, { sessionId: vrId });
+    await expect.poll(() => mod.state.hall.floor.holder).toBe(vrId);
+    await expect.poll(() => hook(v, (h) => h.voice().canPublish), { message: 'LiveKit lets the floor speaker publish' }).toBe(true);
+    await pressPanel(v, 'vr-mic');
+    await expect.poll(() => hook(v, (h) => h.voice().publishing), { message: 'the microphone is live', timeout: 30_000 }).toBe(true);
+    await xrFrames(v, 3);
+    await v.screenshot({ path: test.info().outputPath('vr-floor-mic.png') });
+    await pressPanel(v, 'vr-floor-release');
+    await expect.poll(() => mod.state.hall.floor.holder, { message: 'the mic is given back' }).toBe('');
+    await expect.poll(() => hook(v, (h) => h.voice().canPublish), { message: 'the grant is taken back' }).toBe(false);
+  } finally {
+    await mod.leave();
+  }
 });

@@ -3,8 +3,11 @@ import interBold from '@fontsource/inter/files/inter-latin-700-normal.woff?url';
 import { configureTextBuilder } from 'troika-three-text';
 
 /**
- * The one font 3D text uses, bundled with the app. troika (behind drei's <Text>) would otherwise
- * fall back to fetching Roboto and unicode fonts from public CDNs; point both at our own origin.
+ * The font 3D text uses, bundled with the app: Inter's Latin subset. troika (behind drei's
+ * <Text>) looks up any character it lacks (ŵ, ŷ, ę, Cyrillic, Greek, ...) through a unicode font
+ * resolver: pointed at the app's own /fonts/unicode (server/http/fontFallback.ts), which offers
+ * Inter's other subsets and never a public CDN (troika's default, which it also retries when the
+ * given address fails).
  */
 export const SIGN_FONT = interBold;
 /** Running text in the world (exhibit summaries, captions): the same family, regular weight. */
@@ -12,7 +15,7 @@ export const BODY_FONT = interRegular;
 
 configureTextBuilder({
   defaultFontURL: interBold,
-  unicodeFontsURL: new URL('/fonts/unicode/', location.origin).href,
+  unicodeFontsURL: new URL('/fonts/unicode', location.origin).href,
   // Typeset on the main thread: a handful of signs, and no blob: worker for a strict CSP to refuse.
   useWorker: false,
 });

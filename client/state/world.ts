@@ -3,7 +3,7 @@ import type { MoveInput } from '../../shared/protocol/messages.js';
 import type { Reaction } from '../../shared/protocol/townhall.js';
 import type { Gait, Pose } from '../../shared/spaces/movement.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
-import type { Camera, WebGLRenderer } from 'three';
+import type { Camera, Scene, WebGLRenderer } from 'three';
 
 /**
  * Transient world state: written by net/ and the simulation step, read in useFrame.
@@ -111,8 +111,8 @@ export const world = {
   floorHolder: '',
   /** Reactions received and not yet drawn (drained by <Reactions> each frame). */
   sparks: [] as ReactionSpark[],
-  /** The renderer and camera, for projecting world points (test hook) and render stats. */
-  view: { gl: null as WebGLRenderer | null, camera: null as Camera | null },
+  /** The renderer, camera and scene, for projecting world points, finding objects (test hook) and render stats. */
+  view: { gl: null as WebGLRenderer | null, camera: null as Camera | null, scene: null as Scene | null },
   /** Frames rendered since the current room was joined. */
   frame: 0,
   /** Frames rendered since our avatar first appeared in state (0 until then). */

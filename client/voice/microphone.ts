@@ -109,6 +109,12 @@ export async function turnOffMicrophone(): Promise<void> {
   if (v && track) await v.room.localParticipant.unpublishTrack(track, true).catch(() => undefined);
 }
 
+/** Speak now (the floor prompt's and the VR panel's Unmute): turn the microphone on if it is off, or unmute it. */
+export function speakNow(): void {
+  if (useVoice.getState().mic === 'on') void setMicMuted(false);
+  else void turnOnMicrophone();
+}
+
 /** Mute or unmute our published microphone. */
 export async function setMicMuted(muted: boolean): Promise<void> {
   const v = activeVoice();

@@ -90,11 +90,14 @@ export function VrDriver({ origin }: { origin: RefObject<Group | null> }) {
     const self = world.self;
     const viewer = frame.getViewerPose(space);
 
-    // Sitting down (or entering VR seated) sets the view up once: at a seated eye height, facing the stage.
+    // Sitting down (or entering VR seated, or switching seated mode on) sets the view up once:
+    // at a seated eye height, facing the stage. Switching it off puts the view back at the tracked height.
     const seat = self.seat;
-    if (seat !== vrMotion.seatedFor) {
+    const seatedMode = useVr.getState().seated;
+    if (seat !== vrMotion.seatedFor || seatedMode !== vrMotion.seatedMode) {
       vrMotion.seatedFor = seat;
-      const seated = seat >= 0 && useVr.getState().seated;
+      vrMotion.seatedMode = seatedMode;
+      const seated = seat >= 0 && seatedMode;
       vrMotion.lift = seated && viewer ? SEATED_EYE - viewer.transform.position.y : 0;
       const screen = world.layout?.stage?.screen;
       if (seated && viewer && screen) {

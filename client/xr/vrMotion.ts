@@ -8,8 +8,9 @@ export const vrMotion = {
   originYaw: 0,
   /** Seated mode: metres added under the tracked head so it is at a seated eye height. */
   lift: 0,
-  /** The seat the view was last set up for (-1 standing). */
+  /** The seat the view was last set up for (-1 standing), and whether seated mode was on then. */
   seatedFor: -1,
+  seatedMode: false,
   /** 0..1: how strongly the vignette shows now. */
   vignette: 0,
 };

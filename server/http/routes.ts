@@ -6,6 +6,7 @@ import { ErrorCode } from '../../shared/protocol/errors.js';
 import { mountApi, sendError } from './api.js';
 import { createHandlers, type HandlerDeps } from './handlers/index.js';
 import { PAGES } from './pages.js';
+import { FONT_FALLBACK_PATH, fontFallbackRouter } from './fontFallback.js';
 import { XR_PROFILES_PATH, xrProfilesDir } from './xrProfiles.js';
 
 export interface RouteDeps extends HandlerDeps {
@@ -50,6 +51,8 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
   app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
   // VR: controller and hand models, served by the app itself (never from a CDN: see xrProfiles.ts).
   app.use(XR_PROFILES_PATH, express.static(xrProfilesDir(), { immutable: true, maxAge: '30d', fallthrough: false }));
+  // 3D text: characters the bundled fonts lack are looked up here, never on a CDN (see fontFallback.ts).
+  app.use(FONT_FALLBACK_PATH, fontFallbackRouter());
   app.get([...PAGES], (_req, res) => {
     if (!fs.existsSync(indexFile)) {
       res.status(503).type('text/plain').send('The client has not been built yet: run `npm run build`.');

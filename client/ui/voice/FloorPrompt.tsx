@@ -1,13 +1,7 @@
 import { useHall } from '../../state/hall.js';
 import { useUi } from '../../state/ui.js';
 import { useVoice } from '../../state/voice.js';
-import { setMicMuted, turnOnMicrophone } from '../../voice/microphone.js';
-
-/** Unmute: turn the microphone on if it is off, or unmute it. */
-function speak(): void {
-  if (useVoice.getState().mic === 'on') void setMicMuted(false);
-  else void turnOnMicrophone();
-}
+import { speakNow } from '../../voice/microphone.js';
 
 /** When the server has just let us speak to a stage space: say so, and offer to unmute. */
 export function FloorPrompt() {
@@ -20,7 +14,7 @@ export function FloorPrompt() {
     <div className="panel floor-prompt" role="alert">
       <p>{holdsFloor ? 'You have the floor — unmute to speak' : 'You are on the stage — unmute to speak'}</p>
       <div className="button-row">
-        <button type="button" className="warn" onClick={speak}>Unmute</button>
+        <button type="button" className="warn" onClick={speakNow}>Unmute</button>
         <button type="button" className="secondary" onClick={() => useVoice.setState({ floorOffered: false })}>Not now</button>
       </div>
     </div>
