@@ -98,7 +98,11 @@ test('the landing page, the world UI, the shortcuts sheet and the accessible vie
   await page.getByRole('link', { name: 'Skip to accessible view' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Exhibition Hall: accessible view' })).toBeFocused();
-  await expect(page.getByRole('article', { name: 'Step-free stations' })).toContainText('A third of stations have steps only.');
+  const panel = page.getByRole('article', { name: 'Step-free stations' });
+  await expect(panel).toContainText('A third of stations have steps only.');
+  // The panel's Markdown is rendered (its heading a level below the article's), not shown as syntax.
+  await expect(panel.getByRole('heading', { name: 'Why', level: 4 })).toBeVisible();
+  await expect(panel).not.toContainText('##');
   await expect(page.getByRole('article', { name: 'Stations with lifts' })).toContainText('2026 34; 2029 100');
   await expectNoSeriousViolations(page, testInfo, 'accessible view of the exhibition hall');
 });

@@ -190,6 +190,8 @@ test('keyboard only: three exhibits, the shortcuts sheet, a seat, a question and
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await hook(page, (h) => h.hall()))?.floor.holder).toBe('');
     await expect(page.locator('#floor-announcement')).toHaveText('');
+    // The button went with the turn; the keyboard is on the hand button in its place, not lost.
+    await expect(view.getByRole('button', { name: /^(Raise|Lower) hand$/ })).toBeFocused();
   } finally {
     await mod.leave();
   }

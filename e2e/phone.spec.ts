@@ -142,6 +142,17 @@ test('on a phone: a low graphics tier, the thumb stick walks, a drag looks, a ta
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().tap();
   await expect.poll(() => hook(p, (h) => h.openExhibit())).toBe('');
 
+  // A finger slides a little as it lifts: a tap that moved 9 px still opens it (the browser reports
+  // a tap where the finger came down, so a drag-to-look never swallows it).
+  const wobbly = await Finger.of(phone.context, p, 3);
+  const again = await onCanvas(p, -2, 1.3, 0);
+  await wobbly.down(again.x, again.y);
+  await wobbly.move(again.x, again.y, again.x + 9, again.y, 3);
+  await wobbly.up();
+  await expect.poll(() => hook(p, (h) => h.openExhibit()), { message: 'a slightly sliding tap opens the exhibit' }).toBe(exhibitId);
+  await dialog.getByRole('button', { name: 'Close', exact: true }).last().tap();
+  await expect.poll(() => hook(p, (h) => h.openExhibit())).toBe('');
+
   // A finger dragged across the view turns it (and the avatar): right to left turns right.
   const yawBefore = (await hook(p, (h) => h.self()))!.yaw;
   const look = await Finger.of(phone.context, p, 2);

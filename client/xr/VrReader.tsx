@@ -4,7 +4,7 @@ import { useRef } from 'react';
 import { Vector3, type Group } from 'three';
 import { textAlternative } from '../../shared/exhibits/exhibit.js';
 import { BODY_FONT, SIGN_FONT } from '../scene/fonts.js';
-import { clip } from '../scene/exhibits/plainText.js';
+import { clip, plainText } from '../scene/exhibits/plainText.js';
 import { closeExhibit, useExhibits } from '../state/exhibits.js';
 import { VrButton } from './VrButton.js';
 
@@ -49,7 +49,7 @@ export function VrReader() {
         {exhibit.title}
       </Text>
       <Text font={BODY_FONT} position={[-WIDTH / 2 + 0.05, HEIGHT / 2 - 0.14, 0]} fontSize={0.03} lineHeight={1.35} maxWidth={WIDTH - 0.1} anchorX="left" anchorY="top" color="#2b303b">
-        {clip(textAlternative(exhibit), 900)}
+        {clip(plainText(textAlternative(exhibit)), 900)}
       </Text>
       <VrButton name="vr-reader-close" label="Close" width={0.2} height={0.07} position={[WIDTH / 2 - 0.14, -HEIGHT / 2 + 0.06, 0]} onPress={closeExhibit} />
     </group>

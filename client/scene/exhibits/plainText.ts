@@ -1,17 +1,27 @@
 /**
- * A short plain-text excerpt of Markdown for the board in the world (the detail overlay shows
- * the real thing). Only removes syntax; the result is drawn as text, never parsed again.
+ * Markdown as plain text to draw (the VR reader, the exhibit list): syntax removed, paragraphs
+ * and list items kept on lines of their own. The result is drawn as text, never parsed again.
  */
-export function plainExcerpt(markdown: string, max: number): string {
-  const text = markdown
+export function plainText(markdown: string): string {
+  return markdown
     .replace(/```[\s\S]*?```/g, ' ')
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/^[ \t]{0,3}[-*+][ \t]+/gm, '\u2022 ')
+    .replace(/^[ \t]{0,3}(#{1,6}|>)[ \t]+/gm, '')
     .replace(/[*_`~]+/g, '')
-    .replace(/\s+/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ ?\n ?/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return clip(text, max);
+}
+
+/**
+ * A short plain-text excerpt of Markdown for the board in the world (the detail overlay shows
+ * the real thing): one line, syntax removed.
+ */
+export function plainExcerpt(markdown: string, max: number): string {
+  return clip(plainText(markdown).replace(/\s+/g, ' '), max);
 }
 
 /** At most `max` characters, cut at a word where possible, with an ellipsis when cut. */

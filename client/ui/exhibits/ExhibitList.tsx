@@ -1,9 +1,11 @@
 import { useId } from 'react';
 import { KIND_LABEL, textAlternative, type Exhibit } from '../../../shared/exhibits/exhibit.js';
+import { plainExcerpt } from '../../scene/exhibits/plainText.js';
 import { faceExhibit, openExhibit, setListOpen, useExhibits } from '../../state/exhibits.js';
 
 function Item({ exhibit }: { exhibit: Exhibit }) {
-  const alt = textAlternative(exhibit);
+  // A line or two of the text (without its Markdown); the whole of it is one click away.
+  const alt = plainExcerpt(textAlternative(exhibit), 240);
   const { author, sources } = exhibit.provenance;
   return (
     <li className="exhibit-item">

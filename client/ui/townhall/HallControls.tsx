@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import { raiseHand, releaseFloor, stand } from '../../net/townhall.js';
 import { useHall } from '../../state/hall.js';
 import { useUi } from '../../state/ui.js';
@@ -13,19 +14,37 @@ export function HallControls() {
   const self = useSelf();
   const holdsFloor = useHall((s) => s.floor.holder !== '' && s.floor.holder === self?.id);
   const people = useUi((s) => s.people);
+  const hand = useRef<HTMLButtonElement>(null);
+  // The turn ends (given back, or its time is up) while "Give back the mic" has the keyboard:
+  // the button goes, so the focus goes to the hand button in its place, not to the page.
+  const giveBackFocused = useRef(false);
+  useLayoutEffect(() => {
+    if (holdsFloor || !giveBackFocused.current) return;
+    giveBackFocused.current = false;
+    hand.current?.focus();
+  }, [holdsFloor]);
   if (!self) return null;
   const handUp = self.hand > 0;
   const place = handUp ? handsInOrder(people).findIndex((p) => p.id === self.id) + 1 : 0;
   return (
     <section className="panel hall-controls" aria-label="Town hall controls">
       {holdsFloor ? (
-        <button type="button" className="warn" onClick={releaseFloor}>Give back the mic</button>
+        <button
+          type="button"
+          className="warn"
+          onClick={releaseFloor}
+          onFocus={() => { giveBackFocused.current = true; }}
+          // Only a move elsewhere counts; a button taken out of the page has nowhere it went.
+          onBlur={(e) => { if (e.relatedTarget) giveBackFocused.current = false; }}
+        >
+          Give back the mic
+        </button>
       ) : (
         <>
           {self.seat >= 0 && (
             <button type="button" className="secondary" onClick={stand}>Stand up</button>
           )}
-          <button type="button" className={handUp ? 'secondary' : undefined} aria-pressed={handUp} onClick={() => raiseHand(!handUp)}>
+          <button ref={hand} type="button" className={handUp ? 'secondary' : undefined} aria-pressed={handUp} onClick={() => raiseHand(!handUp)}>
             {handUp ? 'Lower hand' : 'Raise hand'}
           </button>
           {handUp && place > 0 && <span className="muted hand-place">{ordinal(place)} in line</span>}
