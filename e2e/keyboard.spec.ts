@@ -89,7 +89,7 @@ test('keyboard only: three exhibits, the shortcuts sheet, a seat, a question and
 
   // The first Tab reaches the skip link, the next the 3D view itself.
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('link', { name: 'Skip to accessible view' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Skip to accessible view' })).toBeFocused();
   await page.keyboard.press('Tab');
   const world = page.getByRole('application', { name: '3D view of Exhibition Hall' });
   await expect(world).toBeFocused();
@@ -127,7 +127,7 @@ test('keyboard only: three exhibits, the shortcuts sheet, a seat, a question and
   expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(before);
 
   // The accessible view, from the skip link: every exhibit's full text is there too.
-  await tabTo(page, page.getByRole('link', { name: 'Skip to accessible view' }), 'Shift+Tab');
+  await tabTo(page, page.getByRole('button', { name: 'Skip to accessible view' }), 'Shift+Tab');
   await page.keyboard.press('Enter');
   const view = page.locator('#accessible-view');
   await expect(page.getByRole('heading', { name: 'Exhibition Hall: accessible view', level: 1 })).toBeFocused();
@@ -139,6 +139,11 @@ test('keyboard only: three exhibits, the shortcuts sheet, a seat, a question and
   await expect.poll(() => hook(page, (h) => h.spaceId)).toBe('plaza');
   await waitReady(page);
   await expect(page.getByRole('heading', { name: 'Civic Plaza: accessible view', level: 1 })).toBeVisible();
+  // Arrived where that door leads (the plaza's side of it), as walking through it would, not at the plaza's default spawn.
+  const door = (await callApi('getSpace', { baseUrl: base, params: { id: 'hall-1' } })).space.portals.find((p) => p.to === 'plaza')!;
+  const arrival = (await callApi('getSpace', { baseUrl: base, params: { id: 'plaza' } })).space.spawns.find((s) => s.id === door.toSpawn)!;
+  const at = (await hook(page, (h) => h.self()))!;
+  expect(Math.hypot(at.x - arrival.x, at.z - arrival.z), `near the ${door.toSpawn} spawn`).toBeLessThan(4);
   await tabTo(page, view.getByRole('button', { name: 'Go to Town Hall' }));
   await page.keyboard.press('Enter');
   await expect.poll(() => hook(page, (h) => h.spaceId)).toBe('townhall');

@@ -212,7 +212,7 @@ test('on a phone: a low graphics tier, the thumb stick walks, a drag looks, a ta
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().tap();
 
   // The visitor can choose the high tier; it applies at once and is remembered.
-  await p.getByRole('button', { name: 'View' }).tap();
+  await p.getByRole('button', { name: 'View', exact: true }).tap();
   await p.getByLabel('Graphics').selectOption('high');
   await expect.poll(() => hook(p, (h) => h.graphics())).toMatchObject({ choice: 'high', tier: 'high', shadows: true, nameTags: 12 });
   expect((await hook(p, (h) => h.graphics())).pixelRatio).toBe(1.5);

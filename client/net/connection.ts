@@ -193,6 +193,15 @@ export function rejoin(): void {
   void enterSpace(spaceId, name);
 }
 
+/**
+ * Through a door to another space, arriving where the door leads (its `toSpawn`): walked
+ * through in the world (the server's Portal message) or chosen in the accessible view.
+ */
+export function goThroughDoor(to: string, spawn: string): void {
+  history.pushState(null, '', pathForSpace(to));
+  void enterSpace(to, useUi.getState().name, spawn);
+}
+
 /** The address bar changed (back/forward): follow it if we are in a space. */
 export function followLocation(spaceId: string): void {
   const ui = useUi.getState();
@@ -234,8 +243,7 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   r.onMessage(ServerMessage.Portal, (message: unknown) => {
     const parsed = PortalMessage.safeParse(message);
     if (!parsed.success || r !== room) return;
-    history.pushState(null, '', pathForSpace(parsed.data.to));
-    void enterSpace(parsed.data.to, useUi.getState().name, parsed.data.spawn);
+    goThroughDoor(parsed.data.to, parsed.data.spawn);
   });
   r.onLeave((code: number, reason?: string) => onRoomLeft(r, code, reason));
 }

@@ -26,8 +26,10 @@ describe('plain text from Markdown', () => {
     ].join('\n'));
   });
 
-  it('makes a one-line excerpt, cut at a word', () => {
-    expect(plainExcerpt(PANEL, 42)).toBe('What changes Fares go, routes stay. See…');
+  it('makes a one-line excerpt without headings, cut at a word', () => {
+    expect(plainExcerpt(PANEL, 42)).toBe('Fares go, routes stay. See the plan.…');
+    expect(clip('one two, three', 10)).toBe('one two…');
+    expect(plainExcerpt('Lifts by 2029.\n\n## Why\nA third have steps only.', 80)).toBe('Lifts by 2029. A third have steps only.');
     expect(plainExcerpt('Short', 40)).toBe('Short');
     expect(clip('one two three', 9)).toBe('one two…');
   });

@@ -17,11 +17,13 @@ export function plainText(markdown: string): string {
 }
 
 /**
- * A short plain-text excerpt of Markdown for the board in the world (the detail overlay shows
- * the real thing): one line, syntax removed.
+ * A short plain-text excerpt of Markdown for the board in the world and the exhibit list (the
+ * detail overlay shows the real thing): one line, syntax and headings removed (a heading run
+ * into the sentence after it reads as part of it).
  */
 export function plainExcerpt(markdown: string, max: number): string {
-  return clip(plainText(markdown).replace(/\s+/g, ' '), max);
+  const withoutHeadings = markdown.replace(/^[ \t]{0,3}#{1,6}[ \t]+.*$/gm, '');
+  return clip(plainText(withoutHeadings).replace(/\s+/g, ' '), max);
 }
 
 /** At most `max` characters, cut at a word where possible, with an ellipsis when cut. */
@@ -29,5 +31,6 @@ export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  // No bullet, dash or comma left hanging before the ellipsis.
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s\u2022\u00b7,;:\u2013\u2014-]+$/, '')}…`;
 }

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import type { SpaceLayout } from '../../../shared/spaces/layout.js';
-import { navigate } from '../../navigation.js';
-import { pathForSpace } from '../../route.js';
+import { goThroughDoor } from '../../net/connection.js';
 import { useExhibits } from '../../state/exhibits.js';
 
 const KIND: Record<SpaceLayout['kind'], string> = {
@@ -46,7 +45,10 @@ export function SpaceText({ layout }: { layout: SpaceLayout }) {
           <ul className="a11y-doors" aria-label="Doors to other spaces">
             {layout.portals.map((p) => (
               <li key={p.id}>
-                <button type="button" className="secondary" onClick={() => navigate(pathForSpace(p.to))}>Go to {p.label}</button>
+                <button type="button" className="secondary" onClick={() => {
+                  goThroughDoor(p.to, p.toSpawn);
+                  window.scrollTo?.(0, 0);
+                }}>Go to {p.label}</button>
               </li>
             ))}
           </ul>
