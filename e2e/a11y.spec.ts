@@ -104,6 +104,8 @@ test('the landing page, the world UI, the shortcuts sheet and the accessible vie
   // The panel's Markdown is rendered (its heading a level below the article's), not shown as syntax.
   await expect(panel.getByRole('heading', { name: 'Why', level: 4 })).toBeVisible();
   await expect(panel).not.toContainText('##');
+  await expect(panel, 'who sponsors it, as in the detail view').toContainText('Council');
+  await panel.screenshot({ path: testInfo.outputPath('accessible-panel.png') });
   await expect(page.getByRole('article', { name: 'Stations with lifts' })).toContainText('2026 34; 2029 100');
   await expectNoSeriousViolations(page, testInfo, 'accessible view of the exhibition hall');
 });

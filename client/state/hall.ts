@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { useUi } from './ui.js';
 import type { ModerationQueue, MyQuestions, Reaction } from '../../shared/protocol/townhall.js';
 
 /**
@@ -107,4 +108,10 @@ export function noteResult(ref: string, ok: boolean, text: string, id?: string):
 /** The question being answered, if any. */
 export function answeringQuestion(s: Pick<HallView, 'questions' | 'answering'>): HallQuestion | undefined {
   return s.answering ? s.questions.find((q) => q.id === s.answering) : undefined;
+}
+
+/** We hold the floor mic now (our session id is the holder's). */
+export function useHoldsFloor(): boolean {
+  const selfId = useUi((s) => s.selfId);
+  return useHall((s) => s.floor.holder !== '' && s.floor.holder === selfId);
 }

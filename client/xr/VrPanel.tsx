@@ -4,7 +4,7 @@ import { floorLeft, formatCountdown } from '../hallText.js';
 import { raiseHand, releaseFloor, stand, vote } from '../net/townhall.js';
 import { BODY_FONT, SIGN_FONT } from '../scene/fonts.js';
 import { clip } from '../scene/exhibits/plainText.js';
-import { useHall, type HallQuestion } from '../state/hall.js';
+import { useHall, useHoldsFloor, type HallQuestion } from '../state/hall.js';
 import { useUi } from '../state/ui.js';
 import { useNow } from '../state/useNow.js';
 import { useVoice } from '../state/voice.js';
@@ -20,13 +20,6 @@ const HALF = WIDTH / 2 - 0.006;
 const THIRD = WIDTH / 3 - 0.006;
 /** How many questions the panel lists to upvote (the most-voted open ones). */
 const SHOWN_QUESTIONS = 3;
-
-/** We hold the floor mic (the page's own prompt cannot be seen in a headset). */
-function useHoldsFloor(): boolean {
-  const holder = useHall((s) => s.floor.holder);
-  const selfId = useUi((s) => s.selfId);
-  return holder !== '' && holder === selfId;
-}
 
 function topQuestions(questions: readonly HallQuestion[]): HallQuestion[] {
   return questions.filter((q) => q.state !== 'answered').sort((a, b) => b.votes - a.votes).slice(0, SHOWN_QUESTIONS);

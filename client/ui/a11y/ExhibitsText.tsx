@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { KIND_LABEL, textAlternative, type Exhibit } from '../../../shared/exhibits/exhibit.js';
 import { activateExhibit, useExhibits } from '../../state/exhibits.js';
-import { ExhibitMarkdown } from '../exhibits/ExhibitMarkdown.js';
+import { PanelText } from '../exhibits/ExhibitContent.js';
 import { useSpaces } from '../../state/spaces.js';
 
 function useSpaceName(id: string): string {
@@ -25,12 +25,9 @@ function ExhibitText({ exhibit, position, total }: { exhibit: Exhibit; position:
           {KIND_LABEL[exhibit.content.kind]} · {position} of {total}
           {author && <> · By {author}</>}
         </p>
-        {exhibit.content.kind === 'panel' ? (
-          <>
-            {exhibit.content.summary.trim() && <p>{exhibit.content.summary}</p>}
-            {exhibit.content.body.trim() && <ExhibitMarkdown text={exhibit.content.body} under={3} />}
-          </>
-        ) : text && <p className="plain">{text}</p>}
+        {exhibit.content.kind === 'panel'
+          ? <PanelText content={exhibit.content} under={3} />
+          : text && <p className="plain">{text}</p>}
         {sources.length > 0 && (
           <ul className="a11y-sources" aria-label={`Sources for ${exhibit.title}`}>
             {sources.map((s, i) => (

@@ -31,18 +31,26 @@ function Plain({ text, className }: { text: string; className?: string }) {
   return text ? <p className={className ? `plain ${className}` : 'plain'}>{text}</p> : null;
 }
 
+/**
+ * A panel's words: the summary, the Markdown text (headings a level below the title it sits
+ * under: the overlay's h2, the accessible view's h3) and who sponsors it.
+ */
+export function PanelText({ content, under = 2 }: { content: Extract<Exhibit['content'], { kind: 'panel' }>; under?: 2 | 3 }) {
+  return (
+    <>
+      <Plain text={content.summary} className="lede" />
+      {content.body.trim() && <ExhibitMarkdown text={content.body} under={under} />}
+      <Plain text={content.sponsor} className="sponsor" />
+    </>
+  );
+}
+
 /** The full content of an exhibit in HTML, by kind. */
 export function ExhibitContent({ exhibit, onLeave }: { exhibit: Exhibit; onLeave: () => void }) {
   const c = exhibit.content;
   switch (c.kind) {
     case 'panel':
-      return (
-        <>
-          <Plain text={c.summary} className="lede" />
-          {c.body.trim() && <ExhibitMarkdown text={c.body} />}
-          <Plain text={c.sponsor} className="sponsor" />
-        </>
-      );
+      return <PanelText content={c} />;
     case 'image':
       return c.image ? (
         <figure className="exhibit-image">

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { raiseHand, releaseFloor, stand } from '../../net/townhall.js';
-import { useHall } from '../../state/hall.js';
+import { useHoldsFloor } from '../../state/hall.js';
 import { useUi } from '../../state/ui.js';
 import { handsInOrder, ordinal } from './handOrder.js';
 import { ReactionButtons } from './ReactionButtons.js';
@@ -12,7 +12,7 @@ import { useSelf } from './useSelf.js';
  */
 export function HallControls() {
   const self = useSelf();
-  const holdsFloor = useHall((s) => s.floor.holder !== '' && s.floor.holder === self?.id);
+  const holdsFloor = useHoldsFloor();
   const people = useUi((s) => s.people);
   const hand = useRef<HTMLButtonElement>(null);
   // The turn ends (given back, or its time is up) while "Give back the mic" has the keyboard:

@@ -1,6 +1,5 @@
 import { eventStatus, floorLeft, formatCountdown } from '../../hallText.js';
-import { useHall } from '../../state/hall.js';
-import { useUi } from '../../state/ui.js';
+import { useHall, useHoldsFloor } from '../../state/hall.js';
 import { useNow } from '../../state/useNow.js';
 
 /**
@@ -10,9 +9,8 @@ import { useNow } from '../../state/useNow.js';
 export function HallStatus() {
   const event = useHall((s) => s.event);
   const floor = useHall((s) => s.floor);
-  const selfId = useUi((s) => s.selfId);
   const now = useNow(1000, event.state === 'scheduled' || floor.holder !== '');
-  const mine = floor.holder !== '' && floor.holder === selfId;
+  const mine = useHoldsFloor();
   return (
     <section className="panel hall-status" aria-label="Event">
       <p className="hall-title">{event.state === 'none' ? 'No event scheduled' : event.title}</p>

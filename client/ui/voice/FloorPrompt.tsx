@@ -1,14 +1,11 @@
-import { useHall } from '../../state/hall.js';
-import { useUi } from '../../state/ui.js';
+import { useHoldsFloor } from '../../state/hall.js';
 import { useVoice } from '../../state/voice.js';
 import { speakNow } from '../../voice/microphone.js';
 
 /** When the server has just let us speak to a stage space: say so, and offer to unmute. */
 export function FloorPrompt() {
   const offered = useVoice((s) => s.floorOffered);
-  const selfId = useUi((s) => s.selfId);
-  const holder = useHall((s) => s.floor.holder);
-  const holdsFloor = holder !== '' && holder === selfId;
+  const holdsFloor = useHoldsFloor();
   if (!offered) return null;
   return (
     <div className="panel floor-prompt" role="alert">
