@@ -115,7 +115,7 @@ const hook: HustingsTestHook = {
     const { choice, settings } = useGraphics.getState();
     const gl = world.view.gl;
     return {
-      choice, tier: settings.tier, nameTags: settings.nameTags,
+      choice, tier: settings.tier, because: [...settings.because], nameTags: settings.nameTags,
       pixelRatio: gl?.getPixelRatio() ?? 0, shadows: gl?.shadowMap.enabled ?? false,
     };
   },

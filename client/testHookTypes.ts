@@ -189,6 +189,8 @@ export interface HustingsTestHook {
 export interface HustingsGraphics {
   choice: 'auto' | 'low' | 'high';
   tier: 'low' | 'high';
+  /** Why the automatic tier is low here ('handheld', 'little memory', 'software rendering'). */
+  because: string[];
   nameTags: number;
   pixelRatio: number;
   shadows: boolean;

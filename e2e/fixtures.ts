@@ -97,8 +97,13 @@ export async function enter(page: Page, name: string, path = '/s/plaza'): Promis
   await waitReady(page);
 }
 
+/**
+ * Until the world has drawn a frame with our avatar in it. Generous: with three other software-
+ * rendered worlds open, a new page's first frames wait on the one GPU process they all share
+ * (a trace showed its main thread blocked in WebGL for a minute on a slow day).
+ */
 export async function waitReady(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => window.__hustings?.ready === true), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(() => window.__hustings?.ready === true), { timeout: 120_000 }).toBe(true);
 }
 
 /**

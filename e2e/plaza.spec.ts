@@ -21,6 +21,9 @@ test('two visitors enter the plaza, see each other, and one walks with the keybo
   expect(info.calls).toBeGreaterThan(5);
   await expect.poll(() => hook(a.page, (h) => h.renderInfo().frame)).toBeGreaterThan(info.frame);
   expect(await screenshotVariance(a.page)).toBeGreaterThan(8);
+  // These browsers draw WebGL with SwiftShader (playwright.config.ts): a desktop drawing in
+  // software gets the low tier by itself, and says why.
+  expect(await hook(a.page, (h) => h.graphics())).toMatchObject({ choice: 'auto', tier: 'low', because: ['software rendering'], shadows: false });
 
   // Alice walks forward with W; the server moves her; Bob sees her where the server says.
   const start = (await hook(a.page, (h) => h.self()))!;

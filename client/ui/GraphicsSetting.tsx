@@ -1,11 +1,16 @@
 import { useId, useState } from 'react';
-import type { GraphicsChoice } from '../state/graphicsTier.js';
+import type { GraphicsChoice, LowTierReason } from '../state/graphicsTier.js';
 import { automaticTier, chooseGraphics, useGraphics } from '../state/graphics.js';
 
 const LABEL: Record<GraphicsChoice, string> = { auto: 'Automatic', low: 'Low', high: 'High' };
+const WHY: Record<LowTierReason, string> = {
+  handheld: 'a phone or small tablet',
+  'little memory': 'a device with little memory',
+  'software rendering': 'a browser drawing without a graphics card',
+};
 
 /**
- * The visitor's graphics tier: automatic (low on phones and small tablets), or low or high by
+ * The visitor's graphics tier: automatic (low on phones, small tablets and software rendering), or low or high by
  * choice, remembered in this browser. Behind a "View" button in the header, out of the way.
  */
 export function GraphicsSetting() {
@@ -31,9 +36,12 @@ export function GraphicsSetting() {
           </select>
           <p className="hint">
             {settings.tier === 'low'
-              ? `Low: no shadows, lower resolution, ${settings.nameTags} name tags. Easier on the battery.`
+              ? `Low: no shadows, lower resolution, plain panels, ${settings.nameTags} name tags. Easier on the battery.`
               : `High: shadows, full resolution, ${settings.nameTags} name tags.`}
           </p>
+          {settings.automatic && settings.because.length > 0 && (
+            <p className="hint">Chosen for {settings.because.map((r) => WHY[r]).join(' and ')}.</p>
+          )}
         </div>
       )}
     </div>

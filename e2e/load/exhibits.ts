@@ -20,7 +20,7 @@ import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js'
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { makeGlb, makePng } from '../../server/testing/files.js';
 import type { HustingsTestHook } from '../../client/testHookTypes.js';
-import { launchSoftwareChromium, sampleFrames } from './browser.js';
+import { launchSoftwareChromium, pinGraphics, sampleFrames } from './browser.js';
 import { operate, paced } from './editOps.js';
 import { createAdmin, startServer, stopServer } from './server.js';
 import { printReport } from './report.js';
@@ -68,6 +68,7 @@ async function browserFigures(base: string, expected: number): Promise<{ firstFr
   const browser = await launchSoftwareChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 960, height: 540 } });
+    await pinGraphics(page);
     const started = Date.now();
     await page.goto(`${base}/s/${SPACE}`);
     await page.getByLabel('Display name').fill('Bench visitor');

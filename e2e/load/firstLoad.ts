@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { launchSoftwareChromium } from './browser.js';
+import { launchSoftwareChromium, pinGraphics } from './browser.js';
 import { printReport } from './report.js';
 import { startServer, stopServer } from './server.js';
 import { quantile, round } from './stats.js';
@@ -39,9 +39,11 @@ async function main(): Promise<void> {
   try {
     const firstFrame: number[] = [];
     let loadedJs = new Set<string>();
+    let graphics = '';
     for (let run = 0; run < RUNS; run++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
       const page = await context.newPage();
+      graphics = await pinGraphics(page);
       const js = new Set<string>();
       page.on('response', (res) => {
         const url = new URL(res.url());
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
       jsBeforeFirstFrameKB: { raw: round(l.raw / 1024, 1), gzip: round(l.gzip / 1024, 1), files: loaded.length },
       jsNotLoadedKB: { raw: round(n.raw / 1024, 1), gzip: round(n.gzip / 1024, 1), files: notLoaded.join(', ') },
       timeToFirstFrameMs: { p50: round(quantile(firstFrame, 0.5), 0), max: Math.max(...firstFrame), runs: RUNS },
-      machine: `${os.cpus().length} cores, headless Chromium on SwiftShader (no GPU), 1280x720, loopback`,
+      machine: `${os.cpus().length} cores, headless Chromium on SwiftShader (no GPU), 1280x720, loopback, graphics ${graphics} (BENCH_GRAPHICS)`,
     });
     console.log(JSON.stringify({ bench: 'firstload', loaded, notLoaded, l, n, firstFrame }));
   } finally {

@@ -18,7 +18,7 @@ import type { HustingsTestHook } from '../../client/testHookTypes.js';
 import { callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
-import { launchSoftwareChromium, sampleFrames } from './browser.js';
+import { launchSoftwareChromium, pinGraphics, sampleFrames } from './browser.js';
 import { operate, paced } from './editOps.js';
 import { createAdmin, startServer, stopServer } from './server.js';
 import { quantile, round } from './stats.js';
@@ -47,6 +47,7 @@ function figures(deltas: number[]): FrameFigures {
 async function standInHall(browser: Browser, base: string, twins: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
   const page = await context.newPage();
+  await pinGraphics(page);
   await page.goto(`${base}/s/${SPACE}`);
   await page.getByLabel('Display name').fill('Bench visitor');
   await page.getByLabel('Display name').press('Enter');
