@@ -114,7 +114,21 @@ async function enterVr(page: Page, name: string, path: string): Promise<void> {
 }
 
 /** Press a button of the wrist panel with the right controller's ray, once the panel shows it. */
+/**
+ * Until the player's origin stays put for a few XR frames: the server may be moving the avatar
+ * (to the floor mic, back to a seat), and a ray aimed from where the origin was would miss.
+ */
+async function originSettled(page: Page): Promise<void> {
+  await expect.poll(async () => {
+    const before = await hook(page, (h) => h.vr().origin);
+    await xrFrames(page, 3);
+    const after = await hook(page, (h) => h.vr().origin);
+    return Math.hypot(after.x - before.x, after.y - before.y, after.z - before.z) < 1e-3 && Math.abs(after.yaw - before.yaw) < 1e-4;
+  }, { message: 'the VR origin has settled' }).toBe(true);
+}
+
 async function pressPanel(page: Page, name: string): Promise<void> {
+  await originSettled(page);
   let at: Vec | undefined;
   await expect.poll(async () => {
     at = await page.evaluate((n) => window.__hustings!.vrButton(n), name);
