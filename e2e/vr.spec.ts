@@ -291,7 +291,12 @@ test('a VR visitor at a town hall event sits by the ray, upvotes and raises a ha
     await expect.poll(() => mod.state.hall.floor.holder).toBe(vrId);
     await expect.poll(() => hook(v, (h) => h.voice().canPublish), { message: 'LiveKit lets the floor speaker publish' }).toBe(true);
     await pressPanel(v, 'vr-mic');
-    await expect.poll(() => hook(v, (h) => h.voice().publishing), { message: 'the microphone is live', timeout: 30_000 }).toBe(true);
+    // (This step failed in 2 of 3 clean-clone runs on 2026-12-06 and passes alone: if it fails,
+    // the page's voice state goes into the message.)
+    await expect.poll(() => hook(v, (h) => h.voice().publishing), { message: 'the microphone is live', timeout: 30_000 }).toBe(true)
+      .catch(async (err: unknown) => {
+        throw new Error(`${String(err)}\nvoice: ${JSON.stringify(await hook(v, (h) => h.voice()))}`);
+      });
     await xrFrames(v, 3);
     await v.screenshot({ path: test.info().outputPath('vr-floor-mic.png') });
     await pressPanel(v, 'vr-floor-release');
