@@ -179,6 +179,10 @@ const hook: HustingsTestHook = {
     button.getWorldPosition(point);
     return { x: point.x, y: point.y, z: point.z };
   },
+  sceneText(name) {
+    const label = world.view.scene?.getObjectByName(name) as { text?: unknown } | undefined;
+    return typeof label?.text === 'string' ? label.text : undefined;
+  },
   exhibitCentre(id) {
     const object = exhibitObjects.get(id);
     if (!object) return undefined;

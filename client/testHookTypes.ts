@@ -46,6 +46,11 @@ export interface HustingsVoice {
   canPublish: boolean;
   /** Our microphone track is published and not muted. */
   publishing: boolean;
+  /** Our microphone as the UI knows it: off, being published, or on (then `muted` says whether it is heard). */
+  mic: 'off' | 'starting' | 'on';
+  muted: boolean;
+  /** Why the microphone is not on (refused, not allowed here), or null. */
+  micNote: string | null;
   /** Remote voices we are subscribed to. */
   subscribed: string[];
   /** Remote participants with a published microphone, subscribed or not. */
@@ -183,6 +188,8 @@ export interface HustingsTestHook {
   exhibitCentre(id: string): { x: number; y: number; z: number } | undefined;
   /** Where a VR panel button (by its name, e.g. 'vr-hand', 'vr-vote:<id>') is in the world, if it is shown. */
   vrButton(name: string): { x: number; y: number; z: number } | undefined;
+  /** The text a named 3D label draws now (a troika Text in the scene), or undefined. */
+  sceneText(name: string): string | undefined;
 }
 
 /** The graphics tier: the visitor's choice, the tier it gives, and the renderer's pixel ratio and shadows. */

@@ -66,7 +66,7 @@ async function xrFrames(page: Page, n: number): Promise<void> {
 }
 
 /** Put the right controller at `at` (origin space) pointing at the world point `target`, then pull and release the trigger. */
-async function pointAndPull(page: Page, target: Vec): Promise<void> {
+async function pointAndPull(page: Page, target: Vec, spanning?: string): Promise<Pull> {
   const origin = await hook(page, (h) => h.vr().origin);
   const local = toOrigin(target, origin);
   const at = { x: 0.2, y: 1.3, z: -0.2 };
@@ -79,29 +79,54 @@ async function pointAndPull(page: Page, target: Vec): Promise<void> {
     device.controllers.right.quaternion.set(q[0], q[1], q[2], q[3]);
   }, { at, q });
   await xrFrames(page, 6);
-  await pullTrigger(page);
+  const pull = await pullTrigger(page, spanning);
   await xrFrames(page, 2);
+  return pull;
 }
+
+/** How a trigger pull went, as the page timed it (for failure messages). */
+interface Pull { heldMs: number; spanned: boolean }
 
 /**
  * A quick pull, as a person's: pressed for one XR frame, then released (watched from inside the
  * page, so the press does not last as long as a round trip to the test; a ray counts a press
  * held up to a second as a click).
+ *
+ * With `spanning` (a 3D label redrawn once a second, e.g. the floor mic's countdown), the trigger
+ * goes down 0.7 s after the label changed and comes up once it changes again (at most 1.25 s
+ * after that first change, to stay a press), so the panel re-renders while the trigger is down,
+ * as it does whenever a person's press straddles a tick. Such presses used to go missing
+ * (2026-12-06: the floor-mic Unmute in clean-clone runs).
  */
-async function pullTrigger(page: Page): Promise<void> {
-  await page.evaluate(async () => {
+async function pullTrigger(page: Page, spanning?: string): Promise<Pull> {
+  const pull = await page.evaluate(async (spanning) => {
     const device = window.__hustingsXR as { controllers: { right: { updateButtonValue(id: string, v: number): void } } };
-    const frames = () => window.__hustings!.vr().frames;
-    const after = (n: number) => new Promise<void>((resolve) => {
-      const until = frames() + n;
-      const check = () => (frames() >= until ? resolve() : requestAnimationFrame(check));
-      check();
-    });
+    const h = window.__hustings!;
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    const after = async (n: number) => {
+      const until = h.vr().frames + n;
+      while (h.vr().frames < until) await frame();
+    };
+    let tick = 0;
+    if (spanning) {
+      const was = h.sceneText(spanning);
+      if (was === undefined) return `no label ${spanning}`;
+      while (h.sceneText(spanning) === was) await frame();
+      tick = performance.now();
+      while (performance.now() - tick < 700) await frame();
+    }
+    const label = spanning ? h.sceneText(spanning) : undefined;
+    const down = performance.now();
     device.controllers.right.updateButtonValue('trigger', 1);
     await after(1);
+    if (spanning) while (h.sceneText(spanning) === label && performance.now() - tick < 1250) await frame();
+    const spanned = spanning !== undefined && h.sceneText(spanning) !== label;
     device.controllers.right.updateButtonValue('trigger', 0);
     await after(1);
-  });
+    return { heldMs: Math.round(performance.now() - down), spanned };
+  }, spanning);
+  if (typeof pull === 'string') throw new Error(pull);
+  return pull;
 }
 
 /** Enter a space as a guest with the emulated headset, press "Enter VR" and wait for the session to draw. */
@@ -117,10 +142,9 @@ async function enterVr(page: Page, name: string, path: string): Promise<void> {
  * Aim at a wrist-panel button and pull, once the button has stayed put for a few XR frames: the
  * server may be moving the avatar (to the floor mic, back to a seat), and the panel grows and
  * shrinks with its rows (the floor-mic rows, the questions), so a ray aimed at where the button
- * was a moment ago can miss. (This wait did not cure the floor-mic failures of 2026-12-06: their
- * traces show the aim taken at a steady button; see the Unmute step below.)
+ * was a moment ago can miss.
  */
-async function pressPanel(page: Page, name: string): Promise<void> {
+async function pressPanel(page: Page, name: string, spanning?: string): Promise<Pull> {
   let at: Vec | undefined;
   await expect.poll(async () => {
     const before = await page.evaluate((n) => window.__hustings!.vrButton(n), name);
@@ -128,7 +152,7 @@ async function pressPanel(page: Page, name: string): Promise<void> {
     at = await page.evaluate((n) => window.__hustings!.vrButton(n), name);
     return before !== undefined && at !== undefined && Math.hypot(at.x - before.x, at.y - before.y, at.z - before.z) < 1e-3;
   }, { message: `the wrist panel shows ${name}, standing still` }).toBe(true);
-  await pointAndPull(page, at!);
+  return pointAndPull(page, at!, spanning);
 }
 
 async function setStick(page: Page, hand: 'left' | 'right', x: number, y: number): Promise<void> {
@@ -290,12 +314,14 @@ test('a VR visitor at a town hall event sits by the ray, upvotes and raises a ha
     await operate(mod, ClientMessage.FloorCall, { sessionId: vrId });
     await expect.poll(() => mod.state.hall.floor.holder).toBe(vrId);
     await expect.poll(() => hook(v, (h) => h.voice().canPublish), { message: 'LiveKit lets the floor speaker publish' }).toBe(true);
-    await pressPanel(v, 'vr-mic');
-    // (This step failed in the last three clean-clone runs on 2026-12-06, passed in the two before
-    // and passes alone; cause not found. If it fails, the page's voice state goes into the message.)
+    // The press spans a tick of the panel's countdown (its parent re-renders while the trigger is
+    // down), as a person's often does: such presses were lost until the ray's handlers outlived a
+    // re-render (client/scene/rayPress.ts).
+    const pull = await pressPanel(v, 'vr-mic', 'vr-floor-status');
+    console.log(`vr.spec: Unmute pull ${JSON.stringify(pull)}`);
     await expect.poll(() => hook(v, (h) => h.voice().publishing), { message: 'the microphone is live', timeout: 30_000 }).toBe(true)
       .catch(async (err: unknown) => {
-        throw new Error(`${String(err)}\nvoice: ${JSON.stringify(await hook(v, (h) => h.voice()))}`);
+        throw new Error(`${String(err)}\npull: ${JSON.stringify(pull)}\nvoice: ${JSON.stringify(await hook(v, (h) => h.voice()))}`);
       });
     await xrFrames(v, 3);
     await v.screenshot({ path: test.info().outputPath('vr-floor-mic.png') });

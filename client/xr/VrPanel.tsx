@@ -33,7 +33,7 @@ function FloorRows({ y }: { y: number }) {
   const now = useNow(1000);
   return (
     <group position={[0, y, 0]}>
-      <Text font={SIGN_FONT} position={[0, 0, 0.001]} fontSize={0.0145} maxWidth={WIDTH} anchorX="center" anchorY="middle" color="#ffd27a">
+      <Text name="vr-floor-status" font={SIGN_FONT} position={[0, 0, 0.001]} fontSize={0.0145} maxWidth={WIDTH} anchorX="center" anchorY="middle" color="#ffd27a">
         {note ? clip(note, 80) : `You have the floor · ${formatCountdown(floorLeft(floor, now))}${live ? ' · you are live' : ''}`}
       </Text>
       <VrButton name="vr-mic" label={live ? 'Mute' : 'Unmute'} width={HALF} position={[-WIDTH / 4, -ROW, 0]} active={live}
