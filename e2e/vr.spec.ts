@@ -13,7 +13,8 @@ import { ownServer, type OwnServer } from './ownServer.js';
  * VR with an emulated headset (iwer's Meta Quest 3, installed by the test build in place of
  * Chromium's own navigator.xr): a visitor presses "Enter VR", walks with the left thumbstick
  * (the server moves the avatar), teleports by pointing at the floor with the right controller,
- * and opens an exhibit a curator published by pointing the ray at it and pulling the trigger.
+ * and opens an exhibit a curator published by pointing the ray at it and pulling the trigger,
+ * then moves a digital twin's lever with the ray.
  * A second person nearby sees the VR visitor's head and both hands. In a town hall event, a VR
  * visitor sits, upvotes, raises a hand and speaks from the floor mic, all with the ray and the
  * wrist panel. Its own server: it publishes and runs an event. The browser has a fake
@@ -162,7 +163,7 @@ async function setStick(page: Page, hand: 'left' | 'right', x: number, y: number
   }, { hand, x, y });
 }
 
-test('a VR visitor walks with the thumbstick, teleports and opens an exhibit with the ray; others see their hands', async ({ newVisitor }) => {
+test('a VR visitor walks with the thumbstick, teleports, opens an exhibit and moves a twin lever with the ray; others see their hands', async ({ newVisitor }) => {
   test.setTimeout(300_000);
   const base = server!.url;
   const curatorSession = await invitedAccount(base, CURATOR, 'curator', SPACE, server!.dataDir);
@@ -255,8 +256,47 @@ test('a VR visitor walks with the thumbstick, teleports and opens an exhibit wit
     const now = await serverPos();
     return Math.hypot(now.x - spot!.x, now.z - spot!.z);
   }, { message: 'the server teleported the VR avatar' }).toBeLessThan(0.2);
-
   await c.screenshot({ path: test.info().outputPath('curator-sees-vr-hands.png') });
+
+  // A twin's lever by the ray. The curator (now a script on the real protocol) places a
+  // congestion-charge twin on free floor just ahead of the visitor, its console towards them, and
+  // publishes; once its official scenario has run, the visitor points at its + button and pulls.
+  let ahead: { x: number; z: number } | undefined;
+  for (let i = 0; i < 16 && !ahead; i++) {
+    const a = (i / 16) * Math.PI * 2;
+    const d = { x: Math.cos(a), z: Math.sin(a) };
+    if (teleportVerdict(space, spot!, { x: spot!.x + d.x * 3.6, z: spot!.z + d.z * 3.6 }).ok) ahead = d;
+  }
+  expect(ahead, 'free floor 3.6 m ahead of the visitor for a twin').toBeDefined();
+  const script: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: SPACE, token: curatorSession.token });
+  script.onMessage('*', () => undefined);
+  let twinId = '';
+  try {
+    await operate(script, ClientMessage.EditMode, { on: true });
+    // A twin's console is 1.34 m in front of its centre (its +z), and a yaw of ry turns +z to (sin ry, cos ry).
+    const ack = await operate(script, ClientMessage.ExhibitCreate, {
+      kind: 'twin',
+      transform: { x: spot!.x + ahead!.x * 2.3, y: 0, z: spot!.z + ahead!.z * 2.3, rx: 0, ry: Math.atan2(-ahead!.x, -ahead!.z), rz: 0, scale: 1 },
+    });
+    twinId = ack.id!;
+    await operate(script, ClientMessage.ExhibitUpdate, {
+      id: twinId, text: { title: 'Congestion charge' }, content: { kind: 'twin', model: 'congestion-charge', params: { charge: 4 }, seed: 7 },
+    });
+  } finally {
+    await script.leave();
+  }
+  await callApi('publish', { baseUrl: base, token: curatorSession.token, params: { id: SPACE }, body: { note: 'a twin for the VR test' } });
+  const twin = async () => (await hook(v, (h) => h.twins())).find((t) => t.id === twinId);
+  await expect.poll(async () => (await twin())?.official.status, { message: 'the twin runs its official scenario', timeout: 60_000 }).toBe('done');
+  const plusButton = () => v.evaluate((id) => window.__hustings!.twinButton(id, 'charge', 'up'), twinId);
+  await expect.poll(plusButton, { message: 'the twin\'s console is drawn' }).toBeDefined();
+  await pointAndPull(v, (await plusButton())!);
+  // One press moves the visitor's own charge five steps (£2.50) from the official £4.
+  await expect.poll(async () => (await twin())?.mine?.key ?? '', { message: 'the + button pressed by the ray' }).toContain('charge=6.5');
+  await xrFrames(v, 3);
+  await v.screenshot({ path: test.info().outputPath('vr-twin-lever.png') });
+  // The official scenario is nobody's to steer: the curator still sees only it.
+  expect((await hook(c, (h) => h.twins())).find((t) => t.id === twinId)?.mine ?? null).toBeNull();
 });
 
 test('a VR visitor at a town hall event sits by the ray, upvotes and raises a hand on the wrist panel, and speaks from the floor mic', async ({ newVisitor }) => {
