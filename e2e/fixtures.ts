@@ -193,3 +193,20 @@ export async function clickWorld(page: Page, x: number, y: number, z: number): P
   }, { message: `(${x}, ${y}, ${z}) is on the canvas, not under an overlay` }).toBe(true);
   await page.mouse.click(at!.x, at!.y);
 }
+
+/**
+ * The space header's controls (buttons, links) that something else covers at their centre, as
+ * "label (under .class)": [] when every one can be clicked where it is drawn.
+ */
+export function coveredHeaderControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const covered: string[] = [];
+    for (const control of Array.from(document.querySelectorAll<HTMLElement>('.header button, .header a'))) {
+      const r = control.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      if (!top || !control.contains(top)) covered.push(`${control.textContent?.trim()} (under .${top?.className || top?.tagName})`);
+    }
+    return covered;
+  });
+}
