@@ -42,6 +42,15 @@ test.afterAll(async () => {
 });
 
 interface Vec { x: number; y: number; z: number }
+interface Flat { x: number; z: number }
+
+/** Sixteen directions on the floor, for finding free floor around a point. */
+const COMPASS: Flat[] = Array.from({ length: 16 }, (_, i) => ({ x: Math.cos((i / 16) * Math.PI * 2), z: Math.sin((i / 16) * Math.PI * 2) }));
+
+/** The floor point `metres` from `from` in the direction `d`. */
+function along(from: Flat, d: Flat, metres: number): Flat {
+  return { x: from.x + d.x * metres, z: from.z + d.z * metres };
+}
 
 /** A world point in the VR origin's own (tracked) space: undo the origin's position and yaw. */
 function toOrigin(world: Vec, origin: { x: number; y: number; z: number; yaw: number }): Vec {
@@ -242,13 +251,8 @@ test('a VR visitor walks with the thumbstick, teleports, opens an exhibit and mo
   const { space } = await callApi('getSpace', { baseUrl: base, params: { id: SPACE } });
   const here = await serverPos();
   const exhibitSpot = (await hook(v, (h) => h.exhibits())).find((e) => e.id === panelId)!;
-  let spot: { x: number; z: number } | undefined;
-  for (let i = 0; i < 16 && !spot; i++) {
-    const a = (i / 16) * Math.PI * 2;
-    const s = { x: here.x + Math.cos(a) * 3, z: here.z + Math.sin(a) * 3 };
-    if (Math.hypot(s.x - exhibitSpot.x, s.z - exhibitSpot.z) < 2.5) continue;
-    if (teleportVerdict(space, here, s).ok && teleportVerdict(space, here, { x: here.x + Math.cos(a) * 4, z: here.z + Math.sin(a) * 4 }).ok) spot = s;
-  }
+  const spot = COMPASS.map((d) => along(here, d, 3)).find((s, i) => Math.hypot(s.x - exhibitSpot.x, s.z - exhibitSpot.z) >= 2.5
+    && teleportVerdict(space, here, s).ok && teleportVerdict(space, here, along(here, COMPASS[i]!, 4)).ok);
   expect(spot, 'a free floor spot 3 m away').toBeDefined();
   await pointAndPull(v, { x: spot!.x, y: 0, z: spot!.z });
   expect(await hook(v, (h) => h.vr().floor), 'the ray touched the floor').not.toBeNull();
@@ -261,12 +265,7 @@ test('a VR visitor walks with the thumbstick, teleports, opens an exhibit and mo
   // A twin's lever by the ray. The curator (now a script on the real protocol) places a
   // congestion-charge twin on free floor just ahead of the visitor, its console towards them, and
   // publishes; once its official scenario has run, the visitor points at its + button and pulls.
-  let ahead: { x: number; z: number } | undefined;
-  for (let i = 0; i < 16 && !ahead; i++) {
-    const a = (i / 16) * Math.PI * 2;
-    const d = { x: Math.cos(a), z: Math.sin(a) };
-    if (teleportVerdict(space, spot!, { x: spot!.x + d.x * 3.6, z: spot!.z + d.z * 3.6 }).ok) ahead = d;
-  }
+  const ahead = COMPASS.find((d) => teleportVerdict(space, spot!, along(spot!, d, 3.6)).ok);
   expect(ahead, 'free floor 3.6 m ahead of the visitor for a twin').toBeDefined();
   const script: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: SPACE, token: curatorSession.token });
   script.onMessage('*', () => undefined);
@@ -274,9 +273,9 @@ test('a VR visitor walks with the thumbstick, teleports, opens an exhibit and mo
   try {
     await operate(script, ClientMessage.EditMode, { on: true });
     // A twin's console is 1.34 m in front of its centre (its +z), and a yaw of ry turns +z to (sin ry, cos ry).
+    const centre = along(spot!, ahead!, 2.3);
     const ack = await operate(script, ClientMessage.ExhibitCreate, {
-      kind: 'twin',
-      transform: { x: spot!.x + ahead!.x * 2.3, y: 0, z: spot!.z + ahead!.z * 2.3, rx: 0, ry: Math.atan2(-ahead!.x, -ahead!.z), rz: 0, scale: 1 },
+      kind: 'twin', transform: { x: centre.x, y: 0, z: centre.z, rx: 0, ry: Math.atan2(-ahead!.x, -ahead!.z), rz: 0, scale: 1 },
     });
     twinId = ack.id!;
     await operate(script, ClientMessage.ExhibitUpdate, {

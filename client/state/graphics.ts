@@ -20,8 +20,9 @@ function safely<T>(fn: () => T, fallback: T): T {
 /**
  * The name of the GPU (or software rasteriser) WebGL draws with, from a throw-away context
  * released at once (54-571 ms measured on SwiftShader, the most when it also starts the GPU
- * process, which the world's own context then finds running). Browsers that hide it give a generic name, which matches
- * nothing. Remembered in this browser until its version changes, so only a first visit pays.
+ * process, which the world's own context then finds running). Browsers that hide it give a
+ * generic name, which matches nothing. Remembered in this browser until its version changes, so
+ * only a first visit pays.
  */
 function webglRenderer(): string | undefined {
   const ua = navigator.userAgent;

@@ -11,7 +11,8 @@ const WHY: Record<LowTierReason, string> = {
 
 /**
  * The visitor's graphics tier: automatic (low on phones, small tablets, little memory and
- * software rendering, saying which), or low or high by choice, remembered in this browser. Behind a "View" button in the header, out of the way.
+ * software rendering, saying which), or low or high by choice, remembered in this browser.
+ * Behind a "View" button in the header, out of the way.
  */
 export function GraphicsSetting() {
   const [open, setOpen] = useState(false);
