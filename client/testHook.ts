@@ -183,6 +183,9 @@ const hook: HustingsTestHook = {
     const label = world.view.scene?.getObjectByName(name) as { text?: unknown } | undefined;
     return typeof label?.text === 'string' ? label.text : undefined;
   },
+  pinCamera(position, target) {
+    world.view.pin = position && target ? { position: [...position], target: [...target] } : null;
+  },
   exhibitCentre(id) {
     const object = exhibitObjects.get(id);
     if (!object) return undefined;

@@ -184,6 +184,8 @@ export interface HustingsTestHook {
   project(x: number, y: number, z: number): { x: number; y: number } | undefined;
   /** VR state (see HustingsVr). */
   vr(): HustingsVr;
+  /** Screenshots: hold the camera at `position` looking at `target` (world metres); null and null give it back to the rig. */
+  pinCamera(position: [number, number, number] | null, target: [number, number, number] | null): void;
   /** The centre of an exhibit's drawn bounds (world metres), once drawn. */
   exhibitCentre(id: string): { x: number; y: number; z: number } | undefined;
   /** Where a VR panel button (by its name, e.g. 'vr-hand', 'vr-vote:<id>') is in the world, if it is shown. */

@@ -52,6 +52,12 @@ function seatedView(camera: Camera, layout: SpaceLayout, yawNow: number): void {
 export function CameraRig() {
   useFrame(({ camera }, delta) => {
     const layout = world.layout;
+    const pin = world.view.pin;
+    if (pin) {
+      camera.position.set(...pin.position);
+      camera.lookAt(...pin.target);
+      return;
+    }
     // In VR the headset places the view (client/xr puts the player's origin on the avatar).
     if (!layout || !world.selfReady || world.xr.presenting) return;
     const self = world.self.render;

@@ -112,7 +112,11 @@ export const world = {
   /** Reactions received and not yet drawn (drained by <Reactions> each frame). */
   sparks: [] as ReactionSpark[],
   /** The renderer, camera and scene, for projecting world points, finding objects (test hook) and render stats. */
-  view: { gl: null as WebGLRenderer | null, camera: null as Camera | null, scene: null as Scene | null },
+  view: {
+    gl: null as WebGLRenderer | null, camera: null as Camera | null, scene: null as Scene | null,
+    /** Test builds only (the screenshot script): a fixed camera position and target that override the rig. */
+    pin: null as { position: [number, number, number]; target: [number, number, number] } | null,
+  },
   /** Frames rendered since the current room was joined. */
   frame: 0,
   /** Frames rendered since our avatar first appeared in state (0 until then). */
