@@ -319,6 +319,10 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
   'session.guest': () => http(() => callApi('guestSession', { baseUrl: server.http, body: { name: unique('Guest') } })),
   'session.login': (actor) => http(() => callApi('login', { baseUrl: server.http, body: actor.credentials })),
   'session.read': async (actor) => http(async () => callApi('me', { baseUrl: server.http, token: await actor.token() })),
+  'look.read': async (actor) => http(async () => callApi('getLook', { baseUrl: server.http, token: await actor.token() })),
+  'look.write': async (actor) => http(async () => callApi('setLook', {
+    baseUrl: server.http, token: await actor.token(), body: { top: 1, bottom: 2, skin: 3, hair: 4, hairColour: 5 },
+  })),
   'session.logout': async (actor) => http(async () => callApi('logout', { baseUrl: server.http, token: await actor.token(), body: {} })),
   'account.password': async (actor) => {
     // Changing a password signs the account out everywhere: use a copy of the actor's account.

@@ -17,6 +17,17 @@ export class ChangeFeed {
     this.emitter.emit('account', accountId);
   }
 
+  /** Someone chose a new look (their account id, or their guest session id). */
+  lookChanged(actor: string): void {
+    this.emitter.emit('look', actor);
+  }
+
+  /** Returns the cleanup. */
+  onLookChanged(listener: (actor: string) => void): () => void {
+    this.emitter.on('look', listener);
+    return () => this.emitter.off('look', listener);
+  }
+
   eventsChanged(spaceId: string): void {
     this.emitter.emit('events', spaceId);
   }

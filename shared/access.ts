@@ -85,6 +85,8 @@ export const ACTIONS = {
   'session.login': { roles: 'anyone', scope: 'global', summary: 'Sign in with email and password.' },
   'session.read': { roles: EVERYONE, scope: 'global', summary: 'Who am I: the current session, account and roles.' },
   'session.logout': { roles: EVERYONE, scope: 'global', summary: 'Sign out (revoke the current session).' },
+  'look.read': { roles: EVERYONE, scope: 'global', summary: 'Your own look (clothing colours, skin tone, hair or hat), the same in every space.' },
+  'look.write': { roles: EVERYONE, scope: 'global', summary: 'Choose or change your own look; people in the spaces you are in see it at once.' },
   'account.password': { roles: EVERYONE, accountsOnly: true, scope: 'global', summary: 'Change your own password (accounts only).' },
 
   // Operations and the API's own description.

@@ -254,6 +254,7 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
   world.self.name = avatar.name;
   world.self.role = roleOf(avatar);
   world.self.hue = avatar.hue;
+  world.self.look = avatar.look;
   world.self.connected = avatar.connected;
   world.self.seat = seatOf(avatar);
   world.self.hand = handOf(avatar);
@@ -263,6 +264,7 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
   $(avatar).onChange(() => {
     if (r !== room) return;
     world.self.hue = avatar.hue;
+    world.self.look = avatar.look;
     world.self.connected = avatar.connected;
     if (avatar.name !== world.self.name || roleOf(avatar) !== world.self.role) {
       world.self.name = avatar.name;
@@ -284,9 +286,9 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
 function watchRemote(r: Room<SpaceState>, avatar: Avatar, id: string): void {
   const $ = getStateCallbacks(r);
   const remote: RemoteAvatar = {
-    id, name: avatar.name, role: roleOf(avatar), hue: avatar.hue, connected: avatar.connected, phase: phaseOf(id), snaps: [],
+    id, name: avatar.name, role: roleOf(avatar), hue: avatar.hue, look: avatar.look, connected: avatar.connected, phase: phaseOf(id), snaps: [],
     render: { x: avatar.x, z: avatar.z, yaw: avatar.yaw, gait: avatar.gait },
-    seat: seatOf(avatar), hand: handOf(avatar), drawn: { x: avatar.x, z: avatar.z, base: 0, head: 1.4 },
+    seat: seatOf(avatar), hand: handOf(avatar), drawn: { x: avatar.x, z: avatar.z, base: 0, head: 1.4, body: avatar.yaw },
   };
   world.remotes.set(id, remote);
   pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
@@ -303,6 +305,7 @@ function watchRemote(r: Room<SpaceState>, avatar: Avatar, id: string): void {
       queuePeople(r);
     }
     remote.hue = avatar.hue;
+    remote.look = avatar.look;
     pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
   });
 }

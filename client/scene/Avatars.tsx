@@ -1,126 +1,163 @@
 import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useRef, useState } from 'react';
-import { BoxGeometry, CapsuleGeometry, Color, Object3D, type InstancedMesh } from 'three';
-import { mergeGeometries } from 'three/examples/jsm/utils/BufferGeometryUtils.js';
+import { Color, Euler, Quaternion, type BufferGeometry, type InstancedMesh } from 'three';
+import { HAIR_STYLES } from '../../shared/protocol/look.js';
+import { wrapAngle } from '../../shared/spaces/movement.js';
 import { sampleRemote } from '../state/interpolation.js';
+import { useVoice } from '../state/voice.js';
+import { remoteVrPoses } from '../state/vr.js';
 import { world, type Drawn } from '../state/world.js';
-import { avatarColor, bobHeight } from './avatarLook.js';
-import { CHAIR_SEAT, newPlacement, placeOn, type Placement } from './avatarPlace.js';
+import { lookColours, newLookColours, type LookColours } from './avatarLook.js';
+import { newPlacement, placeOn, type Placement } from './avatarPlace.js';
+import { ARM, HAIR, HAND, HEAD, MOUTH, SHIN, THIGH, TORSO } from './humanoidGeometry.js';
+import { newPose, poseHumanoid, type HumanoidPose, type PoseInput } from './humanoidPose.js';
 
-const BODY = new CapsuleGeometry(0.3, 0.8, 4, 12);
-const VISOR = new BoxGeometry(0.36, 0.13, 0.12);
-const BODY_CENTRE = 0.7; // capsule: 0.8 + 2 * 0.3 tall, standing on the floor
-const VISOR_HEIGHT = 1.2;
-const VISOR_FORWARD = 0.26;
-/** Seated, the body is shorter (folded at the hips) and its centre sits above the chair's seat. */
-const SITTING_SCALE = 0.74;
-const SITTING_CENTRE = CHAIR_SEAT + BODY_CENTRE * SITTING_SCALE - 0.02;
+/** The head turns this far from the body before the body turns with it. */
+const NECK_TURN = 1.1;
+/** How fast the body follows where the head looks (per second). */
+const BODY_FOLLOW = 6;
 
-/** Thighs forward from the hips and shins down to the floor, in one geometry (origin at the hips, facing -z). */
-const LEGS = (() => {
-  const thighs = new BoxGeometry(0.48, 0.16, 0.46).translate(0, 0.06, -0.2);
-  const shins = new BoxGeometry(0.44, 0.42, 0.15).translate(0, -0.2, -0.37);
-  const merged = mergeGeometries([thighs, shins]);
-  thighs.dispose();
-  shins.dispose();
-  return merged;
-})();
+type Tint = Exclude<keyof LookColours, 'style'>;
+interface Part { name: string; geometry: BufferGeometry; per: 1 | 2; tint: Tint | null; shaded: boolean; roughness: number }
 
-const scratch = new Object3D();
-const color = new Color();
+/** One instanced mesh per part, plus one per hair or hat shape: a fixed number of draw calls. */
+const PARTS: Part[] = [
+  { name: 'torso', geometry: TORSO, per: 1, tint: 'top', shaded: true, roughness: 0.75 },
+  { name: 'head', geometry: HEAD, per: 1, tint: 'skin', shaded: true, roughness: 0.6 },
+  { name: 'arm', geometry: ARM, per: 2, tint: 'top', shaded: true, roughness: 0.75 },
+  { name: 'hand', geometry: HAND, per: 2, tint: 'skin', shaded: false, roughness: 0.6 },
+  { name: 'thigh', geometry: THIGH, per: 2, tint: 'bottom', shaded: false, roughness: 0.8 },
+  { name: 'shin', geometry: SHIN, per: 2, tint: 'bottom', shaded: true, roughness: 0.8 },
+  { name: 'mouth', geometry: MOUTH, per: 1, tint: null, shaded: false, roughness: 0.9 },
+  ...HAIR_STYLES.flatMap((style): Part[] => {
+    const geometry = HAIR[style];
+    return geometry ? [{ name: `hair-${style}`, geometry, per: 1, tint: 'hair', shaded: true, roughness: 0.85 }] : [];
+  }),
+];
+const HAIR_PART = new Map(HAIR_STYLES.map((style) => [style, PARTS.findIndex((p) => p.name === `hair-${style}`)]));
+
 const place: Placement = newPlacement();
+const pose: HumanoidPose = newPose();
+const colours = newLookColours();
+const input: PoseInput = { x: 0, z: 0, base: 0, bodyYaw: 0, headYaw: 0, headPitch: 0, gait: 0, sitting: false, handUp: false, talking: false, t: 0, phase: 0 };
+const headQ = new Quaternion();
+const headE = new Euler(0, 0, 0, 'YXZ');
+const white = new Color(1, 1, 1);
 
-function keep(drawn: Drawn, p: Placement): void {
+function keep(drawn: Drawn, p: Placement, bodyYaw: number): void {
   drawn.x = p.x;
   drawn.z = p.z;
   drawn.base = p.base;
   drawn.head = p.head;
+  drawn.body = bodyYaw;
 }
 
-interface Meshes { body: InstancedMesh; visor: InstancedMesh; legs: InstancedMesh }
+/** The body turns towards where the head looks, a little behind it, never more than a neck's turn away. */
+function followLook(body: number, look: number, dt: number): number {
+  let next = wrapAngle(body + wrapAngle(look - body) * (1 - Math.exp(-dt * BODY_FOLLOW)));
+  const off = wrapAngle(look - next);
+  if (off > NECK_TURN) next = wrapAngle(look - NECK_TURN);
+  if (off < -NECK_TURN) next = wrapAngle(look + NECK_TURN);
+  return next;
+}
 
-/** Draw one avatar as instance i (and, seated, as legs instance `leg`); returns how many legs were used. */
-function drawAvatar(m: Meshes, i: number, leg: number, t: number, p: Placement, gait: number, hue: number, connected: boolean, phase: number): number {
-  const sin = Math.sin(p.yaw);
-  const cos = Math.cos(p.yaw);
-  avatarColor(color, hue, connected);
-  m.body.setColorAt(i, color);
-  if (p.sitting) {
-    scratch.position.set(p.x, p.base + SITTING_CENTRE, p.z);
-    scratch.rotation.set(0, p.yaw, 0);
-    scratch.scale.set(1, SITTING_SCALE, 1);
-    scratch.updateMatrix();
-    m.body.setMatrixAt(i, scratch.matrix);
-    scratch.scale.set(1, 1, 1);
-    scratch.position.set(p.x - sin * VISOR_FORWARD, p.base + CHAIR_SEAT + (VISOR_HEIGHT - 0.02) * SITTING_SCALE, p.z - cos * VISOR_FORWARD);
-    scratch.updateMatrix();
-    m.visor.setMatrixAt(i, scratch.matrix);
-    scratch.position.set(p.x, p.base + CHAIR_SEAT, p.z);
-    scratch.updateMatrix();
-    m.legs.setMatrixAt(leg, scratch.matrix);
-    m.legs.setColorAt(leg, color.multiplyScalar(0.7));
-    return 1;
+/** Writes one person's parts as instance `i` (and 2i, 2i+1 for paired parts); counts hair per shape. */
+function drawPerson(meshes: (InstancedMesh | null)[], counts: number[], i: number): void {
+  poseHumanoid(pose, input);
+  const set = (part: number, index: number, matrix: typeof pose.torso) => {
+    const mesh = meshes[part];
+    if (!mesh) return;
+    mesh.setMatrixAt(index, matrix);
+    const tint = PARTS[part]!.tint;
+    if (tint) mesh.setColorAt(index, colours[tint]);
+  };
+  set(0, i, pose.torso);
+  set(1, i, pose.head);
+  set(6, i, pose.mouth);
+  for (let side = 0; side < 2; side++) {
+    set(2, 2 * i + side, pose.arms[side]!);
+    set(3, 2 * i + side, pose.arms[side]!);
+    set(4, 2 * i + side, pose.thighs[side]!);
+    set(5, 2 * i + side, pose.shins[side]!);
   }
-  const y = p.base + bobHeight(gait, t, phase);
-  scratch.position.set(p.x, BODY_CENTRE + y, p.z);
-  scratch.rotation.set(0, p.yaw, 0);
-  scratch.updateMatrix();
-  m.body.setMatrixAt(i, scratch.matrix);
-  scratch.position.set(p.x - sin * VISOR_FORWARD, VISOR_HEIGHT + y, p.z - cos * VISOR_FORWARD);
-  scratch.updateMatrix();
-  m.visor.setMatrixAt(i, scratch.matrix);
-  return 0;
+  const hair = HAIR_PART.get(colours.style) ?? -1;
+  if (hair >= 0) set(hair, counts[hair]!++, pose.head);
 }
 
 /**
- * Every avatar, ours and everyone else's, in three instanced meshes (body, visor, and the legs
- * of those seated), so draw calls stay the same however many people are here. Remote poses are
- * interpolated here; seated people are drawn on their seat, people on a stage on top of it.
- * Each avatar's floor and head heights are left in the world state for tags and markers.
+ * Every person, ours and everyone else's, as a stylised humanoid in a fixed set of instanced
+ * meshes (torso, head, arms, hands, thighs, shins, mouth, one per hair or hat shape), so draw
+ * calls stay the same however many people are here. Each part's matrix is posed on the CPU per
+ * frame (client/scene/humanoidPose.ts): walking and running, sitting, a raised hand, speaking,
+ * the head turned to where the person looks (their headset's pose in VR). Remote poses are
+ * interpolated here; each avatar's floor and head heights are left in the world state for tags.
  */
 export function Avatars() {
   const [capacity, setCapacity] = useState(64);
-  const body = useRef<InstancedMesh>(null);
-  const visor = useRef<InstancedMesh>(null);
-  const legs = useRef<InstancedMesh>(null);
+  const meshes = useRef<(InstancedMesh | null)[]>([]);
+  const counts = useRef<number[]>(PARTS.map(() => 0));
   const growing = useRef(false);
 
   useLayoutEffect(() => {
     // Create the per-instance colour attributes before the first draw.
-    for (const mesh of [body.current, legs.current]) {
-      if (!mesh) continue;
-      for (let i = 0; i < capacity; i++) mesh.setColorAt(i, color.setRGB(1, 1, 1));
-    }
+    PARTS.forEach((part, k) => {
+      const mesh = meshes.current[k];
+      if (!mesh || !part.tint) return;
+      for (let i = 0; i < capacity * part.per; i++) mesh.setColorAt(i, white);
+    });
     growing.current = false;
   }, [capacity]);
 
-  useFrame((state) => {
-    const b = body.current;
-    const v = visor.current;
-    const l = legs.current;
-    if (!b || !v || !l) return;
-    const m: Meshes = { body: b, visor: v, legs: l };
+  useFrame((state, delta) => {
+    const m = meshes.current;
+    const c = counts.current;
+    c.fill(0);
     const layout = world.layout;
     const now = performance.now();
-    const t = state.clock.elapsedTime;
+    const dt = Math.min(delta, 0.1);
+    input.t = state.clock.elapsedTime;
+    const speaking = useVoice.getState().speaking;
     let n = 0;
-    let seated = 0;
     if (world.selfReady) {
       const s = world.self;
-      // Locked in place (a seat, the floor mic), the body faces where the server turned it;
-      // the view may still look around.
+      // Locked in place (a seat, the floor mic), the body faces where the server turned it and
+      // the head where the view looks.
       placeOn(layout, s.seat, s.render.x, s.render.z, s.locked ? s.server.yaw : s.render.yaw, place);
-      keep(s.drawn, place);
+      const body = place.sitting || s.locked ? place.yaw : followLook(s.drawn.body, s.render.yaw, dt);
+      keep(s.drawn, place, body);
       // In VR the camera is our own eyes: drawing our own body would put us inside it.
-      if (!world.xr.presenting) seated += drawAvatar(m, n++, seated, t, place, s.gait, s.hue, s.connected, 0);
+      if (!world.xr.presenting) {
+        lookColours(colours, s.look, s.hue, s.connected);
+        Object.assign(input, {
+          x: place.x, z: place.z, base: place.base, bodyYaw: body, headPitch: 0, gait: s.gait, sitting: place.sitting,
+          handUp: s.hand > 0, talking: speaking.includes(world.selfId), phase: 0,
+        });
+        input.headYaw = Math.max(-NECK_TURN, Math.min(NECK_TURN, wrapAngle(s.render.yaw - body)));
+        drawPerson(m, c, n++);
+      }
     }
     for (const remote of world.remotes.values()) {
       sampleRemote(remote, now);
       const r = remote.render;
       placeOn(layout, remote.seat, r.x, r.z, r.yaw, place);
-      keep(remote.drawn, place);
+      let look = r.yaw;
+      let pitch = 0;
+      const vr = remoteVrPoses.get(remote.id);
+      if (vr) {
+        headE.setFromQuaternion(headQ.set(vr.head[3], vr.head[4], vr.head[5], vr.head[6]));
+        look = headE.y;
+        pitch = headE.x;
+      }
+      const body = place.sitting ? place.yaw : followLook(remote.drawn.body, look, dt);
+      keep(remote.drawn, place, body);
       if (n >= capacity) continue;
-      seated += drawAvatar(m, n++, seated, t, place, r.gait, remote.hue, remote.connected, remote.phase);
+      lookColours(colours, remote.look, remote.hue, remote.connected);
+      Object.assign(input, {
+        x: place.x, z: place.z, base: place.base, bodyYaw: body, headPitch: Math.max(-0.8, Math.min(0.8, pitch)), gait: r.gait,
+        sitting: place.sitting, handUp: remote.hand > 0, talking: speaking.includes(remote.id), phase: remote.phase,
+      });
+      input.headYaw = Math.max(-NECK_TURN, Math.min(NECK_TURN, wrapAngle(look - body)));
+      drawPerson(m, c, n++);
     }
     const wanted = world.remotes.size + 1;
     if (wanted > capacity && !growing.current) {
@@ -129,27 +166,31 @@ export function Avatars() {
       while (next < wanted) next *= 2;
       setCapacity(next); // rare: only when the crowd outgrows the buffers
     }
-    b.count = n;
-    v.count = n;
-    l.count = seated;
-    b.instanceMatrix.needsUpdate = true;
-    v.instanceMatrix.needsUpdate = true;
-    l.instanceMatrix.needsUpdate = true;
-    if (b.instanceColor) b.instanceColor.needsUpdate = true;
-    if (l.instanceColor) l.instanceColor.needsUpdate = true;
+    PARTS.forEach((part, k) => {
+      const mesh = m[k];
+      if (!mesh) return;
+      mesh.count = part.name.startsWith('hair-') ? c[k]! : n * part.per;
+      mesh.instanceMatrix.needsUpdate = true;
+      if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    });
   }, -1);
 
   return (
     <>
-      <instancedMesh key={`b${capacity}`} ref={body} args={[BODY, undefined, capacity]} castShadow frustumCulled={false}>
-        <meshStandardMaterial roughness={0.55} />
-      </instancedMesh>
-      <instancedMesh key={`v${capacity}`} ref={visor} args={[VISOR, undefined, capacity]} frustumCulled={false}>
-        <meshStandardMaterial color="#18212b" roughness={0.25} metalness={0.4} />
-      </instancedMesh>
-      <instancedMesh key={`l${capacity}`} ref={legs} args={[LEGS, undefined, capacity]} frustumCulled={false}>
-        <meshStandardMaterial roughness={0.6} />
-      </instancedMesh>
+      {PARTS.map((part, k) => (
+        <instancedMesh
+          key={`${part.name}${capacity}`}
+          name={`avatar-${part.name}`}
+          ref={(mesh: InstancedMesh | null) => { meshes.current[k] = mesh; }}
+          args={[part.geometry, undefined, capacity * part.per]}
+          castShadow={part.name === 'torso' || part.name === 'head' || part.name === 'thigh' || part.name === 'shin'}
+          frustumCulled={false}
+        >
+          {part.tint
+            ? <meshStandardMaterial roughness={part.roughness} vertexColors={part.shaded} />
+            : <meshStandardMaterial color="#3a1f1c" roughness={part.roughness} />}
+        </instancedMesh>
+      ))}
     </>
   );
 }

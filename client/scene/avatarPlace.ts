@@ -4,8 +4,8 @@ import type { SpaceLayout } from '../../shared/spaces/layout.js';
 /** Height of a chair's seat above the floor it stands on (the riser). */
 export const CHAIR_SEAT = 0.45;
 /** A standing avatar's height; a seated one's head is this far above the chair's seat. */
-export const STANDING_HEIGHT = 1.4;
-export const SITTING_HEAD = 1.02;
+export const STANDING_HEIGHT = 1.82;
+export const SITTING_HEAD = 1.0;
 
 /** Where and how an avatar is drawn: on a seat, on a stage, or on the floor. */
 export interface Placement {

@@ -14,7 +14,11 @@ import type { Camera, Scene, WebGLRenderer } from 'three';
  * Where an avatar was drawn this frame: its ground position, the height of what it stands or
  * sits on, and the top of its head (name tags, hands and reactions float above it).
  */
-export interface Drawn { x: number; z: number; base: number; head: number }
+export interface Drawn {
+  x: number; z: number; base: number; head: number;
+  /** The body's yaw as drawn: it follows where the head looks, a little behind (set by <Avatars>). */
+  body: number;
+}
 
 /** One server update of a remote avatar, stamped with the local time it arrived. */
 export interface Snapshot { t: number; x: number; z: number; yaw: number; gait: number }
@@ -25,6 +29,8 @@ export interface RemoteAvatar {
   /** The badge drawn under the name tag ('visitor' draws none). */
   role: Role;
   hue: number;
+  /** The packed look (shared/protocol/look.ts), 0 before the server sent one. */
+  look: number;
   connected: boolean;
   /** A per-avatar offset for the walking bob, so a crowd does not bounce in step. */
   phase: number;
@@ -54,6 +60,7 @@ export interface SelfAvatar {
   name: string;
   role: Role;
   hue: number;
+  look: number;
   connected: boolean;
   seat: number;
   hand: number;
@@ -90,12 +97,13 @@ export const world = {
     name: '',
     role: 'visitor',
     hue: 0,
+    look: 0,
     connected: true,
     seat: -1,
     hand: 0,
     locked: false,
     onStage: false,
-    drawn: { x: 0, z: 0, base: 0, head: 1.4 },
+    drawn: { x: 0, z: 0, base: 0, head: 1.4, body: 0 },
   } as SelfAvatar,
   /** Inputs sent but not yet acknowledged, oldest first. */
   pending: [] as MoveInput[],

@@ -71,7 +71,7 @@ async function startServer(dataDir: string): Promise<() => Promise<void>> {
 async function hook<T>(page: Page, fn: (h: HustingsTestHook, arg: unknown) => T, arg?: unknown): Promise<T> {
   const handle = await page.evaluateHandle(() => (window as unknown as { __hustings: HustingsTestHook }).__hustings);
   try {
-    return await handle.evaluate(fn as (h: HustingsTestHook, a: unknown) => T, arg);
+    return await handle.evaluate(fn, arg);
   } finally {
     await handle.dispose();
   }

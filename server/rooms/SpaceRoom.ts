@@ -15,6 +15,7 @@ import { stepAvatar } from '../../shared/spaces/movement.js';
 import { MoveIntents } from '../domain/moveIntents.js';
 import { uniqueName } from '../domain/names.js';
 import { chooseSpawn } from '../domain/spawn.js';
+import { watchLooks, wearLook } from '../looks.js';
 import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
 import { actorOf, AuthError, toGrants, type Identity, type Sessions } from '../auth/sessions.js';
 import type { ChangeFeed } from '../changeFeed.js';
@@ -34,7 +35,7 @@ export interface SpaceRoomDeps {
   sessions: Sessions;
   metrics: Metrics;
   /** The store: layouts in, audit entries out (rooms never build SQL). */
-  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions' | 'events' | 'questions' | 'floorTurns' | 'sanctions' | 'exhibits' | 'assets' | 'transaction'>;
+  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions' | 'events' | 'questions' | 'floorTurns' | 'sanctions' | 'exhibits' | 'assets' | 'looks' | 'transaction'>;
   events: ChangeFeed;
   /** Words that send a question to the moderators flagged. */
   flagWords: readonly string[];
@@ -119,6 +120,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: String(type) });
     }));
     this.cleanups.push(this.deps.events.onAccountChanged((accountId) => void this.refreshAccount(accountId)));
+    this.cleanups.push(watchLooks(this.occupants, this.deps.events, this.deps.repos.looks, this.deps.log));
 
     this.state.exhibitsVersion = 0;
     this.state.draft = new DraftState();
@@ -197,6 +199,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     avatar.gait = 0;
     avatar.ack = 0;
     avatar.hue = Math.floor(Math.random() * 360);
+    wearLook(avatar, auth.identity, this.deps.repos.looks, this.deps.log);
     avatar.connected = true;
     avatar.role = badgeFor(auth.identity.grants, this.layout.id);
     avatar.seat = -1;

@@ -11,6 +11,7 @@ import { createEventStore, type EventStore } from './events.js';
 import { createQuestionStore, type QuestionStore } from './questions.js';
 import { createFloorTurnStore, type FloorTurnStore } from './floorTurns.js';
 import { createSanctionStore, type SanctionStore } from './sanctions.js';
+import { createLookStore, type LookStore } from './looks.js';
 import { createAssetStore, createExhibitStore, type AssetStore, type ExhibitStore } from './exhibits.js';
 
 export interface AuditLog {
@@ -31,6 +32,7 @@ export interface Repos {
   sanctions: SanctionStore;
   exhibits: ExhibitStore;
   assets: AssetStore;
+  looks: LookStore;
   audit: AuditLog;
   /**
    * Runs `work` with repositories bound to one transaction: everything it writes (the change
@@ -52,6 +54,7 @@ export function createRepos(db: Kysely<Database>, clock: Clock = systemClock, in
     sanctions: createSanctionStore(db, clock),
     exhibits: createExhibitStore(db, clock),
     assets: createAssetStore(db, clock),
+    looks: createLookStore(db, clock),
     audit: {
       append: (entry) => appendAudit(db, entry, clock),
       list: (options) => listAudit(db, options),

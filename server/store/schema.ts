@@ -21,9 +21,17 @@ export interface Database {
   draft_exhibits: DraftExhibitsTable;
   space_versions: SpaceVersionsTable;
   assets: AssetsTable;
+  looks: LooksTable;
 }
 
 /** Booleans are integers 0/1 on both backends. */
+/** A person's look (shared/protocol/look.ts) as JSON, keyed by account id or guest session id. */
+export interface LooksTable {
+  owner: string;
+  look: string;
+  updated_at: string;
+}
+
 export interface DraftExhibitsTable {
   space_id: string;
   id: string;

@@ -5,6 +5,7 @@ import { ErrorCode } from './errors.js';
 import { DisplayName } from './messages.js';
 import { AssetKind, AssetType, Exhibit, Sha256 } from '../exhibits/exhibit.js';
 import { TwinModels } from './twins.js';
+import { AvatarLook } from './look.js';
 
 /**
  * The HTTP API as data: every endpoint with its method, path, permission action and the zod
@@ -301,6 +302,10 @@ export const AssetView = z.object({
 }).meta({ id: 'Asset' });
 export type AssetView = z.infer<typeof AssetView>;
 
+/** A person's look, and whether they chose it (false: the one made from their id until they do). */
+export const LookResponse = z.object({ look: AvatarLook.meta({ id: 'AvatarLook' }), chosen: z.boolean() }).meta({ id: 'Look' });
+export type LookResponse = z.infer<typeof LookResponse>;
+
 export const IdParams = z.strictObject({ id: Id });
 export const SpaceParams = z.strictObject({ id: SpaceId });
 export const TokenParams = z.strictObject({ token: z.string().min(16).max(128) });
@@ -349,6 +354,8 @@ export const API = {
   login: endpoint({ method: 'POST', path: '/api/session/login', action: 'session.login', status: 201, body: LoginRequest, response: SessionResponse }),
   me: endpoint({ method: 'GET', path: '/api/session', action: 'session.read', status: 200, response: Me }),
   logout: endpoint({ method: 'POST', path: '/api/session/logout', action: 'session.logout', status: 200, body: Empty, response: Ok }),
+  getLook: endpoint({ method: 'GET', path: '/api/look', action: 'look.read', status: 200, response: LookResponse }),
+  setLook: endpoint({ method: 'POST', path: '/api/look', action: 'look.write', status: 200, body: AvatarLook, response: LookResponse }),
   changePassword: endpoint({ method: 'POST', path: '/api/account/password', action: 'account.password', status: 200, body: PasswordChangeRequest, response: SessionResponse }),
 
   listSpaces: endpoint({ method: 'GET', path: '/api/spaces', action: 'spaces.list', status: 200, response: z.object({ spaces: z.array(SpaceSummary) }) }),

@@ -12,6 +12,8 @@ export const Avatar = schema({
   ack: 'uint32',
   /** A colour index for the avatar's body, chosen by the server. */
   hue: 'uint16',
+  /** How this person looks (shared/protocol/look.ts packLook): chosen by them, kept for their account or session. */
+  look: 'uint32',
   /** False while the server holds the place of someone whose connection dropped. */
   connected: 'boolean',
   /** The badge on the name tag: a Role from shared/access.ts ('visitor' shows none). */

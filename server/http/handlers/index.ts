@@ -4,6 +4,7 @@ import { eventHandlers } from './events.js';
 import { exhibitHandlers } from './exhibits.js';
 import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
+import { lookHandlers } from './look.js';
 import { publicHandlers } from './public.js';
 import { sessionHandlers } from './session.js';
 import { twinHandlers } from './twins.js';
@@ -16,6 +17,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     ...publicHandlers(deps),
     ...sessionHandlers(deps),
+    ...lookHandlers(deps),
     ...invitationHandlers(deps),
     ...adminHandlers(deps),
     ...eventHandlers(deps),
