@@ -53,6 +53,7 @@ const hook: HustingsTestHook = {
       out.push({
         id, name: a.name, x: a.x, z: a.z, connected: a.connected, role: a.role,
         seat: typeof a.seat === 'number' ? a.seat : -1, hand: typeof a.hand === 'number' ? a.hand : 0,
+        look: typeof a.look === 'number' ? a.look : 0,
       });
     });
     return out;

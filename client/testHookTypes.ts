@@ -19,6 +19,8 @@ export interface HustingsAvatarInfo {
   /** Town hall: the seat index (-1 standing) and the raised hand's place (0 for none). */
   seat: number;
   hand: number;
+  /** The packed look (shared/protocol/look.ts unpackLook), 0 for none. */
+  look: number;
 }
 
 /** The town hall's state as this client last received it (client/state/hall.ts). */

@@ -1,6 +1,6 @@
 import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useRef, useState } from 'react';
-import { Color, Euler, Quaternion, type BufferGeometry, type InstancedMesh } from 'three';
+import { Color, Euler, Matrix4, Quaternion, type BufferGeometry, type InstancedMesh } from 'three';
 import { HAIR_STYLES } from '../../shared/protocol/look.js';
 import { wrapAngle } from '../../shared/spaces/movement.js';
 import { sampleRemote } from '../state/interpolation.js';
@@ -43,6 +43,7 @@ const input: PoseInput = { x: 0, z: 0, base: 0, bodyYaw: 0, headYaw: 0, headPitc
 const headQ = new Quaternion();
 const headE = new Euler(0, 0, 0, 'YXZ');
 const white = new Color(1, 1, 1);
+const NOTHING = new Matrix4().makeScale(0, 0, 0);
 
 function keep(drawn: Drawn, p: Placement, bodyYaw: number): void {
   drawn.x = p.x;
@@ -170,6 +171,12 @@ export function Avatars() {
       const mesh = m[k];
       if (!mesh) return;
       mesh.count = part.name.startsWith('hair-') ? c[k]! : n * part.per;
+      // A shape nobody wears is still drawn (one instance, scaled to nothing), so the number of
+      // draw calls never depends on who is here.
+      if (mesh.count === 0) {
+        mesh.setMatrixAt(0, NOTHING);
+        mesh.count = 1;
+      }
       mesh.instanceMatrix.needsUpdate = true;
       if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
     });

@@ -10,6 +10,8 @@ import { useUi } from '../state/ui.js';
 import { AccountEntry } from './AccountEntry.js';
 import { AccountLinks } from './AccountLinks.js';
 import { Link } from './Link.js';
+import { LookPicker } from './LookPicker.js';
+import { chooseLook, useLook } from '../state/look.js';
 
 /**
  * The landing page of a space: signed in, one button enters as the account; otherwise choose a
@@ -31,6 +33,7 @@ export function JoinForm() {
   const unknown = entry?.status === 'missing';
   const loadError = entry?.status === 'missing' || entry?.status === 'failed' ? entry.error : null;
   const message = (me ? null : problem) ?? serverError ?? loadError;
+  const look = useLook((s) => s.look);
 
   useEffect(() => {
     if (spaceId) prefetchSpace(spaceId);
@@ -80,6 +83,10 @@ export function JoinForm() {
             />
           </>
         )}
+        <details className="look-choice">
+          <summary>Your look</summary>
+          <LookPicker look={look} onChange={chooseLook} />
+        </details>
         {message && (
           <p id={errorId} className="form-error" role="alert">
             {message}

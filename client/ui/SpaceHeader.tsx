@@ -3,6 +3,7 @@ import { useUi } from '../state/ui.js';
 import { ConnectionBadge } from './ConnectionBadge.js';
 import { EditToggle } from './editor/EditToggle.js';
 import { GraphicsSetting } from './GraphicsSetting.js';
+import { LookButton } from './LookButton.js';
 
 /** The space's name, the connection state and a way out; in a town hall, the way to its events. */
 export function SpaceHeader() {
@@ -19,6 +20,7 @@ export function SpaceHeader() {
         <a href="/events" target="_blank" rel="noopener">Events</a>
       )}
       <EditToggle />
+      <LookButton />
       <GraphicsSetting />
       <button type="button" onClick={() => void leaveSpace()}>
         Leave
