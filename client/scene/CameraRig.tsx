@@ -11,6 +11,9 @@ const DISTANCE = 6.5;
 const HEAD = 1.5;
 const WALL_MARGIN = 0.35;
 const MIN_DISTANCE = 0.8;
+/** The view's offset to the right of one's avatar, and how far ahead of it the view looks. */
+const SHOULDER = 0.7;
+const AHEAD = 3.5;
 /** Boxes shorter than this (benches, plinths) do not push the camera in. */
 const BLOCKING_HEIGHT = 1.2;
 /** Seated, the view is just behind and above one's own head, looking at the stage. */
@@ -86,8 +89,13 @@ export function CameraRig() {
     // On a stage, the view rises with the floor.
     const head = HEAD + world.self.drawn.base;
     const height = head + distance * Math.tan(pitch);
-    camera.position.set(self.x + backX * distance, height, self.z + backZ * distance);
-    camera.lookAt(self.x, head, self.z);
+    // Over the right shoulder, looking at a point ahead: one's own avatar sits low and to the
+    // left, never over what one walks towards (less so as walls pull the view in).
+    const side = SHOULDER * (distance / DISTANCE);
+    const rightX = backZ;
+    const rightZ = -backX;
+    camera.position.set(self.x + backX * distance + rightX * side, height, self.z + backZ * distance + rightZ * side);
+    camera.lookAt(self.x - backX * AHEAD + rightX * side, head, self.z - backZ * AHEAD + rightZ * side);
   }, -1);
   return null;
 }

@@ -40,6 +40,18 @@ export function Ground({ layout }: { layout: SpaceLayout }) {
         <planeGeometry args={[width, depth]} />
         <meshStandardMaterial map={texture} roughness={0.92} />
       </mesh>
+      {layout.paths.map((p, i) => {
+        const length = Math.hypot(p.x2 - p.x1, p.z2 - p.z1);
+        return (
+          // Flat on the floor, drawn over it (polygon offset: no flicker), never in the way of a click.
+          <group key={i} position={[(p.x1 + p.x2) / 2, 0.004, (p.z1 + p.z2) / 2]} rotation-y={Math.atan2(-(p.z2 - p.z1), p.x2 - p.x1)}>
+            <mesh rotation-x={-Math.PI / 2} receiveShadow raycast={() => null}>
+              <planeGeometry args={[length, p.w]} />
+              <meshStandardMaterial color={p.color ?? '#9b9284'} roughness={0.9} polygonOffset polygonOffsetFactor={-1} polygonOffsetUnits={-1} />
+            </mesh>
+          </group>
+        );
+      })}
       <mesh rotation-x={-Math.PI / 2} position={[cx, -0.02, cz]} receiveShadow={outdoor} onClick={onFloorClick} onPointerMove={onFloorPoint}>
         <planeGeometry args={[width + 240, depth + 240]} />
         <meshStandardMaterial color={outdoor ? '#7f9a66' : '#2f2821'} roughness={1} />

@@ -1,9 +1,19 @@
 import { useFrame } from '@react-three/fiber';
 import { useRef } from 'react';
-import type { Sprite } from 'three';
+import { Vector3, type Sprite } from 'three';
 import { useGraphics } from '../state/graphics.js';
 import { world, type RemoteAvatar } from '../state/world.js';
 import { nameTag } from './nameTagTexture.js';
+import { inside, newRect, readExhibitRect, stageScreenRect } from './tagClearance.js';
+
+/** Tags grow with distance up to this factor (readable further off), and fade out between these distances (metres). */
+const GROW_FROM = 7;
+const GROW_MAX = 2.2;
+const FADE_FROM = 16;
+const FADE_TO = 26;
+const screenRect = newRect();
+const exhibitRect = newRect();
+const at = new Vector3();
 
 /** The most tags there are slots for; the graphics tier draws this many or fewer. */
 const MAX_TAGS = 12;
@@ -43,8 +53,11 @@ function chooseNearest(x: number, z: number, limit: number): number {
 /** Name tags for the nearest few people (how many: the graphics tier): sprites with canvas-drawn names. */
 export function NameTags() {
   const sprites = useRef<(Sprite | null)[]>([]);
-  useFrame(() => {
+  useFrame(({ camera }) => {
     const self = world.self.render;
+    // Never over the stage screen or the exhibit being read: tags there are not drawn.
+    stageScreenRect(screenRect, world.layout, camera);
+    readExhibitRect(exhibitRect, camera);
     const limit = Math.min(MAX_TAGS, useGraphics.getState().settings.nameTags);
     const count = world.selfReady ? chooseNearest(self.x, self.z, limit) : 0;
     for (let i = 0; i < MAX_TAGS; i++) {
@@ -60,12 +73,16 @@ export function NameTags() {
         sprite.material.map = tag.texture;
         sprite.material.needsUpdate = true;
       }
-      sprite.material.opacity = remote.connected ? 1 : 0.55;
-      sprite.scale.set(TAG_HEIGHT * tag.aspect, TAG_HEIGHT, 1);
       // Where <Avatars> drew them: on their seat, on the stage.
-      const at = remote.drawn;
-      sprite.position.set(at.x, at.head + TAG_GAP + TAG_HEIGHT / 2, at.z);
-      sprite.visible = true;
+      const d = remote.drawn;
+      const distance = camera.position.distanceTo(at.set(d.x, d.head, d.z));
+      const fade = Math.max(0, Math.min(1, (FADE_TO - distance) / (FADE_TO - FADE_FROM)));
+      const height = TAG_HEIGHT * Math.max(1, Math.min(GROW_MAX, distance / GROW_FROM));
+      sprite.material.opacity = (remote.connected ? 1 : 0.55) * fade;
+      sprite.scale.set(height * tag.aspect, height, 1);
+      sprite.position.set(d.x, d.head + TAG_GAP + height / 2, d.z);
+      at.copy(sprite.position).project(camera);
+      sprite.visible = fade > 0 && !inside(screenRect, at.x, at.y, 0.04) && !inside(exhibitRect, at.x, at.y, 0.04);
     }
   }, -1);
   return (

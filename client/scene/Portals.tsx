@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from './Text.js';
 import { BoxGeometry, DoubleSide } from 'three';
 import type { Portal, SpaceLayout } from '../../shared/spaces/layout.js';
 import { SIGN_FONT } from './fonts.js';

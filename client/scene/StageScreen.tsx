@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from './Text.js';
 import { BoxGeometry, PlaneGeometry } from 'three';
 import type { StageSetup } from '../../shared/spaces/layout.js';
 import { eventStatus, floorLine, presentLine } from '../hallText.js';

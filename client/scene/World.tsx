@@ -12,6 +12,7 @@ import { DragLook } from './DragLook.js';
 import { Exhibits } from './exhibits/Exhibits.js';
 import { EditorScene } from './editor/EditorScene.js';
 import { FrameProbe } from './FrameProbe.js';
+import { EnvironmentLight } from './EnvironmentLight.js';
 import { Ground } from './Ground.js';
 import { Lighting } from './Lighting.js';
 import { NameTags } from './NameTags.js';
@@ -21,6 +22,7 @@ import { Signs } from './Signs.js';
 import { Simulation } from './Simulation.js';
 import { SpeakingRipples } from './SpeakingRipples.js';
 import { TownHallStage } from './TownHallStage.js';
+import { Venue } from './Venue.js';
 import { VrBodies } from './VrBodies.js';
 import { VrSlot } from './VrSlot.js';
 
@@ -51,6 +53,8 @@ export function World({ layout }: { layout: SpaceLayout }) {
       <group key={layout.id}>
         <Atmosphere layout={layout} />
         <Lighting layout={layout} />
+        <EnvironmentLight intensity={layout.setting === 'outdoor' ? 0.35 : 0.5} />
+        <Venue layout={layout} />
         <Ground layout={layout} />
         <Boxes layout={layout} />
         <Circles layout={layout} />

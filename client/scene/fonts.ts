@@ -1,6 +1,5 @@
 import interRegular from '@fontsource/inter/files/inter-latin-400-normal.woff?url';
 import interBold from '@fontsource/inter/files/inter-latin-700-normal.woff?url';
-import { configureTextBuilder } from 'troika-three-text';
 
 /**
  * The font 3D text uses, bundled with the app: Inter's Latin subset. troika (behind drei's
@@ -12,10 +11,3 @@ import { configureTextBuilder } from 'troika-three-text';
 export const SIGN_FONT = interBold;
 /** Running text in the world (exhibit summaries, captions): the same family, regular weight. */
 export const BODY_FONT = interRegular;
-
-configureTextBuilder({
-  defaultFontURL: interBold,
-  unicodeFontsURL: new URL('/fonts/unicode', location.origin).href,
-  // Typeset on the main thread: a handful of signs, and no blob: worker for a strict CSP to refuse.
-  useWorker: false,
-});

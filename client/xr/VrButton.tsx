@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../scene/Text.js';
 import { fromRay, useRayPress } from '../scene/rayPress.js';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../scene/Text.js';
 import { useXRInputSourceState, XRSpace } from '@react-three/xr';
 import { floorLeft, formatCountdown } from '../hallText.js';
 import { raiseHand, releaseFloor, stand, vote } from '../net/townhall.js';

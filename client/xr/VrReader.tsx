@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../scene/Text.js';
 import { useFrame, useThree } from '@react-three/fiber';
 import { useRef } from 'react';
 import { Vector3, type Group } from 'three';

@@ -96,9 +96,10 @@ async function take(browser: Browser, size: typeof SIZES[number], shot: Shot, gr
     await page.getByLabel('Display name').press('Enter');
     await waitFor(() => hook(page, (h) => h.ready), 'the world to be ready');
     await hook(page, (h, a) => { const [p, t] = a as [Vec, Vec]; h.pinCamera(p, t); }, [shot.position, shot.target]);
-    // Let exhibits, signs (fonts) and remote avatars arrive and draw: 40 frames after the pin.
+    // Let exhibits, signs (fonts) and remote avatars arrive and draw: 12 frames and 4 s after the pin.
     const from = await hook(page, (h) => h.renderInfo().frame);
-    await waitFor(async () => (await hook(page, (h) => h.renderInfo().frame)) > from + 40, 'frames after the pin');
+    const settled = Date.now() + 4000;
+    await waitFor(async () => (await hook(page, (h) => h.renderInfo().frame)) > from + 12 && Date.now() > settled, 'frames after the pin', 300);
     const file = path.join(OUT, `${shot.name}-${size.name}.png`);
     await page.screenshot({ path: file });
     const info = await hook(page, (h) => h.renderInfo());

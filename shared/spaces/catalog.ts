@@ -74,6 +74,14 @@ const plaza: SpaceLayoutInput = {
     { text: 'TOWN HALL', x: 0, y: 7.6, z: -16.9, yaw: 0, size: 1.4 },
     { text: 'EXHIBITION HALL', x: 16.9, y: 5.6, z: 0, yaw: -HALF_PI, size: 1.1 },
     { text: 'CIVIC OFFICES', x: -16.9, y: 4.8, z: 2, yaw: HALF_PI, size: 0.9 },
+    // Wayfinding boards by the spawn, facing arrivals.
+    { text: 'Town Hall, straight ahead', x: -3.6, y: 2.0, z: 5.2, yaw: 0, size: 0.42, board: true },
+    { text: 'Exhibition Hall, to the right', x: 3.6, y: 2.0, z: 5.2, yaw: 0, size: 0.42, board: true },
+  ],
+  // Paved paths from the spawn to the town hall's door and from the fountain to the exhibition hall's.
+  paths: [
+    { x1: 0, z1: 13, x2: 0, z2: -16.9, w: 3.2, color: '#9b9284' },
+    { x1: 2.5, z1: 0, x2: 16.9, z2: 0, w: 3.2, color: '#9b9284' },
   ],
 };
 
@@ -128,6 +136,8 @@ const townhall: SpaceLayoutInput = {
     { id: 'to-plaza', x: 0, z: 12.7, w: 3, d: 0.9, to: 'plaza', toSpawn: 'from-townhall', label: 'Plaza', facing: 0 },
   ],
   signs: [{ text: 'HUSTINGS TOWN HALL', x: 0, y: 5.72, z: -12.55, yaw: 0, size: 0.4 }],
+  // A carpet up the central aisle, from the door to the front of the stage.
+  paths: [{ x1: 0, z1: 12.6, x2: 0, z2: -7.3, w: 2.4, color: '#7b3030' }],
   stage: {
     // Hung 0.1 m in front of the back wall's inner face (z -12.6).
     screen: { x: 0, y: 3.85, z: -12.5, yaw: 0, width: 8.4, height: 3.2 },
@@ -142,9 +152,9 @@ const hall1: SpaceLayoutInput = {
   floorColor: '#d9d4cc',
   boxes: [
     ...perimeter(-12, 12, -16, 16, 5, '#f4f1ec', [{ side: 'w', at: 0, width: 3 }]),
-    // Partitions that make bays for exhibits.
-    { x: 2, z: -8, w: 0.3, d: 8, h: 3.2, kind: 'wall', color: '#3f5566' },
-    { x: 2, z: 8, w: 0.3, d: 8, h: 3.2, kind: 'wall', color: '#3f5566' },
+    // Display walls that make bays for exhibits (lit along both faces: client/scene/Venue.tsx).
+    { x: 2, z: -8, w: 0.3, d: 8, h: 3.2, kind: 'wall', color: '#e6ded0' },
+    { x: 2, z: 8, w: 0.3, d: 8, h: 3.2, kind: 'wall', color: '#e6ded0' },
     // Plinths waiting for exhibits.
     { x: -5, z: -10, w: 1.2, d: 1.2, h: 1, kind: 'furniture', color: '#ffffff' },
     { x: -5, z: 10, w: 1.2, d: 1.2, h: 1, kind: 'furniture', color: '#ffffff' },
@@ -160,6 +170,8 @@ const hall1: SpaceLayoutInput = {
     { id: 'to-plaza', x: -11.7, z: 0, w: 0.9, d: 3, to: 'plaza', toSpawn: 'from-hall-1', label: 'Plaza', facing: -HALF_PI },
   ],
   signs: [{ text: 'POLICY EXHIBITION', x: 11.75, y: 3.8, z: 0, yaw: -HALF_PI, size: 0.9 }],
+  // The route: from the door down the middle between the bays to the far stand.
+  paths: [{ x1: -11.6, z1: 0, x2: 6, z2: 0, w: 2.2, color: '#c4b9a8' }],
 };
 
 /** Every built-in space, validated once at import so a bad edit fails loudly and early. */

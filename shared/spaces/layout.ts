@@ -50,8 +50,21 @@ export type Portal = z.infer<typeof Portal>;
 export const Sign = z.object({
   text: z.string().min(1).max(60),
   x: finite, y: finite, z: finite, yaw: finite, size: finite.positive().default(1),
+  /** Drawn on a board on a post (a wayfinding sign) rather than on a wall. */
+  board: z.boolean().optional(),
 });
 export type Sign = z.infer<typeof Sign>;
+
+/**
+ * A paved path or a carpet drawn on the floor from one point to another (wayfinding: it leads
+ * somewhere). Drawn only; it does not change where people may walk.
+ */
+export const Path = z.object({
+  x1: finite, z1: finite, x2: finite, z2: finite,
+  w: finite.positive().max(20),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i).optional(),
+});
+export type Path = z.infer<typeof Path>;
 
 /** A seat: where a sitting avatar is (y is the seat's height), facing `yaw`. */
 export const Seat = z.object({
@@ -94,6 +107,7 @@ export const SpaceLayout = z.object({
   spawns: z.array(Spawn).min(1).max(64),
   portals: z.array(Portal).max(32),
   signs: z.array(Sign).max(64).default([]),
+  paths: z.array(Path).max(64).default([]),
   stage: StageSetup.optional(),
   seats: z.array(Seat).max(2000).default([]),
   /**

@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../Text.js';
 import { useEffect, useMemo } from 'react';
 import { MeshBasicMaterial } from 'three';
 import { assetUrl } from '../../state/exhibits.js';

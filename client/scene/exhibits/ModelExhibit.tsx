@@ -1,4 +1,5 @@
-import { Billboard, Text } from '@react-three/drei';
+import { Billboard } from '@react-three/drei';
+import { Text } from '../Text.js';
 import { assetUrl } from '../../state/exhibits.js';
 import { SIGN_FONT } from '../fonts.js';
 import { ExhibitGroup, useLit, type ExhibitProps } from './ExhibitGroup.js';

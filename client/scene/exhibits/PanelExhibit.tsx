@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../Text.js';
 import { useState } from 'react';
 import { BODY_FONT, SIGN_FONT } from '../fonts.js';
 import { ExhibitGroup, useLit, type ExhibitProps } from './ExhibitGroup.js';

@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../Text.js';
 import { useSpaces } from '../../state/spaces.js';
 import { SIGN_FONT } from '../fonts.js';
 import { ExhibitGroup, useLit, type ExhibitProps } from './ExhibitGroup.js';

@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../Text.js';
 import type { Metric } from '../../../shared/sim/model.js';
 import { formatMetric, runProgress } from '../../sim/format.js';
 import type { TwinView } from '../../sim/useTwin.js';

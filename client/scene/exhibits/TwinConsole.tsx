@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../Text.js';
 import { fromRay, useRayPress } from '../rayPress.js';
 import type { ThreeEvent } from '@react-three/fiber';
 import { useState } from 'react';

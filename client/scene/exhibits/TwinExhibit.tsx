@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../Text.js';
 import { useTwin } from '../../sim/useTwin.js';
 import { SIGN_FONT } from '../fonts.js';
 import { ExhibitGroup, useLit, type ExhibitProps } from './ExhibitGroup.js';

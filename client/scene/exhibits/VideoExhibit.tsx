@@ -1,4 +1,4 @@
-import { Text } from '@react-three/drei';
+import { Text } from '../Text.js';
 import { BODY_FONT } from '../fonts.js';
 import { ExhibitGroup, useLit, type ExhibitProps } from './ExhibitGroup.js';
 import { body, easel, INK, MAT, screenBody, UNIT_BOX } from './looks.js';

@@ -3,7 +3,10 @@ import { assetUrl, exhibitIntents } from '../../state/exhibits.js';
 import { useSpaces } from '../../state/spaces.js';
 import { ChartFigure } from './ChartFigure.js';
 import { TwinDetail } from '../twins/TwinDetail.js';
-import { ExhibitMarkdown } from './ExhibitMarkdown.js';
+import { lazy, Suspense } from 'react';
+
+/** Markdown (react-markdown and its parser, ~40 kB gzip) loads when a panel's text is first shown, not before the first frame. */
+const ExhibitMarkdown = lazy(() => import('./ExhibitMarkdown.js').then((m) => ({ default: m.ExhibitMarkdown })));
 
 function useSpaceName(id: string): string {
   return useSpaces((s) => {
@@ -39,7 +42,11 @@ export function PanelText({ content, under = 2 }: { content: Extract<Exhibit['co
   return (
     <>
       <Plain text={content.summary} className="lede" />
-      {content.body.trim() && <ExhibitMarkdown text={content.body} under={under} />}
+      {content.body.trim() && (
+        <Suspense fallback={<Plain text={content.body} className="exhibit-markdown" />}>
+          <ExhibitMarkdown text={content.body} under={under} />
+        </Suspense>
+      )}
       <Plain text={content.sponsor} className="sponsor" />
     </>
   );
