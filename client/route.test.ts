@@ -33,7 +33,7 @@ describe('safeNext', () => {
     ['evil.example', 'a relative address'],
     ['', 'nothing'],
     [null, 'no parameter'],
-  ])('refuses %j (%s)', (next) => {
+  ])('refuses %j (%s)', (next: string | null, _why: string) => {
     expect(safeNext(next, ORIGIN)).toBe('/');
   });
 

@@ -8,6 +8,7 @@ import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { SPACES } from '../shared/spaces/catalog.js';
 import type { Config } from './config.js';
+import { gatePolicy, guardHttpServer, restrictMatchmakingCors } from './http/gate.js';
 import { mountRoutes } from './http/routes.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
@@ -112,6 +113,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     limiter,
     events,
     nameBlocklist: config.NAME_BLOCKLIST,
+    metricsToken: config.METRICS_TOKEN,
     voiceRunning: voice.voice !== undefined,
     assets: {
       files: new AssetFiles(config.assetsDir),
@@ -130,6 +132,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
   });
 
+  // Last, so it stands in front of Express, matchmaking and the LiveKit proxy alike.
+  restrictMatchmakingCors();
+  guardHttpServer(httpServer, gatePolicy(config));
   await gameServer.listen(config.PORT, config.HOST);
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ port, host: config.HOST }, `Hustings listening on http://${config.HOST}:${port}`);

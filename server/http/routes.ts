@@ -6,6 +6,7 @@ import { ErrorCode } from '../../shared/protocol/errors.js';
 import { mountApi, sendError } from './api.js';
 import { createHandlers, type HandlerDeps } from './handlers/index.js';
 import { PAGES } from './pages.js';
+import { metricsTokenMatches } from './gate.js';
 import { FONT_FALLBACK_PATH, fontFallbackRouter } from './fontFallback.js';
 import { XR_PROFILES_PATH, xrProfilesDir } from './xrProfiles.js';
 
@@ -13,6 +14,8 @@ export interface RouteDeps extends HandlerDeps {
   clientDir: string;
   /** Origins besides this one the page may connect to (an external LiveKit's signalling). */
   connectSources: readonly string[];
+  /** /metrics answers only this bearer token; undefined: metrics are off. */
+  metricsToken: string | undefined;
 }
 
 
@@ -40,6 +43,23 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: false,
   }));
+
+  // Metrics only with the operator's token (issue 17, finding 6); answered here, before the API
+  // reads the Authorization header as a session token.
+  app.get('/metrics', (req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    if (deps.metricsToken === undefined) {
+      res.status(403).json({ code: ErrorCode.NOT_ALLOWED, message: 'Metrics are off: set METRICS_TOKEN on the server and send it as a bearer token.' });
+      return;
+    }
+    if (!metricsTokenMatches(req.get('authorization'), deps.metricsToken)) {
+      res.status(401).json({ code: ErrorCode.NOT_ALLOWED, message: 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.' });
+      return;
+    }
+    deps.metrics.registry.metrics().then((text) => {
+      res.type(deps.metrics.registry.contentType).send(text);
+    }, next);
+  });
 
   mountApi(app, createHandlers(deps), {
     sessions: deps.sessions, log: deps.log,
