@@ -43,6 +43,12 @@ Encoder.BUFFER_SIZE = 128 * 1024;
 // Strings of exactly 255 bytes would corrupt every client's state (see schemaStrings.ts).
 mendSchemaStringEncoding();
 
+/** An external LiveKit's signalling origin (ws/wss) and its http(s) twin, for the page's connect-src. */
+function livekitOrigins(publicUrl: string): string[] {
+  const socket = new URL(publicUrl);
+  return [`${socket.protocol}//${socket.host}`, new URL(publicUrl.replace(/^ws/, 'http')).origin];
+}
+
 export interface StartOptions {
   /** Where log lines go (default stdout); tests capture them. */
   logDestination?: DestinationStream;
@@ -107,7 +113,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   mountRoutes(app, {
     clientDir: config.clientDir,
     // An external LiveKit: livekit-client also probes its https:// side when a connection fails.
-    connectSources: voice.publicUrl ? [new URL(voice.publicUrl.replace(/^ws/, 'http')).origin] : [],
+    connectSources: voice.publicUrl ? livekitOrigins(voice.publicUrl) : [],
     repos,
     sessions,
     limiter,

@@ -38,7 +38,7 @@ const MATCHMAKE = /^\/matchmake(\/|$|\?)/;
 /** The host name of a Host header without its port ("[::1]:80" gives "::1"); undefined when malformed. */
 export function hostnameOf(host: string | undefined): string | undefined {
   if (!host) return undefined;
-  const m = /^(?:\[([0-9a-f:.]+)\]|([^:[\]]+))(?::\d{1,5})?$/i.exec(host.trim());
+  const m = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+))(?::\d{1,5})?$/i.exec(host.trim());
   const name = m?.[1] ?? m?.[2];
   return name?.toLowerCase().replace(/\.$/, '');
 }

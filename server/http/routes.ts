@@ -12,12 +12,18 @@ import { XR_PROFILES_PATH, xrProfilesDir } from './xrProfiles.js';
 
 export interface RouteDeps extends HandlerDeps {
   clientDir: string;
-  /** Origins besides this one the page may connect to (an external LiveKit's signalling). */
+  /** Origins besides this one the page may connect to (an external LiveKit's signalling, ws(s) and http(s)). */
   connectSources: readonly string[];
   /** /metrics answers only this bearer token; undefined: metrics are off. */
   metricsToken: string | undefined;
 }
 
+
+/** `ws://host wss://host` for a well-formed Host header (the gate refused any other host). */
+export function sameHostSockets(host: string | undefined): string {
+  if (!host || !/^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(host)) return '';
+  return `ws://${host} wss://${host}`;
+}
 
 /** Security headers, the API (health, metrics, /api/...) and the built client with its page routes. */
 export function mountRoutes(app: Express, deps: RouteDeps): void {
@@ -28,7 +34,10 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
         defaultSrc: ["'self'"],
         // Same-origin only: no third party ever sees a visitor's address.
         // blob: the glTF loader reads a model's embedded textures through blob: URLs (VR controller models).
-        connectSrc: ["'self'", 'blob:', 'ws:', 'wss:', ...deps.connectSources],
+        // Sockets only to this site (Host was checked by the gate) and the configured LiveKit: never
+        // `ws:`/`wss:` to any host (issue 17, finding 5). 'self' alone covers same-origin sockets
+        // in CSP 3 browsers; the explicit ws/wss origins cover those that predate it.
+        connectSrc: ["'self'", 'blob:', (req) => sameHostSockets(req.headers.host), ...deps.connectSources],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],
