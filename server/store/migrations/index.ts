@@ -4,7 +4,8 @@ import { initial } from './0001_initial.js';
 import { invitationDetails } from './0002_invitation_details.js';
 import { townHall } from './0003_town_hall.js';
 import { exhibits } from './0004_exhibits.js';
-import { looks } from './0005_looks.js';
+import { auditSpace } from './0005_audit_space.js';
+import { looks } from './0006_looks.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -16,6 +17,7 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0002_invitation_details': invitationDetails,
     '0003_town_hall': townHall,
     '0004_exhibits': exhibits,
-    '0005_looks': looks,
+    '0005_audit_space': auditSpace,
+    '0006_looks': looks,
   };
 }
