@@ -1,11 +1,11 @@
-import { Vector3 } from 'three';
+import { Vector3, type Matrix4 } from 'three';
 import { describe, expect, it } from 'vitest';
 import { newPose, poseHumanoid, type PoseInput } from './humanoidPose.js';
 
 const base: PoseInput = { x: 2, z: -3, base: 0, bodyYaw: 0, headYaw: 0, headPitch: 0, gait: 0, sitting: false, handUp: false, talking: false, t: 1, phase: 0 };
-const origin = (m: import('three').Matrix4) => new Vector3().setFromMatrixPosition(m);
+const origin = (m: Matrix4) => new Vector3().setFromMatrixPosition(m);
 /** Where a point at the end of a hanging limb (its local -y) ends up. */
-const end = (m: import('three').Matrix4, length: number) => new Vector3(0, -length, 0).applyMatrix4(m);
+const end = (m: Matrix4, length: number) => new Vector3(0, -length, 0).applyMatrix4(m);
 
 describe('humanoid pose', () => {
   it('stands on its floor with the head above the hips, where the person is', () => {
@@ -49,7 +49,7 @@ describe('humanoid pose', () => {
   it('the mouth opens while talking', () => {
     const quiet = poseHumanoid(newPose(), { ...base, t: 0.2 }).mouth.clone();
     const talking = poseHumanoid(newPose(), { ...base, t: 0.2, talking: true }).mouth;
-    const height = (m: import('three').Matrix4) => new Vector3().setFromMatrixScale(m).y;
+    const height = (m: Matrix4) => new Vector3().setFromMatrixScale(m).y;
     expect(height(talking)).toBeGreaterThan(height(quiet));
   });
 });
