@@ -7,8 +7,8 @@ import { nameTag } from './nameTagTexture.js';
 import { inside, newRect, readExhibitRect, stageScreenRect } from './tagClearance.js';
 
 /** Tags grow with distance up to this factor (readable further off), and fade out between these distances (metres). */
-const GROW_FROM = 7;
-const GROW_MAX = 2.2;
+const GROW_FROM = 10;
+const GROW_MAX = 1.5;
 const FADE_FROM = 16;
 const FADE_TO = 26;
 const screenRect = newRect();

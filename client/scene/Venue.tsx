@@ -60,7 +60,8 @@ export function Venue({ layout }: { layout: SpaceLayout }) {
       {ceiling > 0 && (
         <mesh rotation-x={Math.PI / 2} position={[(b.minX + b.maxX) / 2, ceiling, (b.minZ + b.maxZ) / 2]}>
           <planeGeometry args={[b.maxX - b.minX, b.maxZ - b.minZ]} />
-          <meshStandardMaterial color={layout.kind === 'townhall' ? '#cdbb9f' : '#e9e6e0'} roughness={0.95} />
+          {/* Lit from below by the room's fill, a ceiling reads dark: it glows a little, like a lit one. */}
+          <meshStandardMaterial color={layout.kind === 'townhall' ? '#cdbb9f' : '#e9e6e0'} emissive={layout.kind === 'townhall' ? '#5e5040' : '#6d6a64'} roughness={0.95} />
         </mesh>
       )}
       {pools.map((p, i) => (

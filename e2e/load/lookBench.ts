@@ -5,7 +5,7 @@
  * Starts two servers: this checkout's and an older checkout's (each with its own test build in
  * dist/client-test; the older one must have the `pinCamera` test hook), on two ports. Then, in
  * alternating order per round, opens the plaza in headless Chromium (SwiftShader) on the LOW
- * graphics tier at 1280x720, pins the camera at the screenshot script's positions, and samples
+ * graphics tier at 640x360 (software rendering pays per pixel), pins the camera at the screenshot script's positions, and samples
  * frame times for a few seconds: the figure is the median frame time of this build over the old
  * one's. Last, in this build: draw calls with 10 and with 200 bots in view (they must be equal).
  */
@@ -72,7 +72,7 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 }
 
 async function openView(browser: Browser, port: number, view: typeof VIEWS[number]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const context = await browser.newContext({ viewport: { width: 640, height: 360 } });
   const page = await context.newPage();
   await page.addInitScript(() => localStorage.setItem('hustings:graphics', 'low'));
   await page.goto(`http://127.0.0.1:${port}/s/${view.space}`);
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     }
     console.log('draw calls, this build:', JSON.stringify(await drawCalls(browser, PORT)));
     console.log('draw calls, before:', JSON.stringify(await drawCalls(browser, PORT + 1)));
-    console.log(`machine: ${os.cpus().length} cores, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} load average, SwiftShader, 1280x720, graphics low`);
+    console.log(`machine: ${os.cpus().length} cores, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} load average, SwiftShader, 640x360, graphics low`);
   } finally {
     await browser.close();
     for (const s of servers) s.kill('SIGTERM');
