@@ -4,7 +4,7 @@ import type { Box, SpaceLayout } from '../../shared/spaces/layout.js';
 import { useGraphics } from '../state/graphics.js';
 import { lightPoolTexture } from './lightPool.js';
 
-interface Pool { x: number; y: number; z: number; w: number; d: number; strength: number; color: string }
+interface Pool { x: number; y: number; z: number; w: number; d: number; strength: number; color: string; wash?: boolean }
 interface Spot { x: number; y: number; z: number; tx: number; ty: number; tz: number; intensity: number; angle: number }
 
 /**
@@ -37,7 +37,7 @@ export function lightsFor(layout: SpaceLayout): { pools: Pool[]; spots: Spot[]; 
         const off = (alongX ? b.d : b.w) / 2 + 0.9;
         pools.push({
           x: b.x + (alongX ? 0 : side * off), y: 0.011, z: b.z + (alongX ? side * off : 0),
-          w: alongX ? b.w : 2.2, d: alongX ? 2.2 : b.d, strength: 0.35, color: '#fff6e6',
+          w: alongX ? b.w : 2.2, d: alongX ? 2.2 : b.d, strength: 0.35, color: '#fff6e6', wash: true,
         });
       }
     }
@@ -64,7 +64,8 @@ export function Venue({ layout }: { layout: SpaceLayout }) {
           <meshStandardMaterial color={layout.kind === 'townhall' ? '#cdbb9f' : '#e9e6e0'} emissive={layout.kind === 'townhall' ? '#5e5040' : '#6d6a64'} roughness={0.95} />
         </mesh>
       )}
-      {pools.map((p, i) => (
+      {/* The long washes along display walls cover much floor: high tier only (software renderers pay per pixel). */}
+      {pools.filter((p) => high || !p.wash).map((p, i) => (
         <mesh key={`pool${i}`} rotation-x={-Math.PI / 2} position={[p.x, p.y, p.z]} renderOrder={1}>
           <planeGeometry args={[p.w, p.d]} />
           <meshBasicMaterial map={texture} color={p.color} transparent opacity={p.strength} blending={AdditiveBlending} depthWrite={false} toneMapped={false} />
