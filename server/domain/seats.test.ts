@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AVATAR_RADIUS } from '../../shared/constants.js';
 import { SPACES } from '../../shared/spaces/catalog.js';
 import { isFree } from '../../shared/spaces/collision.js';
-import { standSpot } from './seating.js';
+import { standSpot } from './seats.js';
 
 describe('standing up', () => {
   it('puts someone from any seat of the town hall on a free spot in their row, facing the same way', () => {
