@@ -1,4 +1,4 @@
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { Room, ServerError, type AuthContext, type Client, type ClientPrivate, type RoomException } from '@colyseus/core';
 import { TICK_MS } from '../../shared/constants.js';
 import { ErrorCode, joinErrorMessage } from '../../shared/protocol/errors.js';
 import { ServerMessage, type MoveInput, type PortalMessage } from '../../shared/protocol/messages.js';
@@ -15,7 +15,7 @@ import { RoomVoice } from './roomVoice.js';
 import { runTick } from './roomTick.js';
 import type { SpaceRoomDeps } from './spaceRoomDeps.js';
 import type { Curation } from './curation.js';
-import type { MessageGuard } from './messageGuard.js';
+import { guardFrame, reportRoomFault, type MessageGuard } from './messageGuard.js';
 import type { RoomPeople } from './roomPeople.js';
 import type { TownHall } from './townHall.js';
 import type { VrRelay } from './vrRelay.js';
@@ -114,6 +114,15 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     } catch {
       this.remove(client.sessionId, 'reconnection window expired');
     }
+  }
+
+  /** Whatever handling a frame throws ends that connection, never the process (socketGuard.ts). */
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
+    guardFrame(this.deps, client, () => super._onMessage(client, buffer));
+  }
+
+  override onUncaughtException(error: RoomException<this>, methodName: string): void {
+    reportRoomFault(this.deps, this.roomId, error, methodName);
   }
 
   override onDispose(): void {

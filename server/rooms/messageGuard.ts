@@ -1,4 +1,4 @@
-import type { Client } from '@colyseus/core';
+import { Protocol, type Client } from '@colyseus/core';
 import type { z } from 'zod';
 import { allows } from '../../shared/access.js';
 import { CloseCode, ErrorCode, type ErrorPayload } from '../../shared/protocol/errors.js';
@@ -6,6 +6,8 @@ import { MESSAGE_ACTIONS, ServerMessage, type ClientMessage } from '../../shared
 import type { KeyedLimiter, RoomLimiters } from '../domain/rateLimits.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { firstLine, withOffender } from '../socketGuard.js';
+import type { SpaceRoomDeps } from './spaceRoomDeps.js';
 import { Refusal, type Occupant } from './occupant.js';
 
 export interface GuardHost {
@@ -17,6 +19,9 @@ export interface GuardHost {
   readonly metrics: Metrics;
   onMessage(type: string, handler: (client: Client, message: unknown) => void): void;
 }
+
+/** Colyseus' own fallback for message types without a handler, as named in its handler table. */
+const RESERVED_FALLBACK = '__no_message_handler';
 
 export type Handler<T> = (client: Client, occupant: Occupant, message: T) => void | Promise<void>;
 
@@ -48,11 +53,17 @@ export class MessageGuard {
     }));
   }
 
-  /** Any type the protocol does not have: refused like any other bad message. */
+  /**
+   * Any type the protocol does not have: refused like any other bad message. Colyseus keeps its
+   * own fallback under RESERVED_FALLBACK in the room's handler table, so a client naming it
+   * would reach it directly (with its payload where the type should be): it is registered too.
+   */
   handleUnknown(): void {
-    this.host.onMessage('*', (client: Client, type: unknown) => this.guard(client, String(type), undefined, () => {
-      this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: String(type) });
-    }));
+    const unknownType = (client: Client, type: string) => this.guard(client, type, undefined, () => {
+      this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: type.slice(0, 64) });
+    });
+    this.host.onMessage('*', (client: Client, type: unknown) => unknownType(client, String(type)));
+    this.host.onMessage(RESERVED_FALLBACK, (client: Client) => unknownType(client, RESERVED_FALLBACK));
   }
 
   /** Rate-limit a message before its handler runs; drops are strikes, and too many end the connection. */
@@ -100,4 +111,26 @@ export class MessageGuard {
     if (!fresh && !force) return;
     client.send(ServerMessage.Error, error);
   }
+}
+
+/**
+ * Every frame from a client: whatever its handling throws ends that connection, never the
+ * process, and is logged once per offender (see socketGuard.ts).
+ */
+export function guardFrame(deps: Pick<SpaceRoomDeps, 'offenders' | 'metrics'>, client: Client, handle: () => void): void {
+  withOffender(client.sessionId, () => {
+    try {
+      handle();
+    } catch (err) {
+      deps.offenders.report(client.sessionId, 'frame', firstLine(err));
+      deps.metrics.disconnectsForced.inc({ reason: 'bad_frame' });
+      client.leave(Protocol.WS_CLOSE_WITH_ERROR, 'INVALID_INPUT: The server could not read what your browser sent.');
+    }
+  });
+}
+
+/** A room method that threw (the tick, a timer, a handler): logged, and the room goes on. */
+export function reportRoomFault(deps: Pick<SpaceRoomDeps, 'roomFaults'>, roomId: string, error: Error, methodName: string): void {
+  const cause = (error as Error & { cause?: unknown }).cause ?? error;
+  deps.roomFaults.report(`${roomId}:${methodName}`, methodName, firstLine(cause), cause);
 }

@@ -2,6 +2,7 @@ import type { Sessions } from '../auth/sessions.js';
 import type { ChangeFeed } from '../changeFeed.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import type { OffenderLog } from '../socketGuard.js';
 import type { Repos } from '../store/repos.js';
 import type { RoomVoiceDeps } from './roomVoice.js';
 
@@ -20,4 +21,7 @@ export interface SpaceRoomDeps {
   maxClients: number;
   /** LiveKit, when voice runs (one LiveKit room per space instance). */
   voice: RoomVoiceDeps;
+  /** Rate-limited log lines: misbehaving connections, and room methods that failed. */
+  offenders: OffenderLog;
+  roomFaults: OffenderLog;
 }
