@@ -10,7 +10,9 @@ import { appendAudit, listAudit } from './audit.js';
 import type { Clock } from './clock.js';
 import { type DatabaseHandle, openDatabase } from './db.js';
 import { StoreError } from './errors.js';
+import { Migrator } from 'kysely';
 import { migrateToLatest } from './migrate.js';
+import { allMigrations } from './migrations/index.js';
 import { createRepos, type Repos } from './repos.js';
 import { createRoleStore } from './roles.js';
 import { createScratchPostgres } from './scratch.js';
@@ -601,6 +603,21 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       ]);
       expect(await repos.floorTurns.end(open1.id)).toBe(false);
       expect(await repos.floorTurns.listForEvent('no-such-event')).toEqual([]);
+    });
+
+    it("migration 0005 ends the address part of bans made under the old policy, and keeps the person's ban", async () => {
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => allMigrations(handle.dialect) } });
+      expect((await migrator.migrateTo('0004_exhibits')).error).toBeUndefined();
+      await handle.db.insertInto('sanctions').values({
+        id: 'old-guest-ban', space_id: 'stage-one', kind: 'ban', subject_key: 'guest:old', ip_hash: 'hash-of-a-school',
+        reason: 'spam', created_by: null, created_at: '2030-01-01T00:00:00.000Z', lifted_at: null,
+      } as never).execute();
+      expect(await migrateToLatest(handle)).toEqual(['0005_address_bans']);
+      const repos = createRepos(handle.db);
+      expect(await repos.sanctions.isBanned('stage-one', ['guest:old'], null)).toBe(true);
+      expect(await repos.sanctions.isBanned('stage-one', ['guest:someone-else'], 'hash-of-a-school')).toBe(false);
+      expect((await repos.sanctions.active('stage-one', 'ban'))).toMatchObject([{ subjectKey: 'guest:old', ipHash: null, expiresAt: null, subjectName: '' }]);
+      expect(await repos.sanctions.lift('stage-one', 'ban', 'guest:old')).toBe(1);
     });
 
     it('adds, lists and lifts mutes and bans per space; a ban matches the person, an address ban the address until it expires', async () => {
