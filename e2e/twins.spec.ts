@@ -109,7 +109,7 @@ test('a curator publishes a congestion-charge twin; visitors steer their own sce
   await v.keyboard.press('Enter');
   const dialog = v.getByRole('dialog', { name: TITLE });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('slider', { name: /Daily charge/ }).fill('12');
+  await dialog.getByRole('slider', { name: /Charge in the peak/ }).fill('12');
   await expect.poll(async () => (await twinsIn(v))[0]!.mine?.status, { timeout: 60_000 }).toBe('done');
   const twin = (await twinsIn(v))[0]!;
   expect(twin.mine!.key).toContain('charge=12');

@@ -54,6 +54,13 @@ export interface RealityCheck {
   model: number;
   unit: string;
   source: string;
+  /** The model's band over seeds and the uncertain parameters, if it gives one. */
+  low?: number;
+  high?: number;
+  /** Fitted to this figure, a check on the calibration case, or a case never fitted to. */
+  role?: 'calibration' | 'check' | 'out of sample';
+  /** The published figure lies inside the model's band (widened by the figure's rounding). */
+  hit?: boolean;
 }
 
 export interface ModelInfo {
