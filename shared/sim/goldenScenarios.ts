@@ -24,6 +24,7 @@ export function goldenScenarios(): GoldenScenario[] {
     { modelId: 'carbon-dividend', params: { fee: 50, dividend: 100 }, seed: 1 },
     { modelId: 'carbon-dividend', params: { fee: 135, dividend: 65 }, seed: 2024 },
     { modelId: 'carbon-dividend', params: { fee: 300, dividend: 0 }, seed: 7 },
+    { modelId: 'carbon-dividend', params: { fee: 85, dividend: 90, childShare: 0, indirect: 0 }, seed: 99 },
   ];
 }
 
