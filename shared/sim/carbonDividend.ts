@@ -81,7 +81,7 @@ export function poisson(mean: number, u: number): number {
 export function initCarbon(design: CarbonDesign, seed: number, variant: number | CarbonVariant = 0): CarbonState {
   checkDesign(design);
   const v = typeof variant === 'number' ? CARBON_VARIANTS[variant] : variant;
-  if (!v) throw new SimInputError(`There is no carbon parameter variant ${String(variant)}.`);
+  if (!v) throw new SimInputError(`There is no carbon parameter variant ${typeof variant === 'number' ? variant : variant.name}.`);
   const random = new Random(streamSeed(seed, 1));
   const s: CarbonState = {
     steps: 0, design, variant: v,
