@@ -65,10 +65,10 @@ test('a curator publishes a congestion-charge twin; visitors steer their own sce
   await inspector.getByLabel('Title').fill(TITLE);
   await inspector.getByLabel('Title').press('Enter');
   // An official charge the model refuses is explained in place and never sent.
-  await inspector.getByLabel('Daily charge (£/day)').fill('500');
+  await inspector.getByLabel('Charge in the peak (£)').fill('500');
   await expect(inspector.locator('.form-error')).toContainText(/charge/i);
-  await inspector.getByLabel('Daily charge (£/day)').fill('4');
-  await inspector.getByLabel('Daily charge (£/day)').press('Enter');
+  await inspector.getByLabel('Charge in the peak (£)').fill('4');
+  await inspector.getByLabel('Charge in the peak (£)').press('Enter');
   await inspector.getByLabel('Seed').fill(String(SEED));
   await inspector.getByLabel('Seed').press('Enter');
   await expect(inspector.getByText('Ready to publish.')).toBeVisible();

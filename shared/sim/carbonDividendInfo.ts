@@ -78,5 +78,6 @@ export const CARBON_DIVIDEND_INFO: ModelInfo = {
     { key: 'emissionsChange', label: 'Household CO2 change', unit: '%', digits: 1, better: 'lower', help: 'Change in the CO2 the fee covers, from before the fee.' },
     ...decileMetrics,
   ],
+  caveat: 'Out of sample (Canada, Switzerland) it finds fewer households better off than published.',
   maxSteps: CARBON.years,
 };

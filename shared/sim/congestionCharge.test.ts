@@ -157,5 +157,13 @@ describe('congestion charge twin 2.0: a cordon with modes, timing, rerouting and
     if (picture.kind !== 'ring') throw new Error('expected a ring');
     for (const x of picture.position) expect(x >= 0 && x < 1).toBe(true);
     for (const v of picture.speed) expect(v >= 0 && v <= 1).toBe(true);
+    // The drawn cars move (the road is never drawn fuller than capacity: queues wait outside).
+    expect(picture.position.length).toBeGreaterThan(0);
+    expect(picture.position.length).toBeLessThanOrEqual(CORDON.ringCells / 2);
+    const before = Array.from(picture.position);
+    for (let t = 0; t < 10; t++) congestionCharge.animate(animated);
+    const after = congestionCharge.picture(animated);
+    if (after.kind !== 'ring') throw new Error('expected a ring');
+    expect(Array.from(after.position)).not.toEqual(before);
   });
 });

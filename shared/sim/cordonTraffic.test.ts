@@ -45,7 +45,9 @@ describe('the zone\'s road: exact Nagel-Schreckenberg fundamental diagram (vmax 
     expect(vCap).toBeCloseTo(0.5, 12);
     expect(speedAtDemand(0.5, p)).toBeCloseTo(vCap / 2, 12);
     expect(speedAtDemand(2.5, p)).toBeCloseTo(vCap / 10, 12);
-    expect(densityAtDemand(100, p)).toBe(1);
+    expect(densityAtDemand(100, p)).toBe(0.5);
+    expect(densityAtDemand(0.25, p)).toBe(0.5);
+    expect(densityAtDemand(0.1, p)).toBeLessThan(0.5);
     expect(() => speedAtDemand(Number.NaN, p)).toThrow(/Demand/);
     expect(() => speedAtDemand(-1, p)).toThrow(/Demand/);
   });

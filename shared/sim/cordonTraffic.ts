@@ -32,10 +32,10 @@ export function speedAtDemand(j: number, p: number): number {
   return j / rho;
 }
 
-/** The density (cars per cell) the road runs at for demand j (1/2 and over: queueing). */
+/** The density (cars per cell) the road runs at for demand j; at or over capacity it runs at 1/2 and the rest queue at the entries. */
 export function densityAtDemand(j: number, p: number): number {
-  const v = speedAtDemand(j, p);
-  return Math.min(1, j / v);
+  if (j >= naschCapacity(p)) return 0.5;
+  return j / speedAtDemand(j, p);
 }
 
 /**

@@ -75,6 +75,8 @@ export interface ModelInfo {
   sources: Citation[];
   levers: Lever[];
   metrics: Metric[];
+  /** One short line for the exhibit's board on how the model fares against reality (tested against realityChecks). */
+  caveat?: string;
   /** Most steps a scenario takes before it is called settled anyway. */
   maxSteps: number;
 }
