@@ -1,8 +1,10 @@
 import { CONGESTION_CHARGE_INFO, CORDON as C, VARIANTS, type Variant } from './cordonInfo.js';
 import { choiceProbabilities, createTravellers, dayCharge, optionCosts, PEAK, SHOULDER, type ChargeDesign, type Travellers } from './cordonPeople.js';
-import { co2PerKm, densityAtDemand, naschFlow, speedAtDemand } from './cordonTraffic.js';
+import { co2PerKm, densityAtDemand } from './cordonTraffic.js';
+import { baseDemand, bandSpeeds, meanSpeed, supplyFor } from './cordonSupply.js';
+import { cordonCharts, cordonPicture } from './cordonViews.js';
 import { cordonRealityChecks } from './cordonValidation.js';
-import type { Params, Picture, SimChart, SimModel, Stepped } from './model.js';
+import type { Params, SimModel, Stepped } from './model.js';
 import { Random, streamSeed } from './random.js';
 import { RingRoad } from './ringRoad.js';
 import { requireInputs, SimInputError } from './simInput.js';
@@ -63,58 +65,6 @@ export function designFromParams(p: Params): ChargeDesign {
 function checkDesign(d: ChargeDesign): void {
   const bad = d.prices.some((x) => !(x >= 0 && x <= 1000)) || !(d.frequency > 0 && d.frequency <= 120) || (d.cap !== null && !(d.cap > 0));
   if (bad) throw new SimInputError(`A charging design needs prices from 0 to 1000, a frequency above 0 and at most 120 an hour, and a cap above 0 or none (got ${JSON.stringify(d)}).`);
-}
-
-/** Expected car-km by band and car entries a day if everyone chose with London's 2002 shares. */
-function baseDemand(t: Travellers): { km: Float64Array; entries: number } {
-  const km = new Float64Array(3);
-  let entries = 0;
-  for (let i = 0; i < t.count; i++) {
-    const p = t.purpose[i]!;
-    if (p === 0) {
-      km[PEAK]! += 0.12 * 2 * C.zoneKm;
-      km[SHOULDER]! += 0.03 * 2 * C.zoneKm;
-      entries += 0.15;
-    } else if (p === 1) {
-      km[t.band[i]!]! += 0.25 * 2 * C.zoneKm;
-      entries += 0.25;
-    } else {
-      km[t.band[i]!]! += 0.65 * 2 * C.throughKm;
-      entries += 0.65;
-    }
-  }
-  return { km, entries };
-}
-
-/** Zone speed (km/h) in each band for car-km by band. */
-function bandSpeeds(carKm: ArrayLike<number>, background: ArrayLike<number>, supply: number, out: Float64Array): void {
-  for (let b = 0; b < 3; b++) out[b] = C.topKmh * speedAtDemand((carKm[b]! + background[b]!) / C.bandHours[b]! / supply, C.dawdle);
-}
-
-/** Space-mean speed over the day: vehicle-km over vehicle-hours. */
-function meanSpeed(carKm: ArrayLike<number>, background: ArrayLike<number>, kmh: ArrayLike<number>): number {
-  let km = 0;
-  let hours = 0;
-  for (let b = 0; b < 3; b++) {
-    const v = carKm[b]! + background[b]!;
-    km += v;
-    hours += v / kmh[b]!;
-  }
-  return km / hours;
-}
-
-/** Supply so that the 2002 demand moves at 14 km/h over the day (bisection; speed rises with supply). */
-function supplyFor(carKm: Float64Array, background: Float64Array): number {
-  const kmh = new Float64Array(3);
-  let lo = 1e-6;
-  let hi = 1e6;
-  for (let k = 0; k < 200; k++) {
-    const mid = Math.sqrt(lo * hi);
-    bandSpeeds(carKm, background, mid, kmh);
-    if (meanSpeed(carKm, background, kmh) < C.baseKmh) lo = mid;
-    else hi = mid;
-  }
-  return Math.sqrt(lo * hi);
 }
 
 /** A fresh run of a design with one variant of the uncertain parameters (validation uses this directly). */
@@ -257,34 +207,6 @@ function metrics(s: CongestionState): Record<string, number> {
   };
 }
 
-function picture(s: CongestionState): Picture {
-  const n = s.view.count;
-  const position = new Float32Array(n);
-  const speed = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    position[i] = s.view.position[i]! / C.ringCells;
-    speed[i] = s.view.speed[i]!;
-  }
-  return { kind: 'ring', cells: C.ringCells, position, speed };
-}
-
-function charts(s: CongestionState): SimChart[] {
-  const curve: [number, number][] = [];
-  for (let k = 0; k <= 20; k++) curve.push([k / 20, naschFlow(k / 20, C.dawdle)]);
-  const bands: [number, number][] = [0, 1, 2].map((b) => {
-    const j = (s.today.carKm[b]! + s.backgroundKm[b]!) / C.bandHours[b]! / s.supply;
-    return [densityAtDemand(j, C.dawdle), Math.min(j, naschFlow(0.5, C.dawdle))];
-  });
-  const m = metrics(s);
-  const days: [number, number][] = [];
-  for (let d = 0; d < s.steps; d++) days.push([d + 1, s.speedByDay[d]!]);
-  return [
-    { title: 'The zone\'s fundamental diagram: flow against density', kind: 'line', xLabel: 'Density (share of road occupied)', yLabel: 'Flow (cars per cell per step)', series: [{ name: `Nagel-Schreckenberg, vmax 1, p ${C.dawdle} (exact)`, points: curve }, { name: 'This scenario: peak, shoulder, rest of day', points: bands }] },
-    { title: 'How the travellers go', kind: 'bar', xLabel: 'Option (1 car, 2 public transport, 3 foot or bike, 4 no trip)', yLabel: 'Travellers (%)', series: [{ name: 'Share', points: [[1, m.carShare!], [2, m.ptShare!], [3, m.activeShare!], [4, m.notMadeShare!]] }] },
-    { title: 'Zone speed, day by day', kind: 'line', xLabel: 'Day', yLabel: 'Mean speed (km/h)', series: [{ name: 'Speed', points: days }] },
-  ];
-}
-
 /** The congestion charge twin (see CONGESTION_CHARGE_INFO for what it assumes). */
 export const congestionCharge: SimModel<CongestionState> = {
   info: CONGESTION_CHARGE_INFO,
@@ -293,8 +215,8 @@ export const congestionCharge: SimModel<CongestionState> = {
   settled,
   metrics,
   animate: (s) => s.view.step(s.viewRandom),
-  picture,
-  charts,
+  picture: cordonPicture,
+  charts: (s) => cordonCharts(s, metrics(s)),
   realityChecks: (seed) => cordonRealityChecks(seed),
 };
 
