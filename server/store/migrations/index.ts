@@ -5,7 +5,8 @@ import { invitationDetails } from './0002_invitation_details.js';
 import { townHall } from './0003_town_hall.js';
 import { exhibits } from './0004_exhibits.js';
 import { auditSpace } from './0005_audit_space.js';
-import { looks } from './0006_looks.js';
+import { addressBans } from './0006_address_bans.js';
+import { looks } from './0007_looks.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -18,6 +19,7 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0003_town_hall': townHall,
     '0004_exhibits': exhibits,
     '0005_audit_space': auditSpace,
-    '0006_looks': looks,
+    '0006_address_bans': addressBans,
+    '0007_looks': looks,
   };
 }
