@@ -16,13 +16,17 @@ export class Bot {
   bytesReceived = 0;
   errors = 0;
   disconnected = false;
+  /** Motion frames (interest-managed poses) decoded. */
+  motionFrames = 0;
   private seq = 0;
   private target: { x: number; z: number } | undefined;
   private pauseUntil = 0;
   private running = false;
   private leaving = false;
 
-  constructor(private readonly url: string, private readonly layout: SpaceLayout, readonly name: string, private readonly random: () => number) {}
+  constructor(private readonly url: string, private readonly layout: SpaceLayout, readonly name: string, private readonly random: () => number,
+    /** The longest look-around after reaching a spot (0: keep walking, as in a milling crowd). */
+    private readonly pauseSeconds = 5) {}
 
   async join(): Promise<void> {
     const { token } = await requestGuestSession(this.url.replace(/^ws/, 'http'), this.name);
@@ -50,7 +54,7 @@ export class Bot {
     const dist = Math.hypot(this.target.x - me.x, this.target.z - me.z);
     if (dist < 0.5) {
       this.target = undefined;
-      this.pauseUntil = now + 1000 + this.random() * 4000;
+      this.pauseUntil = now + this.random() * this.pauseSeconds * 1000;
       this.send({ forward: 0, strafe: 0, run: false, yaw: me.yaw });
       return;
     }

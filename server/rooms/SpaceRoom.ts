@@ -13,6 +13,7 @@ import { SpaceId, voiceModeOf, type SpaceLayout } from '../../shared/spaces/layo
 import type { VoiceToken } from '../../shared/protocol/api.js';
 import { stepAvatar } from '../../shared/spaces/movement.js';
 import { MoveIntents } from '../domain/moveIntents.js';
+import { MovingWindow } from '../domain/movingShare.js';
 import { uniqueName } from '../domain/names.js';
 import { chooseSpawn } from '../domain/spawn.js';
 import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
@@ -77,6 +78,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private voice!: RoomVoice;
   private curation!: Curation;
   private vr!: VrRelay;
+  private readonly moving = new MovingWindow(Math.round(1000 / TICK_MS));
 
   override async onCreate(options: { spaceId?: unknown }): Promise<void> {
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
@@ -263,6 +265,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
         if (avatar.gait !== 0) avatar.gait = 0;
         continue;
       }
+      this.deps.metrics.inputsApplied.inc(inputs.length);
       let pose = { x: avatar.x, z: avatar.z, yaw: avatar.yaw };
       let gait: number = 0;
       for (const input of inputs) {
@@ -275,8 +278,10 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       avatar.z = pose.z;
       avatar.yaw = pose.yaw;
       avatar.gait = gait;
+      if (gait !== 0) this.moving.noteMoved(sessionId);
       this.checkPortal(sessionId, occupant);
     }
+    this.countMoving();
     const now = Date.now();
     this.hall?.tick(now);
     this.vr.tick(now);
@@ -288,6 +293,18 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       this.deps.metrics.patchBytes.inc(this.bytesSent);
       this.bytesSent = 0;
     }
+  }
+
+  /** Once a second: how many connected avatars moved in the last second (for /metrics). */
+  private countMoving(): void {
+    const window = this.moving.endTick(this.connectedIds());
+    if (!window) return;
+    this.deps.metrics.avatarWindows.inc({ moving: 'all' }, window.present);
+    this.deps.metrics.avatarWindows.inc({ moving: 'yes' }, window.moving);
+  }
+
+  private *connectedIds(): Iterable<string> {
+    for (const [id, o] of this.occupants) if (o.avatar.connected && !o.leaving) yield id;
   }
 
   /** Standing in a doorway (after a step or a teleport): off to the space it leads to. */
