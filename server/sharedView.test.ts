@@ -17,7 +17,7 @@ function fakeClient(view: StateView, decoder: Decoder) {
   return {
     state: ClientState.JOINED,
     view,
-    raw: (data: Uint8Array) => { decoder.decode(data.subarray(1)); },
+    raw: (data: Uint8Array) => { decoder.decode(Buffer.from(data.subarray(1))); },
   };
 }
 
@@ -29,7 +29,7 @@ function setUp() {
   const zone = new StateView();
   const decoders = [new Decoder(new Room()), new Decoder(new Room())];
   const clients = decoders.map((d) => fakeClient(zone, d));
-  for (const [i, c] of clients.entries()) decoders[i]!.decode((serializer.getFullState(c as never) as Uint8Array).subarray(1));
+  for (const [i, c] of clients.entries()) decoders[i]!.decode(Buffer.from((serializer.getFullState(c as never) as Uint8Array).subarray(1)));
   const seen = (i: number) => [...((decoders[i]!.state as Room).people?.keys() ?? [])].sort();
   const person = (name: string) => {
     const p = new Person();

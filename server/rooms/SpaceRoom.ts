@@ -14,6 +14,8 @@ import type { VoiceToken } from '../../shared/protocol/api.js';
 import { stepAvatar } from '../../shared/spaces/movement.js';
 import { MoveIntents } from '../domain/moveIntents.js';
 import { MovingWindow } from '../domain/movingShare.js';
+import { MOTION_MESSAGE } from '../../shared/protocol/motion.js';
+import { MotionChannel } from './motionChannel.js';
 import { uniqueName } from '../domain/names.js';
 import { chooseSpawn } from '../domain/spawn.js';
 import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
@@ -79,6 +81,11 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private curation!: Curation;
   private vr!: VrRelay;
   private readonly moving = new MovingWindow(Math.round(1000 / TICK_MS));
+  /** Poses by interest (near every tick, far rarely) as compact frames, outside the patches. */
+  private readonly motion = new MotionChannel({
+    connection: (sessionId) => this.clients.getById(sessionId),
+    send: (connection, frame) => (connection as Client).sendBytes(MOTION_MESSAGE, frame),
+  });
 
   override async onCreate(options: { spaceId?: unknown }): Promise<void> {
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
@@ -212,6 +219,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     };
     this.occupants.set(client.sessionId, occupant);
     this.state.avatars.set(client.sessionId, avatar);
+    this.motion.add(client.sessionId, avatar);
     this.hall?.onJoin(client.sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall join failed'));
     this.countBytes(client);
     this.deps.metrics.clients.inc();
@@ -287,6 +295,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.vr.tick(now);
     const speakers = this.state.hall?.speakers;
     this.voice.sync(now, this.occupants, (id) => speakers?.includes(id) ?? false);
+    this.motion.tick();
     this.broadcastPatch();
     this.deps.metrics.tickSeconds.observe((performance.now() - started) / 1000);
     if (this.bytesSent > 0) {
@@ -477,6 +486,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.curation.onGone(sessionId);
     if (occupant) this.hall?.onGone(sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall leave failed'));
     this.state.avatars.delete(sessionId);
+    this.motion.remove(sessionId);
     this.voice.drop(sessionId);
     this.deps.log.info({ roomId: this.roomId, sessionId, why }, 'avatar removed');
   }
