@@ -18,6 +18,8 @@ interface Entry {
   connection: unknown;
   cell: number;
   record: Uint8Array;
+  /** The own pose changed this tick (its owner hears of it). */
+  selfChanged: boolean;
 }
 
 /** Where frames go: the connection of a session (or none while it is away) and a send. */
@@ -53,7 +55,7 @@ export class MotionChannel {
     writeRecord(record, 0, slot, live);
     this.entries.set(id, {
       id, slot, avatar, live, sent: { ...live }, published: { ...live },
-      dirtyMid: false, dirtyFar: false, connection: undefined, cell: cellOf(live.x, live.z), record,
+      dirtyMid: false, dirtyFar: false, connection: undefined, cell: cellOf(live.x, live.z), record, selfChanged: false,
     });
   }
 
@@ -70,12 +72,11 @@ export class MotionChannel {
     const nearByCell = new Map<number, Uint8Array[]>();
     const midByCell = new Map<number, Uint8Array[]>();
     const far: Uint8Array[] = [];
-    const selfChanged = new Set<Entry>();
     for (const e of this.entries.values()) {
       const { live } = e;
       e.cell = cellOf(live.x, live.z);
-      if (!same(live, e.sent)) {
-        selfChanged.add(e);
+      e.selfChanged = !same(live, e.sent);
+      if (e.selfChanged) {
         if (movedOrTurned(live, e.sent)) {
           writeRecord(e.record, 0, e.slot, live);
           push(nearByCell, e.cell, e.record);
@@ -107,7 +108,7 @@ export class MotionChannel {
       }
       const fresh = connection !== e.connection;
       e.connection = connection;
-      const self = fresh || selfChanged.has(e) ? e.live : undefined;
+      const self = fresh || e.selfChanged ? e.live : undefined;
       if (fresh) {
         this.port.send(connection, buildFrame(self, [this.everyone(e)]));
         continue;
