@@ -8,6 +8,7 @@ import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
 import { useGraphics } from './state/graphics.js';
 import { world } from './state/world.js';
+import { benchCrowd } from './benchCrowd.js';
 import { forcePublish, voiceProbe, voiceSignal, voiceStats } from './voice/probes.js';
 import { modelById } from '../shared/sim/models.js';
 import { scenarioKey } from '../shared/sim/scenarioLink.js';
@@ -61,6 +62,9 @@ const hook: HustingsTestHook = {
       });
     });
     return out;
+  },
+  benchCrowd(n: number) {
+    benchCrowd(n);
   },
   me() {
     return useAccount.getState().session?.me ?? null;

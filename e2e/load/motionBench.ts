@@ -82,7 +82,7 @@ function motionFrames(seed: number): { msPerTick: number; kBpsPerClient: number;
   const { state, walkers } = crowd(random);
   const connections = new Map<string, { id: string; bytes: number }>();
   const channel = new MotionChannel({
-    connection: (id) => connections.get(id),
+    connections: () => connections,
     send: (c, frame) => { (c as { bytes: number }).bytes += frame.byteLength + 4; }, // + ws and message header
   });
   state.avatars.forEach((a, id) => {

@@ -96,6 +96,8 @@ function figures(o: PlazaOptions, reports: WorkerReport[], before: Map<string, n
     serverRssMB: round((after.get('process_resident_memory_bytes') ?? 0) / 1024 / 1024, 1),
     serverRssGrowthMB: round(delta('process_resident_memory_bytes', before, after) / 1024 / 1024, 1),
     serverCpuPct: round((delta('process_cpu_seconds_total', before, after) / wall) * 100, 1),
+    // The server's CPU per tick: on a starved machine wall-clock tick times include waiting for a core.
+    serverCpuMsPerTick: round(delta('process_cpu_seconds_total', before, after) * 1000 / Math.max(1, delta('hustings_tick_duration_seconds_count', before, after)), 2),
     movingShare: windows > 0 ? round(moving / windows, 3) : 0,
     inputsAppliedPerSec: round(delta('hustings_move_inputs_applied_total', before, after) / wall, 0),
     botProcesses: reports.length,
@@ -105,9 +107,11 @@ function figures(o: PlazaOptions, reports: WorkerReport[], before: Map<string, n
   };
 }
 
-/** Why the figures cannot be trusted as a measure of the server (empty when they can). */
+/** Why the figures cannot be trusted as a measure of the server, or the run failed (empty when neither). */
 export function botsFellBehind(result: Record<string, unknown>, pauseSeconds: number): string[] {
   const problems: string[] = [];
+  const connected = Number(result.connected);
+  if (connected < Number(result.clients)) problems.push(`only ${connected} of ${String(result.clients)} bots got in`);
   const lag = Number(result.botLagP99Ms);
   if (lag > BOT_LAG_LIMIT_MS) problems.push(`the bots' event loops lagged (p99 ${lag} ms > ${BOT_LAG_LIMIT_MS} ms)`);
   const share = Number(result.movingShare);

@@ -140,7 +140,7 @@ try {
   console.log(JSON.stringify(result));
   const behind = scenario === 'plaza' ? botsFellBehind(result, pauseSeconds) : [];
   if (behind.length > 0) {
-    console.error(`load: THE BOTS FELL BEHIND; these figures do not measure the server: ${behind.join('; ')}`);
+    console.error(`load: THE RUN DOES NOT MEASURE THE SERVER: ${behind.join('; ')}`);
     process.exitCode = 3;
   }
 } catch (err) {

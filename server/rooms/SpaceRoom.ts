@@ -1,4 +1,4 @@
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { matchMaker, Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { NAME_MAX_LENGTH, TICK_MS } from '../../shared/constants.js';
 import { CloseCode, ErrorCode, joinErrorMessage, type ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, JoinOptions, MESSAGE_ACTIONS, MoveInput, RemoveMessage, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
@@ -16,6 +16,7 @@ import { MoveIntents } from '../domain/moveIntents.js';
 import { MovingWindow } from '../domain/movingShare.js';
 import { MOTION_MESSAGE } from '../../shared/protocol/motion.js';
 import { MotionChannel } from './motionChannel.js';
+import { fullRefusal } from '../domain/roomFull.js';
 import { uniqueName } from '../domain/names.js';
 import { chooseSpawn } from '../domain/spawn.js';
 import { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
@@ -83,7 +84,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private readonly moving = new MovingWindow(Math.round(1000 / TICK_MS));
   /** Poses by interest (near every tick, far rarely) as compact frames, outside the patches. */
   private readonly motion = new MotionChannel({
-    connection: (sessionId) => this.clients.getById(sessionId),
+    // One map a tick: clients.getById searches the whole list each call.
+    connections: () => new Map(this.clients.map((c) => [c.sessionId, c])),
     send: (connection, frame) => (connection as Client).sendBytes(MOTION_MESSAGE, frame),
   });
 
@@ -93,6 +95,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       : undefined;
     if (!layout) throw new ServerError(404, joinErrorMessage(ErrorCode.NOT_FOUND, 'There is no space with that name.'));
     this.layout = layout;
+    await this.refuseIfFull(layout);
     this.voice = new RoomVoice(this.deps.voice, layout.id, this.roomId, voiceModeOf(layout));
     this.maxClients = this.deps.maxClients;
     this.setState(new SpaceState());
@@ -302,6 +305,17 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       this.deps.metrics.patchBytes.inc(this.bytesSent);
       this.bytesSent = 0;
     }
+  }
+
+  /** The matchmaker opens a second instance of a space only when the first is full: refuse, and say where there is room. */
+  private async refuseIfFull(layout: SpaceLayout): Promise<void> {
+    const listings = await matchMaker.query({ name: 'space' });
+    const open = listings
+      .filter((l) => l.roomId !== this.roomId)
+      .map((l) => ({ roomId: l.roomId, spaceId: String((l.metadata as { spaceId?: unknown } | undefined)?.spaceId ?? ''), clients: l.clients, maxClients: l.maxClients }));
+    if (!open.some((i) => i.spaceId === layout.id)) return;
+    const refusal = fullRefusal(layout, open, await this.deps.repos.spaces.list(), this.deps.maxClients);
+    if (refusal) throw new ServerError(503, joinErrorMessage(ErrorCode.ROOM_FULL, refusal));
   }
 
   /** Once a second: how many connected avatars moved in the last second (for /metrics). */

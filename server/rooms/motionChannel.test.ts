@@ -15,7 +15,7 @@ function crowd(spots: [number, number][]) {
   const inbox = new Map<string, { self: SelfPose | undefined; slots: number[] }[]>();
   const connections = new Map<string, object>();
   const channel = new MotionChannel({
-    connection: (id) => connections.get(id),
+    connections: () => connections,
     send: (connection, frame) => {
       const id = [...connections].find(([, c]) => c === connection)![0];
       let self: SelfPose | undefined;

@@ -22,9 +22,9 @@ interface Entry {
   selfChanged: boolean;
 }
 
-/** Where frames go: the connection of a session (or none while it is away) and a send. */
+/** Where frames go: the open connections by session id (asked once a tick), and a send. */
 export interface MotionPort {
-  connection(sessionId: string): unknown;
+  connections(): ReadonlyMap<string, unknown>;
   send(connection: unknown, frame: Uint8Array): void;
 }
 
@@ -100,8 +100,9 @@ export class MotionChannel {
     }
     const farBytes = concat(far);
     const byCell = new Map<number, Uint8Array>();
+    const connections = this.port.connections();
     for (const e of this.entries.values()) {
-      const connection = this.port.connection(e.id);
+      const connection = connections.get(e.id);
       if (!connection) {
         e.connection = undefined;
         continue;
