@@ -61,6 +61,11 @@ const FLOOD_WINDOW_MS = 5000;
 
 interface Auth { options: JoinOptions; identity: Identity; address: string }
 
+function spaceIdOf(metadata: unknown): string {
+  const id = (metadata as { spaceId?: unknown } | undefined)?.spaceId;
+  return typeof id === 'string' ? id : '';
+}
+
 /**
  * One instance of a space. Thin: it validates, hands intents to the domain rules, and runs the
  * fixed-step tick that is the single place deciding the order of per-tick work.
@@ -312,7 +317,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     const listings = await matchMaker.query({ name: 'space' });
     const open = listings
       .filter((l) => l.roomId !== this.roomId)
-      .map((l) => ({ roomId: l.roomId, spaceId: String((l.metadata as { spaceId?: unknown } | undefined)?.spaceId ?? ''), clients: l.clients, maxClients: l.maxClients }));
+      .map((l) => ({ roomId: l.roomId, spaceId: spaceIdOf(l.metadata), clients: l.clients, maxClients: l.maxClients }));
     if (!open.some((i) => i.spaceId === layout.id)) return;
     const refusal = fullRefusal(layout, open, await this.deps.repos.spaces.list(), this.deps.maxClients);
     if (refusal) throw new ServerError(503, joinErrorMessage(ErrorCode.ROOM_FULL, refusal));
