@@ -3,11 +3,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
-import { WebSocketTransport } from '@colyseus/ws-transport';
 import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { SPACES } from '../shared/spaces/catalog.js';
 import type { Config } from './config.js';
+import { gatePolicy, guardHttpServer, restrictMatchmakingCors } from './http/gate.js';
 import { mountRoutes } from './http/routes.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
@@ -24,6 +24,7 @@ import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
 import { ChangeFeed } from './changeFeed.js';
 import { mendSchemaStringEncoding } from './schemaStrings.js';
+import { colyseusLogger, GuardedTransport, installCloseGuard, OffenderLog } from './socketGuard.js';
 
 export interface App {
   port: number;
@@ -41,6 +42,12 @@ export interface App {
 Encoder.BUFFER_SIZE = 128 * 1024;
 // Strings of exactly 255 bytes would corrupt every client's state (see schemaStrings.ts).
 mendSchemaStringEncoding();
+
+/** An external LiveKit's signalling origin (ws/wss) and its http(s) twin, for the page's connect-src. */
+function livekitOrigins(publicUrl: string): string[] {
+  const socket = new URL(publicUrl);
+  return [`${socket.protocol}//${socket.host}`, new URL(publicUrl.replace(/^ws/, 'http')).origin];
+}
 
 export interface StartOptions {
   /** Where log lines go (default stdout); tests capture them. */
@@ -81,8 +88,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
 
+  // No single socket may end the process (socketGuard.ts): close reasons are cut in one place,
+  // and what a hostile frame makes Colyseus or ws complain about is one line per offender.
+  installCloseGuard(log);
+  const offenders = new OffenderLog(log);
+  const roomFaults = new OffenderLog(log, 'a room method failed; the room goes on', 'error');
+  const transport = new GuardedTransport({ server: httpServer, maxPayload: 16 * 1024, pingInterval: 3000, pingMaxRetries: 3 }, offenders);
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024, pingInterval: 3000, pingMaxRetries: 3 }),
+    transport,
+    logger: colyseusLogger(log, offenders),
     greet: false,
     // index.ts owns signal handling; tests start and stop several servers.
     gracefullyShutdown: false,
@@ -96,6 +110,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
     voice: { voice: voice.voice, publicUrl: voice.publicUrl, log },
+    offenders,
+    roomFaults,
   };
   class BoundSpaceRoom extends SpaceRoom {
     protected override deps = deps;
@@ -106,12 +122,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   mountRoutes(app, {
     clientDir: config.clientDir,
     // An external LiveKit: livekit-client also probes its https:// side when a connection fails.
-    connectSources: voice.publicUrl ? [new URL(voice.publicUrl.replace(/^ws/, 'http')).origin] : [],
+    connectSources: voice.publicUrl ? livekitOrigins(voice.publicUrl) : [],
     repos,
     sessions,
     limiter,
     events,
     nameBlocklist: config.NAME_BLOCKLIST,
+    metricsToken: config.METRICS_TOKEN,
     voiceRunning: voice.voice !== undefined,
     assets: {
       files: new AssetFiles(config.assetsDir),
@@ -130,6 +147,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
   });
 
+  // Last, so it stands in front of Express, matchmaking and the LiveKit proxy alike.
+  restrictMatchmakingCors();
+  guardHttpServer(httpServer, gatePolicy(config));
   await gameServer.listen(config.PORT, config.HOST);
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ port, host: config.HOST }, `Hustings listening on http://${config.HOST}:${port}`);

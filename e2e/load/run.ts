@@ -28,7 +28,7 @@ const USAGE = `Usage: npm run load -- [options]
   --workers W                plaza: bot processes (default: one per 125 bots, at least 2)
   --pause S                  plaza: the longest pause (seconds) at a spot before walking on
                              (default 0: everyone keeps moving; 5 is a browsing crowd)
-  --url ws://host:port       use that server instead of starting one
+  --url ws://host:port       use that server instead of starting one (export its METRICS_TOKEN)
   Town hall habits, per visitor: --asks 2 (questions over the window, on average),
   --vote-every 8 (mean seconds between upvotes), --react-every 20 (mean seconds between
   spontaneous reactions), --applaud 0.7 (chance of applause for each new answer),

@@ -292,7 +292,7 @@ describe('the floor microphone', () => {
     const seconds = record.equalTime.map((e) => e.seconds);
     expect(seconds).toEqual([...seconds].sort((x, y) => y - x));
     const csv = await (await fetch(`${server.http}/api/events/${eventId}/record.csv`)).text();
-    expect(csv.split('\r\n').filter((l) => l.startsWith('equal_time,')).length).toBe(record.equalTime.length);
-    expect(csv).toMatch(/^floor_turn,.*Bea Leaving/m);
+    expect(csv.split('\r\n').filter((l) => l.startsWith('"equal_time",')).length).toBe(record.equalTime.length);
+    expect(csv).toMatch(/^"floor_turn",.*Bea Leaving/m);
   });
 });

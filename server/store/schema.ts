@@ -194,6 +194,8 @@ export interface AuditLogTable {
   target_type: string | null;
   target_id: string | null;
   detail_json: string | null;
+  /** The space the entry is about (null: site-wide); moderators read only their spaces' entries. */
+  space_id: string | null;
 }
 
 export type SpaceRow = Selectable<SpacesTable>;

@@ -95,7 +95,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
     });
 
     it('runs migrations once, and a second run (also from a second connection) does nothing', async () => {
-      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits']);
+      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space']);
       expect(await migrateToLatest(handle)).toEqual([]);
       // WAL mode keeps a -wal file beside the database while it is open.
       if (handle.dialect === 'sqlite') expect(fs.existsSync(`${handle.location}-wal`)).toBe(true);

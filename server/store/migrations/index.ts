@@ -4,6 +4,7 @@ import { initial } from './0001_initial.js';
 import { invitationDetails } from './0002_invitation_details.js';
 import { townHall } from './0003_town_hall.js';
 import { exhibits } from './0004_exhibits.js';
+import { auditSpace } from './0005_audit_space.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -15,5 +16,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0002_invitation_details': invitationDetails,
     '0003_town_hall': townHall,
     '0004_exhibits': exhibits,
+    '0005_audit_space': auditSpace,
   };
 }
