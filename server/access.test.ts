@@ -8,7 +8,7 @@ import { CloseCode, parseJoinError } from '../shared/protocol/errors.js';
 import { ClientMessage, MESSAGE_ACTIONS, type MoveInput } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { newInvitationToken } from './auth/invitationTokens.js';
-import { act, attempt, hall, joinHall, me, type Tracked } from './rooms/hallTesting.js';
+import { act, attempt, hall, joinHall, me, type Tracked } from './testing/hall.js';
 import { makePng } from './testing/files.js';
 import { bootServer, closeCode, createAccount, TEST_METRICS_TOKEN, waitFor } from './testing/harness.js';
 import { sha256Of } from './testing/sampleFiles.js';

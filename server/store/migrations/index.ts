@@ -5,6 +5,7 @@ import { invitationDetails } from './0002_invitation_details.js';
 import { townHall } from './0003_town_hall.js';
 import { exhibits } from './0004_exhibits.js';
 import { auditSpace } from './0005_audit_space.js';
+import { addressBans } from './0006_address_bans.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -17,5 +18,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0003_town_hall': townHall,
     '0004_exhibits': exhibits,
     '0005_audit_space': auditSpace,
+    '0006_address_bans': addressBans,
   };
 }
