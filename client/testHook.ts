@@ -8,6 +8,7 @@ import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
 import { useGraphics } from './state/graphics.js';
 import { world } from './state/world.js';
+import { benchCrowd } from './benchCrowd.js';
 import { forcePublish, voiceProbe, voiceSignal, voiceStats } from './voice/probes.js';
 import { modelById } from '../shared/sim/models.js';
 import { scenarioKey } from '../shared/sim/scenarioLink.js';
@@ -37,9 +38,10 @@ const hook: HustingsTestHook = {
     return useUi.getState().status;
   },
   self() {
-    const state = currentState();
-    const avatar = state?.avatars.get(useUi.getState().selfId);
-    return avatar ? { x: avatar.x, z: avatar.z, yaw: avatar.yaw } : undefined;
+    // The server's latest word on our pose (motion frames), as reconciliation uses it.
+    if (!world.selfReady || !currentState()) return undefined;
+    const { x, z, yaw } = world.self.server;
+    return { x, z, yaw };
   },
   predicted() {
     if (!world.selfReady) return undefined;
@@ -50,13 +52,20 @@ const hook: HustingsTestHook = {
     const state = currentState();
     const out: HustingsAvatarInfo[] = [];
     state?.avatars.forEach((a, id) => {
+      // Poses: the latest motion frame for others, the server's word for ourselves.
+      const last = world.remotes.get(id)?.snaps.at(-1);
+      const own = id === world.selfId && world.selfReady ? world.self.server : undefined;
+      const at = own ?? last ?? a;
       out.push({
-        id, name: a.name, x: a.x, z: a.z, connected: a.connected, role: a.role,
+        id, name: a.name, x: at.x, z: at.z, connected: a.connected, role: a.role,
         seat: typeof a.seat === 'number' ? a.seat : -1, hand: typeof a.hand === 'number' ? a.hand : 0,
         look: typeof a.look === 'number' ? a.look : 0,
       });
     });
     return out;
+  },
+  benchCrowd(n: number) {
+    benchCrowd(n);
   },
   me() {
     return useAccount.getState().session?.me ?? null;

@@ -132,6 +132,8 @@ export interface HustingsTestHook {
   readonly selfId: string | undefined;
   readonly spaceId: string | undefined;
   readonly status: 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+  /** Bench only: n made-up people walking around us, drawn as real ones are (0 removes them). */
+  benchCrowd(n: number): void;
   /** Our avatar as the server last acknowledged it (from room state). */
   self(): HustingsPose | undefined;
   /** Our locally predicted pose. */

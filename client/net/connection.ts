@@ -3,6 +3,7 @@ import { allows, Role } from '../../shared/access.js';
 import { CloseCode, parseJoinError, type ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, PortalMessage, ServerMessage, type MoveInput, type RemoveMessage } from '../../shared/protocol/messages.js';
 import type { Avatar } from '../../shared/schema/Avatar.js';
+import type { MotionPose } from '../../shared/protocol/motion.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { pathForSpace } from '../route.js';
@@ -20,6 +21,7 @@ import { noteRefusal, sit, stand, unwatchHall, updateSelfLock, watchHall } from 
 import { unwatchExhibits, watchExhibits } from './exhibits.js';
 import { noteEditRefusal, unwatchEditor, watchEditor } from './editor.js';
 import { unwatchVr, watchVr } from './vr.js';
+import { MotionFeed } from './motion.js';
 
 /**
  * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
@@ -225,13 +227,23 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   // Fetch the layouts behind this space's doorways now, so walking through one does not wait.
   for (const portal of layout.portals) prefetchSpace(portal.to);
 
+  // Poses while people move come in motion frames; the room state says who is there.
+  const motion = new MotionFeed(r.sessionId, (pose) => {
+    if (r === room && world.selfReady) reconcileSelf(pose.x, pose.z, pose.yaw, pose.ack);
+  }, (id, pose) => {
+    const remote = world.remotes.get(id);
+    if (remote && r === room) pushSnapshot(remote, performance.now(), pose.x, pose.z, pose.yaw, pose.gait);
+  });
+  motion.listen(r);
   const $ = getStateCallbacks(r);
   $(r.state).avatars.onAdd((avatar: Avatar, id: string) => {
+    const early = motion.arrived(avatar.slot, id);
     if (id === r.sessionId) watchSelf(r, avatar);
-    else watchRemote(r, avatar, id);
+    else watchRemote(r, avatar, id, early);
     queuePeople(r);
   });
-  $(r.state).avatars.onRemove((_avatar: Avatar, id: string) => {
+  $(r.state).avatars.onRemove((avatar: Avatar, id: string) => {
+    motion.left(avatar.slot, id);
     world.remotes.delete(id);
     queuePeople(r);
   });
@@ -277,21 +289,23 @@ function watchSelf(r: Room<SpaceState>, avatar: Avatar): void {
       world.self.hand = handOf(avatar);
       queuePeople(r);
     }
-    // The server's position first, then whether it now holds us in place (a seat, the mic).
-    reconcileSelf(avatar.x, avatar.z, avatar.yaw, avatar.ack);
+    // Our position comes in motion frames (sent before this patch): now, whether the server
+    // holds us in place (a seat, the mic).
     updateSelfLock();
   });
 }
 
-function watchRemote(r: Room<SpaceState>, avatar: Avatar, id: string): void {
+function watchRemote(r: Room<SpaceState>, avatar: Avatar, id: string, early: MotionPose | undefined): void {
   const $ = getStateCallbacks(r);
+  const pose = early ?? avatar;
   const remote: RemoteAvatar = {
     id, name: avatar.name, role: roleOf(avatar), hue: avatar.hue, look: avatar.look, connected: avatar.connected, phase: phaseOf(id), snaps: [],
-    render: { x: avatar.x, z: avatar.z, yaw: avatar.yaw, gait: avatar.gait },
-    seat: seatOf(avatar), hand: handOf(avatar), drawn: { x: avatar.x, z: avatar.z, base: 0, head: 1.4, body: avatar.yaw },
+    render: { x: pose.x, z: pose.z, yaw: pose.yaw, gait: pose.gait },
+    seat: seatOf(avatar), hand: handOf(avatar), drawn: { x: pose.x, z: pose.z, base: 0, head: 1.4, body: pose.yaw },
   };
   world.remotes.set(id, remote);
-  pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
+  pushSnapshot(remote, performance.now(), pose.x, pose.z, pose.yaw, pose.gait);
+  let rest = { x: avatar.x, z: avatar.z, yaw: avatar.yaw };
   $(avatar).onChange(() => {
     if (r !== room) return;
     const role = roleOf(avatar);
@@ -306,7 +320,11 @@ function watchRemote(r: Room<SpaceState>, avatar: Avatar, id: string): void {
     }
     remote.hue = avatar.hue;
     remote.look = avatar.look;
-    pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
+    // The state's pose changes only when the avatar comes to rest (seated, stopped, teleported).
+    if (avatar.x !== rest.x || avatar.z !== rest.z || avatar.yaw !== rest.yaw) {
+      rest = { x: avatar.x, z: avatar.z, yaw: avatar.yaw };
+      pushSnapshot(remote, performance.now(), avatar.x, avatar.z, avatar.yaw, avatar.gait);
+    }
   });
 }
 

@@ -6,13 +6,23 @@ import { principalOf, useMe } from '../state/account.js';
 import { useHall } from '../state/hall.js';
 import { useUi } from '../state/ui.js';
 import { useVoice } from '../state/voice.js';
+import { useNow } from '../state/useNow.js';
+import { world } from '../state/world.js';
+import { NEAREST_SHOWN, peopleView, type Spot } from './peopleView.js';
 import { ConfirmRemove } from './ConfirmRemove.js';
 import { RoleBadge } from './RoleBadge.js';
 import { ConfirmBan } from './townhall/ConfirmBan.js';
 import { SpeakingIcon } from './voice/SpeakingIcon.js';
 
+/** Where someone was drawn last frame (ourselves: our own pose). */
+function whereIs(id: string): Spot | undefined {
+  if (id === world.selfId) return world.selfReady ? world.self.render : undefined;
+  return world.remotes.get(id)?.render;
+}
+
 /**
- * Who is here, with their role badges (and a small icon while someone talks). Moderators and
+ * Who is here (in a crowd: you, raised hands and the nearest, refreshed every second, with a
+ * search by name over everyone), with their role badges (and a small icon while someone talks). Moderators and
  * admins can remove someone (after a confirmation), and in a town hall mute their questions
  * and reactions or ban them (with a reason); the server decides. Names are untrusted: rendered
  * only as React text.
@@ -34,6 +44,11 @@ export function PeopleList() {
   const headingId = useId();
   const listId = useId();
   const mutedIds = new Set(muted ?? []);
+  const [query, setQuery] = useState('');
+  const crowd = people.length > NEAREST_SHOWN;
+  useNow(1000, open && crowd);
+  const view = peopleView(people, selfId, whereIs, crowd ? query : '');
+  const searchId = useId();
   return (
     <section className="panel people" aria-labelledby={headingId}>
       <div className="panel-head">
@@ -45,9 +60,20 @@ export function PeopleList() {
           <span className="visually-hidden"> people</span>
         </button>
       </div>
+      {open && crowd && (
+        <div className="people-search">
+          <label htmlFor={searchId} className="visually-hidden">Find someone by name</label>
+          <input id={searchId} type="search" placeholder="Find someone by name" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <p className="muted" aria-live="polite">
+            {query.trim()
+              ? (view.matches === 0 ? 'Nobody by that name here.' : `${view.matches} found${view.matches > view.shown.length ? `, showing the ${view.shown.length} nearest` : ''}.`)
+              : 'You, raised hands and the people nearest you.'}
+          </p>
+        </div>
+      )}
       {open && (
-        <ul id={listId} aria-label="People in this space">
-          {people.map((p) => {
+        <ul id={listId} aria-label={crowd && !query.trim() ? 'People near you' : 'People in this space'}>
+          {view.shown.map((p) => {
             const isMuted = mutedIds.has(p.id);
             const asking = confirming?.id === p.id ? confirming.what : null;
             const others = p.id !== selfId && asking === null;

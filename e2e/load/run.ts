@@ -10,8 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SpaceId, SpaceLayout } from '../../shared/spaces/layout.js';
-import { runPlaza } from './plaza.js';
-import { mulberry32 } from './random.js';
+import { botsFellBehind, runPlaza } from './plaza.js';
 import { printReport } from './report.js';
 import { createAdmin, startServer, stopServer, type LoadServer } from './server.js';
 import { runTownHall } from './townhall.js';
@@ -26,6 +25,9 @@ const USAGE = `Usage: npm run load -- [options]
   --ramp R                   bots joining per second (default 30)
   --space ID                 plaza: the space to walk (default plaza); townhall: default townhall
   --seed N                   seeds the bots' choices (default 1)
+  --workers W                plaza: bot processes (default: one per 125 bots, at least 2)
+  --pause S                  plaza: the longest pause (seconds) at a spot before walking on
+                             (default 0: everyone keeps moving; 5 is a browsing crowd)
   --url ws://host:port       use that server instead of starting one (export its METRICS_TOKEN)
   Town hall habits, per visitor: --asks 2 (questions over the window, on average),
   --vote-every 8 (mean seconds between upvotes), --react-every 20 (mean seconds between
@@ -50,6 +52,8 @@ const { values } = parseArgs({
     url: { type: 'string' },
     ramp: { type: 'string', default: '30' },
     seed: { type: 'string', default: '1' },
+    workers: { type: 'string' },
+    pause: { type: 'string', default: '0' },
     asks: { type: 'string', default: '2' },
     'vote-every': { type: 'string', default: '8' },
     'react-every': { type: 'string', default: '20' },
@@ -71,6 +75,8 @@ const clients = positiveInt('clients', values.clients);
 const seconds = positiveInt('seconds', values.seconds);
 const ramp = positiveInt('ramp', values.ramp);
 const seed = Number(values.seed);
+const workers = values.workers ? positiveInt('workers', values.workers) : Math.max(2, Math.ceil(clients / 125));
+const pauseSeconds = number('pause', values.pause, 0, 600);
 if (!SpaceId.safeParse(spaceId).success) fail(`--space: "${spaceId}" is not a space id`);
 const habits = {
   asks: number('asks', values.asks, 0, 50),
@@ -128,9 +134,15 @@ try {
     const layoutResponse = await fetch(`${server.url.replace(/^ws/, 'http')}/api/spaces/${spaceId}`);
     if (!layoutResponse.ok) throw new Error(`--space: the server has no space "${spaceId}" (${layoutResponse.status})`);
     const layout = SpaceLayout.parse(((await layoutResponse.json()) as { space: unknown }).space);
-    result = await runPlaza({ url: server.url, layout, clients, seconds, ramp, random: mulberry32(seed), say });
+    result = await runPlaza({ url: server.url, layout, clients, seconds, ramp, seed, workers, pauseSeconds, say });
+    printReport(result);
   }
   console.log(JSON.stringify(result));
+  const behind = scenario === 'plaza' ? botsFellBehind(result, pauseSeconds) : [];
+  if (behind.length > 0) {
+    console.error(`load: THE RUN DOES NOT MEASURE THE SERVER: ${behind.join('; ')}`);
+    process.exitCode = 3;
+  }
 } catch (err) {
   console.error(`load: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 1;

@@ -14,6 +14,7 @@ import { wearLook } from '../looks.js';
 import { newOccupant, type Occupant } from './occupant.js';
 import { RoomVoice } from './roomVoice.js';
 import { runTick } from './roomTick.js';
+import { refuseIfFull, RoomCrowd } from './roomCrowd.js';
 import type { SpaceRoomDeps } from './spaceRoomDeps.js';
 import type { Curation } from './curation.js';
 import { guardFrame, reportRoomFault, type MessageGuard } from './messageGuard.js';
@@ -46,6 +47,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   guard!: MessageGuard;
   people!: RoomPeople;
   vr!: VrRelay;
+  crowd!: RoomCrowd;
 
   get roomDeps(): SpaceRoomDeps {
     return this.deps;
@@ -58,6 +60,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       : undefined;
     if (!layout) throw new ServerError(404, joinErrorMessage(ErrorCode.NOT_FOUND, 'There is no space with that name.'));
     this.layout = layout;
+    await refuseIfFull(this.roomId, layout, deps.repos.spaces, deps.maxClients);
+    this.crowd = new RoomCrowd(this.clients, deps.metrics);
     this.voice = new RoomVoice(deps.voice, layout.id, this.roomId, voiceModeOf(layout));
     this.maxClients = deps.maxClients;
     this.setState(new SpaceState());
@@ -87,6 +91,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     wearLook(occupant.avatar, auth.identity, this.deps.repos.looks, this.deps.log);
     this.occupants.set(client.sessionId, occupant);
     this.state.avatars.set(client.sessionId, occupant.avatar);
+    this.crowd.add(client.sessionId, occupant.avatar);
     this.hall?.onJoin(client.sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall join failed'));
     this.countBytes(client);
     this.deps.metrics.clients.inc();
@@ -137,7 +142,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
 
   private tickParts() {
     return {
-      layout: this.layout, occupants: this.occupants, hall: this.hall, vr: this.vr, voice: this.voice, metrics: this.deps.metrics,
+      layout: this.layout, occupants: this.occupants, hall: this.hall, vr: this.vr, voice: this.voice, metrics: this.deps.metrics, crowd: this.crowd,
       isSpeaker: (id: string) => this.state.hall?.speakers.includes(id) ?? false,
       checkPortal: (sessionId: string, occupant: Occupant) => this.checkPortal(sessionId, occupant),
       sendPatch: () => {
@@ -184,6 +189,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.curation.onGone(sessionId);
     if (occupant) this.hall?.onGone(sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall leave failed'));
     this.state.avatars.delete(sessionId);
+    this.crowd.remove(sessionId);
     this.voice.drop(sessionId);
     for (const name of ['message', 'flood', 'floodNotice', 'refusalReplies', 'vrPose', 'teleport', 'reaction'] as const) this.limits[name].forget(sessionId);
     this.deps.log.info({ roomId: this.roomId, sessionId, why }, 'avatar removed');

@@ -2,6 +2,7 @@ import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { stepAvatar } from '../../shared/spaces/movement.js';
 import type { Metrics } from '../metrics.js';
 import type { Occupant } from './occupant.js';
+import type { RoomCrowd } from './roomCrowd.js';
 import type { RoomVoice } from './roomVoice.js';
 import type { TownHall } from './townHall.js';
 import type { VrRelay } from './vrRelay.js';
@@ -14,6 +15,8 @@ export interface TickParts {
   readonly vr: VrRelay;
   readonly voice: RoomVoice;
   readonly metrics: Metrics;
+  /** Motion frames by interest, and the moving counts. */
+  readonly crowd: RoomCrowd;
   /** Whether this connection may speak to everyone now (town halls). */
   isSpeaker(sessionId: string): boolean;
   /** After a step: standing in a doorway sends the visitor on. */
@@ -25,7 +28,8 @@ export interface TickParts {
 /**
  * The fixed step, and the one place that sets the order of per-tick work:
  * 1. movement (queued intents, collision, portals), 2. the town hall (floor countdown, speakers,
- * reactions), 3. VR poses, 4. voice grants, 5. one patch to everyone, 6. metrics.
+ * reactions), 3. VR poses, 4. voice grants, 5. motion frames (poses by interest), 6. one patch
+ * to everyone, 7. metrics.
  */
 export function runTick(room: TickParts, now: number): void {
   const started = performance.now();
@@ -33,13 +37,14 @@ export function runTick(room: TickParts, now: number): void {
   room.hall?.tick(now);
   room.vr.tick(now);
   room.voice.sync(now, room.occupants, (id) => room.isSpeaker(id));
+  room.crowd.send(room.occupants);
   const bytes = room.sendPatch();
   room.metrics.tickSeconds.observe((performance.now() - started) / 1000);
   if (bytes > 0) room.metrics.patchBytes.inc(bytes);
 }
 
 /** Applies every connected avatar's queued inputs with the shared movement step. */
-export function moveAvatars(room: Pick<TickParts, 'layout' | 'occupants' | 'hall' | 'checkPortal'>): void {
+export function moveAvatars(room: Pick<TickParts, 'layout' | 'occupants' | 'hall' | 'checkPortal'> & { crowd?: RoomCrowd }): void {
   for (const [sessionId, occupant] of room.occupants) {
     const { avatar } = occupant;
     if (occupant.leaving || !avatar.connected) continue;
@@ -63,6 +68,7 @@ export function moveAvatars(room: Pick<TickParts, 'layout' | 'occupants' | 'hall
     avatar.z = pose.z;
     avatar.yaw = pose.yaw;
     avatar.gait = gait;
+    room.crowd?.moved(sessionId, inputs.length, gait);
     room.checkPortal(sessionId, occupant);
   }
 }

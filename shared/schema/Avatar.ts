@@ -22,5 +22,10 @@ export const Avatar = schema({
   seat: 'int16',
   /** 0 with no hand raised; otherwise the hand's place in the room's order (lower raised first). */
   hand: 'uint32',
+  /**
+   * The avatar's number in motion frames (shared/protocol/motion.ts), which carry its pose while
+   * it moves; x, z, yaw, gait and ack above are its pose when it last came to rest.
+   */
+  slot: 'uint16',
 }, 'Avatar');
 export type Avatar = SchemaType<typeof Avatar>;
