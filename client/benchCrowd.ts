@@ -24,8 +24,8 @@ export function benchCrowd(n: number): void {
     const radius = 2 + ((i * 7919) % 2300) / 100;
     const angle = (i * 2.399) % (Math.PI * 2);
     const r: RemoteAvatar = {
-      id, name: `Bench ${i}`, role: 'visitor', hue: (i * 37) % 360, connected: true, phase: (i % 628) / 100, snaps: [],
-      render: { x: 0, z: 0, yaw: 0, gait: 1 }, seat: -1, hand: 0, drawn: { x: 0, z: 0, base: 0, head: 1.4 },
+      id, name: `Bench ${i}`, role: 'visitor', hue: (i * 37) % 360, look: 0, connected: true, phase: (i % 628) / 100, snaps: [],
+      render: { x: 0, z: 0, yaw: 0, gait: 1 }, seat: -1, hand: 0, drawn: { x: 0, z: 0, base: 0, head: 1.4, body: 0 },
     };
     world.remotes.set(id, r);
     ids.push(id);
