@@ -27,6 +27,7 @@ import { RoomVoice, type RoomVoiceDeps } from './roomVoice.js';
 import { Curation } from './curation.js';
 import { TownHall } from './townHall.js';
 import { VrRelay } from './vrRelay.js';
+import { dropSlowClients } from '../slowClients.js';
 import { TeleportMessage, VrPoseMessage } from '../../shared/protocol/vr.js';
 
 export interface SpaceRoomDeps {
@@ -42,6 +43,8 @@ export interface SpaceRoomDeps {
   hashAddress: (address: string) => string;
   reconnectSeconds: number;
   maxClients: number;
+  /** Unsent bytes a client may have queued before it is dropped (0: no limit). */
+  sendBufferLimitBytes: number;
   /** LiveKit, when voice runs (one LiveKit room per space instance). */
   voice: RoomVoiceDeps;
 }
@@ -283,6 +286,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     const speakers = this.state.hall?.speakers;
     this.voice.sync(now, this.occupants, (id) => speakers?.includes(id) ?? false);
     this.broadcastPatch();
+    dropSlowClients(this.clients, this.deps.sendBufferLimitBytes, { metrics: this.deps.metrics, log: this.deps.log, roomId: this.roomId });
     this.deps.metrics.tickSeconds.observe((performance.now() - started) / 1000);
     if (this.bytesSent > 0) {
       this.deps.metrics.patchBytes.inc(this.bytesSent);
