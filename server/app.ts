@@ -3,7 +3,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
-import { WebSocketTransport } from '@colyseus/ws-transport';
 import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { SPACES } from '../shared/spaces/catalog.js';
@@ -24,6 +23,7 @@ import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
 import { ChangeFeed } from './changeFeed.js';
 import { mendSchemaStringEncoding } from './schemaStrings.js';
+import { colyseusLogger, GuardedTransport, installCloseGuard, OffenderLog } from './socketGuard.js';
 
 export interface App {
   port: number;
@@ -81,8 +81,15 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
 
+  // No single socket may end the process (socketGuard.ts): close reasons are cut in one place,
+  // and what a hostile frame makes Colyseus or ws complain about is one line per offender.
+  installCloseGuard(log);
+  const offenders = new OffenderLog(log);
+  const roomFaults = new OffenderLog(log, 'a room method failed; the room goes on', 'error');
+  const transport = new GuardedTransport({ server: httpServer, maxPayload: 16 * 1024, pingInterval: 3000, pingMaxRetries: 3 }, offenders);
   const gameServer = new Server({
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024, pingInterval: 3000, pingMaxRetries: 3 }),
+    transport,
+    logger: colyseusLogger(log, offenders),
     greet: false,
     // index.ts owns signal handling; tests start and stop several servers.
     gracefullyShutdown: false,
@@ -97,6 +104,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     maxClients: config.MAX_CLIENTS_PER_SPACE,
     sendBufferLimitBytes: config.SEND_BUFFER_LIMIT_KB * 1024,
     voice: { voice: voice.voice, publicUrl: voice.publicUrl, log },
+    offenders,
+    roomFaults,
   };
   class BoundSpaceRoom extends SpaceRoom {
     protected override deps = deps;

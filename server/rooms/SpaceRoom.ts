@@ -1,4 +1,4 @@
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { Protocol, Room, ServerError, type AuthContext, type Client, type ClientPrivate, type RoomException } from '@colyseus/core';
 import { NAME_MAX_LENGTH, TICK_MS } from '../../shared/constants.js';
 import { CloseCode, ErrorCode, joinErrorMessage, type ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, JoinOptions, MESSAGE_ACTIONS, MoveInput, RemoveMessage, ServerMessage, type PortalMessage } from '../../shared/protocol/messages.js';
@@ -20,6 +20,7 @@ import { actorOf, AuthError, toGrants, type Identity, type Sessions } from '../a
 import type { ChangeFeed } from '../changeFeed.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
+import { firstLine, withOffender, type OffenderLog } from '../socketGuard.js';
 import type { Repos } from '../store/repos.js';
 import type { HallDeps, HallHost } from './hallContext.js';
 import { Refusal, sanctionTarget, type Occupant } from './occupant.js';
@@ -47,7 +48,17 @@ export interface SpaceRoomDeps {
   sendBufferLimitBytes: number;
   /** LiveKit, when voice runs (one LiveKit room per space instance). */
   voice: RoomVoiceDeps;
+  /** Rate-limited log lines: misbehaving connections, and room methods that failed. */
+  offenders: OffenderLog;
+  roomFaults: OffenderLog;
 }
+
+/**
+ * Colyseus' own fallback for message types without a handler, kept under this name in the
+ * room's handler table: a client naming it would reach it directly (with its payload where
+ * the type should be), so it is registered as an unknown type like any other.
+ */
+const RESERVED_FALLBACK = '__no_message_handler';
 
 /** Messages per second a client may send on average, and the burst it may save up. */
 const MESSAGE_RATE = 30;
@@ -118,9 +129,11 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.handle(ClientMessage.Teleport, TeleportMessage,
       'A teleport names a floor point {x, z} in metres.',
       (client, occupant, message) => this.vr.onTeleport(client.sessionId, occupant, message, Date.now()));
-    this.onMessage('*', (client, type) => this.guard(client, String(type), undefined, () => {
-      this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: String(type) });
-    }));
+    const unknownType = (client: Client, type: string) => this.guard(client, type, undefined, () => {
+      this.refuse(client, 'unknown_type', { code: ErrorCode.INVALID_INPUT, message: 'That message type is not part of the protocol.', ref: type.slice(0, 64) });
+    });
+    this.onMessage('*', (client, type) => unknownType(client, String(type)));
+    this.onMessage(RESERVED_FALLBACK, (client) => unknownType(client, RESERVED_FALLBACK));
     this.cleanups.push(this.deps.events.onAccountChanged((accountId) => void this.refreshAccount(accountId)));
 
     this.state.exhibitsVersion = 0;
@@ -242,6 +255,28 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     } catch {
       this.remove(client.sessionId, 'reconnection window expired');
     }
+  }
+
+  /**
+   * Every frame from a client: whatever its handling throws ends that connection, never the
+   * process, and is logged once per offender (see socketGuard.ts).
+   */
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
+    withOffender(client.sessionId, () => {
+      try {
+        super._onMessage(client, buffer);
+      } catch (err) {
+        this.deps.offenders.report(client.sessionId, 'frame', firstLine(err));
+        this.deps.metrics.disconnectsForced.inc({ reason: 'bad_frame' });
+        client.leave(Protocol.WS_CLOSE_WITH_ERROR, 'INVALID_INPUT: The server could not read what your browser sent.');
+      }
+    });
+  }
+
+  /** A room method that threw (the tick, a timer, a handler): logged, and the room goes on. */
+  override onUncaughtException(error: RoomException<this>, methodName: string): void {
+    const cause = (error as Error & { cause?: unknown }).cause ?? error;
+    this.deps.roomFaults.report(`${this.roomId}:${methodName}`, methodName, firstLine(cause), cause);
   }
 
   override onDispose(): void {

@@ -26,10 +26,17 @@ export interface ChartLayout {
   /** Board x of the middle of row i's slot, and the slot's width. */
   x(row: number): number;
   slot: number;
-  /** Title line and the legend (when there is more than one series). */
+  /** The title (never cut short: drawn on one line, or two at a smaller size) and the legend (more than one series). */
   title: string;
+  titleLines: 1 | 2;
   legend: boolean;
 }
+
+/** Title sizes in metres: one line at full size when it fits, else two lines at this size. */
+export const TITLE_SIZE = 0.068;
+export const TITLE_SIZE_TWO_LINES = 0.05;
+/** Inter's average advance for mixed text, as a share of the font size (for the layout's estimate). */
+const AVERAGE_ADVANCE = 0.56;
 
 /** 1, 2 or 5 times a power of ten: a step giving about `count` gridlines over `span`. */
 function niceStep(span: number, count: number): number {
@@ -45,20 +52,27 @@ export function chartLayout(c: ContentOf<'chart'>, title: string, width: number,
   let hi = Math.max(0, ...values);
   if (hi - lo < 1e-9) hi = lo + 1;
   const step = niceStep(hi - lo, 4);
-  lo = Math.floor(lo / step - 1e-9) * step;
-  hi = Math.ceil(hi / step + 1e-9) * step;
+  // Round outwards to whole steps; the tolerance forgives float noise towards zero, so a range
+  // that starts at 0 starts there (it gave a gridline at -step under all-positive values).
+  lo = Math.floor(lo / step + 1e-9) * step;
+  hi = Math.ceil(hi / step - 1e-9) * step;
   const ticks: number[] = [];
-  for (let v = lo; v <= hi + step / 2; v += step) ticks.push(Math.abs(v) < step * 1e-6 ? 0 : v);
+  // Each tick from its index (adding steps would pile up float error: 0.6000000000000001).
+  const first = Math.round(lo / step);
+  const last = Math.round(hi / step);
+  for (let i = first; i <= last; i++) ticks.push(i === 0 ? 0 : Number((i * step).toPrecision(12)));
   const legend = c.series.length > 1;
+  const fullTitle = c.unit ? `${title} (${c.unit})` : title;
+  const titleLines = fullTitle.length * AVERAGE_ADVANCE * TITLE_SIZE > width - 0.12 ? 2 : 1;
   const left = 0.24;
   const right = width - 0.06;
   const bottom = 0.16;
-  const top = height - (legend ? 0.24 : 0.16);
+  const top = height - (legend ? 0.24 : 0.16) - (titleLines === 2 ? 0.06 : 0);
   const rows = Math.max(1, c.rows.length);
   const slot = (right - left) / rows;
   return {
-    width, height, left, right, bottom, top, min: lo, max: hi, ticks, slot, legend,
-    title: clip(c.unit ? `${title} (${c.unit})` : title, 60),
+    width, height, left, right, bottom, top, min: lo, max: hi, ticks, slot, legend, titleLines,
+    title: clip(fullTitle, 160),
     y: (v) => bottom + ((v - lo) / (hi - lo)) * (top - bottom),
     x: (i) => left + slot * (i + 0.5),
   };

@@ -1,6 +1,6 @@
 import { CanvasTexture, SRGBColorSpace } from 'three';
 import type { ContentOf } from '../../../shared/exhibits/exhibit.js';
-import { SERIES_COLOURS, shortNumber, type ChartLayout } from './chartLayout.js';
+import { SERIES_COLOURS, shortNumber, TITLE_SIZE, TITLE_SIZE_TWO_LINES, type ChartLayout } from './chartLayout.js';
 
 /**
  * The chart's backboard as canvas text: title, legend, gridlines with their numbers, and the
@@ -19,6 +19,20 @@ function fitted(ctx: CanvasRenderingContext2D, text: string, width: number): str
   return `${text.slice(0, n)}…`;
 }
 
+/** The title on one line at full size, or over two at a smaller one, broken between words. */
+function titleLines(ctx: CanvasRenderingContext2D, title: string, width: number, lines: 1 | 2, font: (metres: number) => string): { size: number; lines: string[] } {
+  ctx.font = font(TITLE_SIZE);
+  if (lines === 1 && ctx.measureText(title).width <= width) return { size: TITLE_SIZE, lines: [title] };
+  ctx.font = font(TITLE_SIZE_TWO_LINES);
+  const words = title.split(' ');
+  let first = '';
+  let i = 0;
+  while (i < words.length && ctx.measureText(first ? `${first} ${words[i]}` : words[i]!).width <= width) first = first ? `${first} ${words[i++]}` : words[i++]!;
+  if (!first) return { size: TITLE_SIZE_TWO_LINES, lines: [fitted(ctx, title, width)] };
+  const rest = words.slice(i).join(' ');
+  return { size: TITLE_SIZE_TWO_LINES, lines: rest ? [first, fitted(ctx, rest, width)] : [first] };
+}
+
 function draw(canvas: HTMLCanvasElement, l: ChartLayout, c: ContentOf<'chart'>): void {
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
@@ -30,10 +44,11 @@ function draw(canvas: HTMLCanvasElement, l: ChartLayout, c: ContentOf<'chart'>):
   ctx.fillRect(0, 0, canvas.width, canvas.height);
 
   ctx.fillStyle = '#f3f5f7';
-  ctx.font = font(700, 0.068);
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
-  ctx.fillText(fitted(ctx, l.title, X(l.width - 0.12)), X(0.06), Y(l.height - 0.1));
+  const heading = titleLines(ctx, l.title, X(l.width - 0.12), l.titleLines, (metres) => font(700, metres));
+  heading.lines.forEach((line, i) => ctx.fillText(line, X(0.06), Y(l.height - 0.1 - i * heading.size * 1.15)));
+  const below = (heading.lines.length - 1) * heading.size * 1.15;
 
   if (l.legend) {
     ctx.font = font(400, 0.042);
@@ -41,10 +56,10 @@ function draw(canvas: HTMLCanvasElement, l: ChartLayout, c: ContentOf<'chart'>):
     c.series.forEach((name, i) => {
       if (x > l.width - 0.2) return;
       ctx.fillStyle = SERIES_COLOURS[i % SERIES_COLOURS.length]!;
-      ctx.fillRect(X(x), Y(l.height - 0.155), X(0.035), X(0.035));
+      ctx.fillRect(X(x), Y(l.height - 0.155 - below), X(0.035), X(0.035));
       ctx.fillStyle = '#dfe6ea';
       const label = fitted(ctx, name, X(0.4));
-      ctx.fillText(label, X(x + 0.05), Y(l.height - 0.188));
+      ctx.fillText(label, X(x + 0.05), Y(l.height - 0.188 - below));
       x += 0.05 + ctx.measureText(label).width / k + 0.06;
     });
   }
