@@ -88,7 +88,8 @@ export async function runCrashRounds(o: CrashOptions): Promise<CrashRound[]> {
   const email = 'crash-staff@example.org';
   const password = randomBytes(18).toString('base64url');
   await createStaff(o.dataDir, o.databaseUrl, email, password);
-  const env: Record<string, string> = o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : {};
+  // Always set: a DATABASE_URL in this process's environment must not reach the SQLite rounds.
+  const env: Record<string, string> = { DATABASE_URL: o.databaseUrl ?? '' };
   const [minMs, maxMs] = o.killBetweenMs ?? [1500, 5000];
   const rounds: CrashRound[] = [];
   let server: ServerProcess | undefined;
