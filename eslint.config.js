@@ -1,6 +1,16 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Only server/store talks to the database; only server/voice to LiveKit. */
+const DATABASE = ['kysely', 'pg', 'better-sqlite3'];
+const SERVER_PATHS = [
+  ...DATABASE.map((name) => ({ name, message: 'Only server/store talks to the database (Kysely repositories).' })),
+  { name: 'livekit-server-sdk', message: 'Only server/voice talks to LiveKit, and it hands out no SDK client.' },
+];
+const SERVER_PATTERNS = [{ group: ['**/client/**'], message: 'The server never imports the client.' }];
+const CLIENT_NOT_SERVER = { group: ['**/server/**'], message: 'The client never imports the server.' };
+const SCENE_PORTS = 'scene/ and xr/ read state stores and send through client/state ports (intents.ts, world.ts); only net/ talks to the server and only voice/ to LiveKit.';
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'test-results/**', 'playwright-report/**', 'reports/**'] },
   js.configs.recommended,
@@ -32,19 +42,42 @@ export default tseslint.config(
       ] }],
     },
   },
+  // Boundaries (STYLE.md): each folder may import only what its job needs.
   {
     files: ['server/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/client/**'], message: 'The server never imports the client.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: SERVER_PATHS, patterns: SERVER_PATTERNS }] },
+  },
+  {
+    files: ['server/store/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: SERVER_PATHS.filter((p) => !DATABASE.includes(p.name)), patterns: SERVER_PATTERNS }] },
+  },
+  {
+    files: ['server/voice/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: SERVER_PATHS.filter((p) => p.name !== 'livekit-server-sdk'), patterns: SERVER_PATTERNS }] },
+  },
+  {
+    files: ['server/domain/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: SERVER_PATHS, patterns: [...SERVER_PATTERNS,
+      { group: ['@colyseus/*', 'colyseus.js'], message: 'server/domain holds the rules as plain functions: no Colyseus (rooms register handlers and write schema).' },
+      { group: ['**/store/**', '**/rooms/**', '**/voice/**', '**/http/**'], message: 'server/domain is functions of state and intent: no store, rooms, voice or HTTP.' },
+    ] }] },
+  },
+  {
+    files: ['server/rooms/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: SERVER_PATHS, patterns: [...SERVER_PATTERNS,
+      { group: ['**/testing/**', 'vitest', 'colyseus.js', '@colyseus/testing'], message: 'Test helpers live in server/testing, not in server/rooms.' },
+    ] }] },
   },
   {
     files: ['client/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/server/**'], message: 'The client never imports the server.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [CLIENT_NOT_SERVER] }] },
   },
   {
-    files: ['client/scene/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [
-      { group: ['**/server/**'], message: 'The client never imports the server.' },
-      { group: ['**/net/**', 'colyseus.js'], message: 'Scene components read state stores; only net/ talks to the server.' },
+    files: ['client/scene/**/*.{ts,tsx}', 'client/xr/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'livekit-client', message: SCENE_PORTS }, { name: 'colyseus.js', message: SCENE_PORTS }], patterns: [
+      CLIENT_NOT_SERVER,
+      { group: ['**/net/**', '**/voice/**', '!**/ui/voice/**'], message: SCENE_PORTS },
     ] }] },
   },
 );

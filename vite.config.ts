@@ -53,7 +53,8 @@ export default defineConfig(({ mode }) => ({
     proxy: {
       // The embedded LiveKit's signalling, proxied by the server (before the room-socket pattern, which would match it).
       '/livekit': { target: server, ws: true, changeOrigin: true },
-      '/matchmake': { target: server, changeOrigin: true },
+      // The server reserves seats only for its own origin (or PUBLIC_URL's): the dev page's origin is the proxy's.
+      '/matchmake': { target: server, changeOrigin: true, headers: { origin: server } },
       '/api': { target: server, changeOrigin: true },
       // Colyseus room sockets: /<processId>/<roomId>?sessionId=… (not /s/<space>, the app's own routes).
       '^/(?!s/)[\\w-]+/[\\w-]+(\\?.*)?$': { target: server, ws: true, changeOrigin: true },

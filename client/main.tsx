@@ -9,13 +9,23 @@ import { App } from './App.js';
 import { restoreAccount } from './net/account.js';
 import { resumeSpace } from './net/connection.js';
 import { rememberedName } from './net/session.js';
+import { raiseHand, releaseFloor, stand, vote } from './net/townhall.js';
 import { routeFromLocation } from './route.js';
+import { intents } from './state/intents.js';
 import { useUi } from './state/ui.js';
+import { setMicMuted, speakNow } from './voice/microphone.js';
 
 // The page's CSP forbids eval; tell zod not to probe for it.
 z.config({ jitless: true });
 
+/** The ports 3D panels send through (they never import net/ or voice/ themselves). */
+function wireIntents(): void {
+  intents.hall = { raiseHand, releaseFloor, stand, vote };
+  intents.mic = { setMuted: (muted) => void setMicMuted(muted), speakNow };
+}
+
 async function start(): Promise<void> {
+  wireIntents();
   if (import.meta.env.MODE === 'test') await import('./testHook.js');
   // Browser tests of VR install an emulated headset before the page asks what it offers.
   if (import.meta.env.MODE === 'test') await (await import('./testXrEmulator.js')).installXrEmulator();

@@ -55,10 +55,38 @@ export function pathForExhibit(spaceId: string, exhibitId: string): string {
   return `${pathForSpace(spaceId)}/e/${encodeURIComponent(exhibitId)}`;
 }
 
-/** A path on this site to go to after signing in; anything else (another origin) becomes `/`. */
-export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+/** Control characters (browsers drop tabs and newlines inside URLs: "/\t/evil" is "//evil"), backslashes (read as "/"). */
+const UNSAFE_IN_NEXT = /[\p{Cc}\\]/u;
+
+function decodedOnce(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A path on this site to go to after signing in; anything else becomes `/`. The path is read
+ * the way the browser will read it (`new URL(next, origin)`) and kept only if it stays on this
+ * origin; control characters, backslashes and a leading `//` are refused outright, also once
+ * percent-decoded. Returns the parsed path, query and fragment, never the raw text.
+ */
+export function safeNext(next: string | null | undefined, origin = globalThis.location?.origin ?? 'http://localhost'): string {
+  if (!next || !next.startsWith('/') || next.length > 2000) return '/';
+  const once = decodedOnce(next);
+  for (const form of [next, once]) {
+    if (form === null || UNSAFE_IN_NEXT.test(form) || form.startsWith('//')) return '/';
+  }
+  let url: URL;
+  try {
+    url = new URL(next, origin);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== new URL(origin).origin || url.username !== '' || url.password !== '') return '/';
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return path.startsWith('/') && !path.startsWith('//') ? path : '/';
 }
 
 export function pathForEvent(id: string): string {

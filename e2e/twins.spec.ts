@@ -65,10 +65,10 @@ test('a curator publishes a congestion-charge twin; visitors steer their own sce
   await inspector.getByLabel('Title').fill(TITLE);
   await inspector.getByLabel('Title').press('Enter');
   // An official charge the model refuses is explained in place and never sent.
-  await inspector.getByLabel('Daily charge (£/day)').fill('500');
+  await inspector.getByLabel('Charge in the peak (£)').fill('500');
   await expect(inspector.locator('.form-error')).toContainText(/charge/i);
-  await inspector.getByLabel('Daily charge (£/day)').fill('4');
-  await inspector.getByLabel('Daily charge (£/day)').press('Enter');
+  await inspector.getByLabel('Charge in the peak (£)').fill('4');
+  await inspector.getByLabel('Charge in the peak (£)').press('Enter');
   await inspector.getByLabel('Seed').fill(String(SEED));
   await inspector.getByLabel('Seed').press('Enter');
   await expect(inspector.getByText('Ready to publish.')).toBeVisible();
@@ -109,7 +109,7 @@ test('a curator publishes a congestion-charge twin; visitors steer their own sce
   await v.keyboard.press('Enter');
   const dialog = v.getByRole('dialog', { name: TITLE });
   await expect(dialog).toBeVisible();
-  await dialog.getByRole('slider', { name: /Daily charge/ }).fill('12');
+  await dialog.getByRole('slider', { name: /Charge in the peak/ }).fill('12');
   await expect.poll(async () => (await twinsIn(v))[0]!.mine?.status, { timeout: 60_000 }).toBe('done');
   const twin = (await twinsIn(v))[0]!;
   expect(twin.mine!.key).toContain('charge=12');

@@ -4,13 +4,16 @@
  * Node section (this file, now):
  *  - Nagel-Schreckenberg throughput with 10,000 vehicles on one ring (the twin's road rules,
  *    density 1/3): vehicle updates per second and ring steps per second;
- *  - time to settle one default scenario of each model (median of several runs).
+ *  - time to settle one default scenario of each model (median and max over seeds 1-20);
+ *  - time to compute the congestion twin's "Model against reality" (every scheme, every
+ *    parameter variant, the exhibit's seeds; median of 3).
  * Browser section (e2e/load/simFrames.ts; needs `npm run build:test`): the hall's frame times in
  * headless Chromium with no twin, with a twin animating, and while the worker computes scenarios.
  * Prints tables and a JSON line. Options: --vehicles N (10000), --seconds S per throughput run
  * (2), --frame-seconds S of frame sampling (8), --node-only.
  */
-import { CONGESTION } from '../shared/sim/congestionChargeInfo.js';
+import { CORDON } from '../shared/sim/cordonInfo.js';
+import { congestionCharge } from '../shared/sim/congestionCharge.js';
 import { defaultParams } from '../shared/sim/levers.js';
 import { runScenario, TWIN_MODELS } from '../shared/sim/models.js';
 import { Random } from '../shared/sim/random.js';
@@ -29,7 +32,7 @@ const FRAME_SECONDS = arg('frame-seconds', 8);
 
 /** Ring steps of `vehicles` cars per second, after a warm-up that lets the JIT and the jams settle. */
 function naschSection(vehicles: number, seconds: number): Record<string, number> {
-  const road = new RingRoad(vehicles * 3, CONGESTION.vmax, CONGESTION.slowdown);
+  const road = new RingRoad(vehicles * 3, 1, CORDON.dawdle);
   const random = new Random(1);
   road.place(vehicles, random);
   for (let t = 0; t < 500; t++) road.step(random);
@@ -71,8 +74,20 @@ function settleSection(runs: number): Record<string, number> {
   return out;
 }
 
+/** Wall time of the congestion twin's reality checks (what the worker does once per page). */
+function realitySection(): Record<string, number> {
+  congestionCharge.realityChecks!(1);
+  const times: number[] = [];
+  for (let k = 0; k < 3; k++) {
+    const start = performance.now();
+    congestionCharge.realityChecks!(1);
+    times.push(performance.now() - start);
+  }
+  return { 'congestion-charge:realityMsP50': round(quantile(times, 0.5), 0) };
+}
+
 async function main(): Promise<void> {
-  const node = { node: process.version, ...naschSection(VEHICLES, SECONDS), ...settleSection(7) };
+  const node = { node: process.version, ...naschSection(VEHICLES, SECONDS), ...settleSection(20), ...realitySection() };
   printReport(node);
   if (process.argv.includes('--node-only')) {
     console.log(JSON.stringify(node));

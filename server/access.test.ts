@@ -8,9 +8,9 @@ import { CloseCode, parseJoinError } from '../shared/protocol/errors.js';
 import { ClientMessage, MESSAGE_ACTIONS, type MoveInput } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { newInvitationToken } from './auth/invitationTokens.js';
-import { act, attempt, hall, joinHall, me, type Tracked } from './rooms/hallTesting.js';
+import { act, attempt, hall, joinHall, me, type Tracked } from './testing/hall.js';
 import { makePng } from './testing/files.js';
-import { bootServer, closeCode, createAccount, waitFor } from './testing/harness.js';
+import { bootServer, closeCode, createAccount, TEST_METRICS_TOKEN, waitFor } from './testing/harness.js';
 import { sha256Of } from './testing/sampleFiles.js';
 
 /**
@@ -331,8 +331,9 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
   },
 
   'ops.health': () => http(() => callApi('health', { baseUrl: server.http })),
+  // Metrics are for anyone holding METRICS_TOKEN (the operator), whatever their role.
   'ops.metrics': () => http(async () => {
-    const res = await fetch(`${server.http}/metrics`);
+    const res = await fetch(`${server.http}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
     if (!res.ok) throw new ApiCallError('INTERNAL', `HTTP ${res.status}`, res.status);
   }),
   'api.describe': () => http(() => callApi('openapi', { baseUrl: server.http })),

@@ -7,6 +7,7 @@ import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
 import { SPACES } from '../shared/spaces/catalog.js';
 import type { Config } from './config.js';
+import { gatePolicy, guardHttpServer, restrictMatchmakingCors } from './http/gate.js';
 import { mountRoutes } from './http/routes.js';
 import { createLogger, type Logger } from './log.js';
 import { createMetrics } from './metrics.js';
@@ -41,6 +42,12 @@ export interface App {
 Encoder.BUFFER_SIZE = 128 * 1024;
 // Strings of exactly 255 bytes would corrupt every client's state (see schemaStrings.ts).
 mendSchemaStringEncoding();
+
+/** An external LiveKit's signalling origin (ws/wss) and its http(s) twin, for the page's connect-src. */
+function livekitOrigins(publicUrl: string): string[] {
+  const socket = new URL(publicUrl);
+  return [`${socket.protocol}//${socket.host}`, new URL(publicUrl.replace(/^ws/, 'http')).origin];
+}
 
 export interface StartOptions {
   /** Where log lines go (default stdout); tests capture them. */
@@ -116,12 +123,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   mountRoutes(app, {
     clientDir: config.clientDir,
     // An external LiveKit: livekit-client also probes its https:// side when a connection fails.
-    connectSources: voice.publicUrl ? [new URL(voice.publicUrl.replace(/^ws/, 'http')).origin] : [],
+    connectSources: voice.publicUrl ? livekitOrigins(voice.publicUrl) : [],
     repos,
     sessions,
     limiter,
     events,
     nameBlocklist: config.NAME_BLOCKLIST,
+    metricsToken: config.METRICS_TOKEN,
     voiceRunning: voice.voice !== undefined,
     assets: {
       files: new AssetFiles(config.assetsDir),
@@ -140,6 +148,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     }),
   });
 
+  // Last, so it stands in front of Express, matchmaking and the LiveKit proxy alike.
+  restrictMatchmakingCors();
+  guardHttpServer(httpServer, gatePolicy(config));
   await gameServer.listen(config.PORT, config.HOST);
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ port, host: config.HOST }, `Hustings listening on http://${config.HOST}:${port}`);

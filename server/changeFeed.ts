@@ -17,6 +17,17 @@ export class ChangeFeed {
     this.emitter.emit('account', accountId);
   }
 
+  /** An auth session was signed out (a guest's or an account's): its room connections end. */
+  sessionEnded(sessionId: string): void {
+    this.emitter.emit('session', sessionId);
+  }
+
+  /** Returns the cleanup. */
+  onSessionEnded(listener: (sessionId: string) => void): () => void {
+    this.emitter.on('session', listener);
+    return () => this.emitter.off('session', listener);
+  }
+
   eventsChanged(spaceId: string): void {
     this.emitter.emit('events', spaceId);
   }

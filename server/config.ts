@@ -58,6 +58,16 @@ const Env = z.object({
   /** The address people reach the site at, for links the CLI prints (invitations). */
   PUBLIC_URL: z.string().optional().transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
     .refine((v) => v === undefined || /^https?:\/\//.test(v), 'must start with http:// or https:// (or be unset)'),
+  /**
+   * Host names the server answers to besides IP addresses, loopback names, PUBLIC_URL's host and
+   * HOST (comma-separated). Any other Host header is refused (421), so a DNS-rebinding page
+   * cannot read the API.
+   */
+  ALLOWED_HOSTS: z.string().default('')
+    .transform((v) => v.split(',').map((w) => w.trim().toLowerCase().replace(/\.$/, '')).filter((w) => w.length > 0)),
+  /** Unset: /metrics is off. Set (16+ characters): /metrics answers `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters (or unset)'),
 });
 
 export type Config = z.infer<typeof Env> & { dataDir: string; clientDir: string; assetsDir: string };

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findMissing, runCrashRounds } from '../e2e/hostile/crash.js';
+import { withDatabase } from '../e2e/hostile/pgDatabase.js';
 import { emptyAcknowledged } from '../e2e/hostile/writers.js';
 
 /**
@@ -41,19 +41,6 @@ describe('kill -9 with writes in flight', () => {
   }, 120_000);
 
   it.runIf(process.env.TEST_DATABASE_URL)('loses none on PostgreSQL', async () => {
-    const adminUrl = process.env.TEST_DATABASE_URL!;
-    const name = `hustings_crash_test_${process.pid}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-    await admin.query(`CREATE DATABASE ${name}`);
-    try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      await crashRounds(url.toString());
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    }
+    await withDatabase(process.env.TEST_DATABASE_URL!, `hustings_crash_test_${process.pid}`, (url) => crashRounds(url));
   }, 120_000);
 });

@@ -1,6 +1,8 @@
 import { startApp } from './app.js';
 import { loadConfig } from './config.js';
 
+// Whatever this process (or a child it starts) creates is its user's alone: data, uploads, keys.
+process.umask(0o077);
 const config = loadConfig();
 const app = await startApp(config);
 

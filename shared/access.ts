@@ -156,6 +156,20 @@ export function allows(action: Action, who: Principal | null, spaceId?: string |
   return rule.roles.some((r) => held.has(r));
 }
 
+/**
+ * Whose audit entries someone may read: admins and global moderators every entry ('all'); a
+ * moderator of some spaces only the entries about those spaces (issue 17, finding 12).
+ */
+export function auditSpaces(who: Principal): 'all' | string[] {
+  const spaces = new Set<string>();
+  for (const g of who.grants) {
+    if (g.role !== 'admin' && g.role !== 'moderator') continue;
+    if (g.spaceId === null) return 'all';
+    spaces.add(g.spaceId);
+  }
+  return [...spaces];
+}
+
 /** The badge shown on a name tag in a space: the role visitors most need to recognise. */
 const BADGE_ORDER: readonly Role[] = ['host', 'moderator', 'curator', 'admin'];
 export function badgeFor(grants: readonly Grant[], spaceId: string): Role {

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import {
-  REACTIONS, type Ack, type AskMessage, type BanMessage, type EventRunMessage, type FloorCallMessage, type FloorExtendMessage,
+  REACTIONS, type Ack, type AskMessage, type BanList, type BanMessage, type EventRunMessage, type FloorCallMessage, type FloorExtendMessage,
   type HandMessage, type ModerateQuestionMessage, type ModerationQueue, type MuteMessage, type MyQuestions, type Reaction,
   type ReactionBurst, type SitMessage, type VoteMessage,
 } from '../../shared/protocol/townhall.js';
@@ -76,6 +76,9 @@ export function mute(message: MuteMessage): void {
 }
 export function ban(message: BanMessage): void {
   send(ClientMessage.Ban, message);
+}
+export function unban(id: string): void {
+  send(ClientMessage.Unban, { id });
 }
 
 /**
@@ -216,6 +219,9 @@ export function watchHall(r: Room<SpaceState>, townhall: boolean): void {
   });
   r.onMessage(ServerMessage.Queue, (queue: ModerationQueue) => {
     if (r === room && Array.isArray(queue?.pending)) useHall.setState({ queue });
+  });
+  r.onMessage(ServerMessage.Bans, (list: BanList) => {
+    if (r === room && Array.isArray(list?.bans)) useHall.setState({ bans: list.bans });
   });
   r.onMessage(ServerMessage.Mine, (mine: MyQuestions) => {
     if (r === room && Array.isArray(mine?.votes)) useHall.setState({ mine });

@@ -28,11 +28,6 @@ function applyLink(exhibitId: string, model: SimModel<unknown>): void {
     useTwins.setState((s) => ({ linkProblem: { ...s.linkProblem, [exhibitId]: reading.problem } }));
     return;
   }
-  if (reading.otherVersion) {
-    useTwins.setState((s) => ({
-      linkProblem: { ...s.linkProblem, [exhibitId]: `This link was made with version ${reading.otherVersion} of the model; this is version ${model.info.version}, so the numbers may differ.` },
-    }));
-  }
   setMine(exhibitId, reading.scenario);
 }
 

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { useUi } from './ui.js';
-import type { ModerationQueue, MyQuestions, Reaction } from '../../shared/protocol/townhall.js';
+import type { BanEntry, ModerationQueue, MyQuestions, Reaction } from '../../shared/protocol/townhall.js';
 
 /**
  * The town hall as the overlays and the stage screen show it: a plain copy of the room's `hall`
@@ -71,6 +71,8 @@ export interface HallView {
   present: number;
   /** The last moderation queue (moderators and hosts only). */
   queue: ModerationQueue | null;
+  /** The bans in force in this space (to those who may ban). */
+  bans: BanEntry[];
   /** The last word on this person's own questions and votes. */
   mine: MyQuestions | null;
   reactions: ReactionTotals | null;
@@ -84,7 +86,7 @@ const NO_FLOOR: HallFloor = { holder: '', name: '', endsAt: 0 };
 function empty(): HallView {
   return {
     active: false, event: NO_EVENT, questions: [], answering: '', floor: NO_FLOOR, speakers: [], present: 0,
-    queue: null, mine: null, reactions: null, results: {},
+    queue: null, bans: [], mine: null, reactions: null, results: {},
   };
 }
 

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { signIn } from '../net/account.js';
 import { navigate } from '../navigation.js';
+import { safeNext } from '../route.js';
 import { useMe } from '../state/account.js';
 import { AccountLinks } from './AccountLinks.js';
 import { errorMessage } from './errorMessage.js';
@@ -9,7 +10,9 @@ import { FormError } from './FormError.js';
 import { Link } from './Link.js';
 
 /** Staff sign in: email and password; on success, on to `next` (the plaza by default). */
-export function LoginPage({ next }: { next: string }) {
+export function LoginPage({ next: asked }: { next: string }) {
+  // Checked again here, at the point of use: only a path on this site (see safeNext).
+  const next = safeNext(asked);
   const me = useMe();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');

@@ -1,15 +1,14 @@
 import { Text } from '@react-three/drei';
 import { useXRInputSourceState, XRSpace } from '@react-three/xr';
 import { floorLeft, formatCountdown } from '../hallText.js';
-import { raiseHand, releaseFloor, stand, vote } from '../net/townhall.js';
 import { BODY_FONT, SIGN_FONT } from '../scene/fonts.js';
 import { clip } from '../scene/exhibits/plainText.js';
 import { useHall, useHoldsFloor, type HallQuestion } from '../state/hall.js';
+import { intents } from '../state/intents.js';
 import { useUi } from '../state/ui.js';
 import { useNow } from '../state/useNow.js';
 import { useVoice } from '../state/voice.js';
 import { setSeatedMode, setVignette, useVr } from '../state/vr.js';
-import { setMicMuted, speakNow } from '../voice/microphone.js';
 import { VrButton } from './VrButton.js';
 
 const WIDTH = 0.36;
@@ -37,8 +36,8 @@ function FloorRows({ y }: { y: number }) {
         {note ? clip(note, 80) : `You have the floor · ${formatCountdown(floorLeft(floor, now))}${live ? ' · you are live' : ''}`}
       </Text>
       <VrButton name="vr-mic" label={live ? 'Mute' : 'Unmute'} width={HALF} position={[-WIDTH / 4, -ROW, 0]} active={live}
-        onPress={() => (live ? void setMicMuted(true) : speakNow())} />
-      <VrButton name="vr-floor-release" label="Give back the mic" width={HALF} position={[WIDTH / 4, -ROW, 0]} onPress={releaseFloor} />
+        onPress={() => (live ? intents.mic?.setMuted(true) : intents.mic?.speakNow())} />
+      <VrButton name="vr-floor-release" label="Give back the mic" width={HALF} position={[WIDTH / 4, -ROW, 0]} onPress={() => intents.hall?.releaseFloor()} />
     </group>
   );
 }
@@ -52,13 +51,13 @@ function HallRows({ y, questions }: { y: number; questions: HallQuestion[] }) {
   const seated = (me?.seat ?? -1) >= 0;
   return (
     <group position={[0, y, 0]}>
-      <VrButton name="vr-hand" label={handUp ? 'Lower hand' : 'Raise hand'} width={HALF} position={[-WIDTH / 4, 0, 0]} active={handUp} onPress={() => raiseHand(!handUp)} />
-      {seated && <VrButton name="vr-stand" label="Stand up" width={HALF} position={[WIDTH / 4, 0, 0]} onPress={stand} />}
+      <VrButton name="vr-hand" label={handUp ? 'Lower hand' : 'Raise hand'} width={HALF} position={[-WIDTH / 4, 0, 0]} active={handUp} onPress={() => intents.hall?.raiseHand(!handUp)} />
+      {seated && <VrButton name="vr-stand" label="Stand up" width={HALF} position={[WIDTH / 4, 0, 0]} onPress={() => intents.hall?.stand()} />}
       {questions.map((q, i) => {
         const voted = myVotes?.includes(q.id) ?? false;
         return (
           <group key={q.id} position={[0, -(i + 1) * ROW, 0]}>
-            <VrButton name={`vr-vote:${q.id}`} label={`↑ ${q.votes}`} width={0.06} position={[-WIDTH / 2 + 0.03, 0, 0]} active={voted} onPress={() => vote({ id: q.id, up: !voted })} />
+            <VrButton name={`vr-vote:${q.id}`} label={`↑ ${q.votes}`} width={0.06} position={[-WIDTH / 2 + 0.03, 0, 0]} active={voted} onPress={() => intents.hall?.vote({ id: q.id, up: !voted })} />
             <Text font={BODY_FONT} position={[-WIDTH / 2 + 0.068, 0, 0.001]} fontSize={0.0125} maxWidth={WIDTH - 0.075} anchorX="left" anchorY="middle" color="#e8ecf3">
               {clip(q.text, 100)}
             </Text>

@@ -9,28 +9,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { runCrashRounds, type CrashRound } from './crash.js';
+import { withDatabase } from './pgDatabase.js';
 
 const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, seeds: { type: 'string', default: '1,2,3' }, guests: { type: 'string', default: '8' } } });
 const say = (m: string) => console.error(`[crash] ${m}`);
 const backends: ('sqlite' | 'postgres')[] = process.env.DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
 const results: { backend: string; seed: number; rounds: CrashRound[] }[] = [];
-
-async function withDatabase<T>(adminUrl: string, name: string, use: (url: string) => Promise<T>): Promise<T> {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    return await use(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
 
 for (const backend of backends) {
   for (const seed of values.seeds.split(',').map(Number)) {

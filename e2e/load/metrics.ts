@@ -13,9 +13,14 @@ export function parsePrometheus(text: string): Scrape {
   return out;
 }
 
+/**
+ * Reads /metrics with the bearer token in METRICS_TOKEN: startServer() sets one for the server it
+ * starts; with --url, export the server's own METRICS_TOKEN before running the tool.
+ */
 export async function scrape(httpUrl: string): Promise<Scrape> {
-  const res = await fetch(`${httpUrl}/metrics`);
-  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
+  const token = process.env.METRICS_TOKEN;
+  const res = await fetch(`${httpUrl}/metrics`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}${token ? '' : ' (set METRICS_TOKEN to the server\'s)'}`);
   return parsePrometheus(await res.text());
 }
 

@@ -26,7 +26,7 @@ const USAGE = `Usage: npm run load -- [options]
   --ramp R                   bots joining per second (default 30)
   --space ID                 plaza: the space to walk (default plaza); townhall: default townhall
   --seed N                   seeds the bots' choices (default 1)
-  --url ws://host:port       use that server instead of starting one
+  --url ws://host:port       use that server instead of starting one (export its METRICS_TOKEN)
   Town hall habits, per visitor: --asks 2 (questions over the window, on average),
   --vote-every 8 (mean seconds between upvotes), --react-every 20 (mean seconds between
   spontaneous reactions), --applaud 0.7 (chance of applause for each new answer),

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
+import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 
 /** A server the load tool started as a child process (or none, with --url). */
@@ -55,6 +56,8 @@ export async function startServer(dataDir: string, maxClients: number, options: 
   const port = await freePort();
   const livekitPort = options.voice ? await freeLivekitPorts() : undefined;
   const voice = livekitPort !== undefined ? { VOICE: 'on', LIVEKIT_PORT: String(livekitPort), LIVEKIT_URL: '', LIVEKIT_API_KEY: '', LIVEKIT_API_SECRET: '' } : { VOICE: process.env.VOICE ?? 'off' };
+  // /metrics answers only the bearer token (README, Security): scrape() sends the same one.
+  process.env.METRICS_TOKEN ||= randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...voice, MAX_CLIENTS_PER_SPACE: String(maxClients), DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AssetKind, AssetType } from '../../shared/exhibits/exhibit.js';
+import { privateDir, privateFiles } from '../privateFiles.js';
 import { sniff } from './sniff.js';
 
 /** Why an upload was refused: too large, or not what it claims to be. */
@@ -39,7 +40,12 @@ export class AssetFiles {
 
   constructor(readonly dir: string) {
     this.tmp = path.join(dir, 'tmp');
-    fs.mkdirSync(this.tmp, { recursive: true });
+    // Uploads are the service user's alone (0700 folders, 0600 files), also from an older install.
+    privateDir(dir);
+    privateDir(this.tmp);
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isFile()) privateFiles(path.join(dir, entry.name));
+    }
     // Anything left from an upload interrupted by a crash.
     for (const name of fs.readdirSync(this.tmp)) fs.rmSync(path.join(this.tmp, name), { force: true });
   }

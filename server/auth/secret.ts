@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { privateDir, privateFiles } from '../privateFiles.js';
 
 const FILE = 'session-secret';
 
@@ -11,9 +12,11 @@ const FILE = 'session-secret';
 export function loadSessionSecret(fromEnv: string | undefined, dataDir: string): Uint8Array {
   if (fromEnv) return new TextEncoder().encode(fromEnv);
   const file = path.join(dataDir, FILE);
-  fs.mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   try {
-    return new Uint8Array(fs.readFileSync(file));
+    const existing = new Uint8Array(fs.readFileSync(file));
+    privateFiles(file);
+    return existing;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CREDIT, MAX_QUEUED, MoveIntents } from './moveIntents.js';
-import { FloodGuard, TokenBucket } from './tokenBucket.js';
 
 const input = (seq: number) => ({ seq, forward: 1, strafe: 0, run: false, yaw: 0 });
 
@@ -32,25 +31,5 @@ describe('MoveIntents', () => {
     const q = new MoveIntents();
     for (let i = 1; i <= MAX_QUEUED + 3; i++) q.push(input(i));
     expect(q.drain()[0]!.seq).toBe(4);
-  });
-});
-
-describe('TokenBucket and FloodGuard', () => {
-  it('allows the burst, then the refill rate', () => {
-    const b = new TokenBucket(3, 10, 0);
-    expect([b.take(0), b.take(0), b.take(0), b.take(0)]).toEqual([true, true, true, false]);
-    expect(b.take(50)).toBe(false); // half a token
-    expect(b.take(100)).toBe(true);
-  });
-
-  it('warns at most once a second and disconnects past the strike limit within the window', () => {
-    const g = new FloodGuard(5, 1000, 0);
-    expect(g.strike(0)).toBe('warn');
-    expect(g.strike(10)).toBe('quiet');
-    for (let i = 0; i < 3; i++) g.strike(20);
-    expect(g.strike(30)).toBe('disconnect');
-    const fresh = new FloodGuard(5, 1000, 0);
-    for (let i = 0; i < 5; i++) fresh.strike(0);
-    expect(fresh.strike(2000)).toBe('warn'); // a new window forgives old strikes
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionAction } from '../../shared/protocol/townhall.js';
-import { identityKey, initialState, isFlagged, normalizeQuestion, PUBLIC_QUESTION_STATES, QUESTION_MOVES, type QuestionStateName } from './questions.js';
+import { askAck, checkMove, checkNotMuted, checkVotable, identityKey, initialState, openEventId, QUESTION_DONE, VOTABLE_STATES, isFlagged, normalizeQuestion, PUBLIC_QUESTION_STATES, QUESTION_MOVES, type QuestionStateName } from './questions.js';
 
 const STATES: QuestionStateName[] = ['pending', 'approved', 'answering', 'answered', 'dismissed'];
 
@@ -56,5 +56,36 @@ describe('folding questions', () => {
     expect(identityKey({ accountId: 'a1', sessionId: 's1' })).toBe('account:a1');
     expect(identityKey({ accountId: 'a1', sessionId: 's2' })).toBe('account:a1');
     expect(identityKey({ accountId: null, sessionId: 's3' })).toBe('guest:s3');
+  });
+});
+
+describe('who may ask, vote and moderate', () => {
+  it('takes questions and votes while an event exists and has not ended', () => {
+    expect(openEventId({ id: 'e', state: 'scheduled' })).toBe('e');
+    expect(openEventId({ id: 'e', state: 'live' })).toBe('e');
+    expect(() => openEventId({ id: 'e', state: 'ended' })).toThrow(/no event taking questions/);
+    expect(() => openEventId(undefined)).toThrow(/no event taking questions/);
+    expect(() => checkNotMuted(true)).toThrow(/muted/);
+    expect(() => checkNotMuted(false)).not.toThrow();
+  });
+
+  it('takes votes only on approved and answering questions of this event', () => {
+    expect([...VOTABLE_STATES].sort()).toEqual(['answering', 'approved']);
+    for (const state of STATES) {
+      const verdict = () => checkVotable({ eventId: 'e', state }, 'e');
+      if (VOTABLE_STATES.includes(state)) expect(verdict).not.toThrow();
+      else expect(verdict).toThrow(/not open for votes/);
+    }
+    expect(() => checkVotable({ eventId: 'other', state: 'approved' }, 'e')).toThrow(/not open for votes/);
+    expect(() => checkVotable(undefined, 'e')).toThrow(/not open for votes/);
+  });
+
+  it('refuses a moderator move from the wrong state (CONFLICT) or at another event (NOT_FOUND)', () => {
+    expect(checkMove({ eventId: 'e', state: 'pending' }, 'e', 'approve').to).toBe('approved');
+    expect(() => checkMove({ eventId: 'e', state: 'answered' }, 'e', 'approve')).toThrow(/it cannot be approved/);
+    expect(() => checkMove({ eventId: 'e', state: 'pending' }, 'e', 'answer')).toThrow(/cannot be answered now/);
+    expect(() => checkMove({ eventId: 'x', state: 'pending' }, 'e', 'approve')).toThrow(/no such question/);
+    for (const action of QuestionAction.options) expect(QUESTION_DONE[action].length).toBeGreaterThan(0);
+    expect(askAck('pending')).toMatch(/moderators/);
   });
 });

@@ -1,4 +1,6 @@
 import type { QuestionAction } from '../../shared/protocol/townhall.js';
+import { ErrorCode } from '../../shared/protocol/errors.js';
+import { Refusal } from './refusal.js';
 import { containsListedWord, wordsOf } from './text.js';
 
 export type QuestionStateName = 'pending' | 'approved' | 'answering' | 'answered' | 'dismissed';
@@ -37,4 +39,51 @@ export function initialState(autoApprove: boolean, flagged: boolean): 'pending' 
 /** "account:<id>" or "guest:<session id>": the identity that asks and votes (one vote each). */
 export function identityKey(identity: { accountId: string | null; sessionId: string }): string {
   return identity.accountId ? `account:${identity.accountId}` : `guest:${identity.sessionId}`;
+}
+
+/** States in which a question takes votes. */
+export const VOTABLE_STATES: readonly QuestionStateName[] = ['approved', 'answering'];
+
+/** The event taking questions and votes: one that exists and has not ended. */
+export function openEventId(event: { id: string; state: string } | undefined): string {
+  if (!event || event.state === 'ended') throw new Refusal(ErrorCode.CONFLICT, 'There is no event taking questions here right now.');
+  return event.id;
+}
+
+/** Muted people neither ask nor react. */
+export function checkNotMuted(muted: boolean): void {
+  if (muted) throw new Refusal(ErrorCode.NOT_ALLOWED, 'A moderator has muted your questions and reactions here.');
+}
+
+/** A vote goes to a question of this event that is open for votes. */
+export function checkVotable(question: { eventId: string; state: QuestionStateName } | undefined, eventId: string): void {
+  if (!question || question.eventId !== eventId || !VOTABLE_STATES.includes(question.state)) {
+    throw new Refusal(ErrorCode.NOT_FOUND, 'That question is not open for votes.');
+  }
+}
+
+/** A moderator's action on a question: allowed from the states QUESTION_MOVES lists. */
+export function checkMove(question: { eventId: string; state: QuestionStateName } | undefined, eventId: string | undefined, action: QuestionAction): { from: readonly QuestionStateName[]; to: QuestionStateName | null } {
+  if (!question || question.eventId !== eventId) throw new Refusal(ErrorCode.NOT_FOUND, 'There is no such question at this event.');
+  const move = QUESTION_MOVES[action];
+  if (!move.from.includes(question.state)) {
+    throw new Refusal(ErrorCode.CONFLICT, `That question is ${question.state}; it cannot be ${action === 'answer' ? 'answered now' : `${action}d`}.`);
+  }
+  return move;
+}
+
+/** What the moderator is told after each action. */
+export const QUESTION_DONE: Record<QuestionAction, string> = {
+  approve: 'Approved: everyone can see it and vote.', dismiss: 'Dismissed.', answer: 'On the stage screen now.',
+  answered: 'Marked answered.', edit: 'Edited (the original text is kept).',
+};
+
+/** The asker's acknowledgement: where their question went. */
+export function askAck(state: 'pending' | 'approved' | 'duplicate' | 'duplicate-voted'): string {
+  switch (state) {
+    case 'approved': return 'Your question is up for everyone to see and vote on.';
+    case 'pending': return 'Your question went to the moderators; you will see it here once it is approved.';
+    case 'duplicate': return 'Someone has already asked this; your vote was added to their question.';
+    case 'duplicate-voted': return 'Someone has already asked this, and you have already voted for it.';
+  }
 }

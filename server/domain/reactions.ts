@@ -37,3 +37,6 @@ function emptyCounts(): Record<Reaction, number> {
 function emptyFrom(): Record<Reaction, string[]> {
   return Object.fromEntries(REACTIONS.map((r) => [r, []])) as unknown as Record<Reaction, string[]>;
 }
+
+/** Reactions go out at most this often (every N ticks of the room). */
+export const REACTION_EVERY_TICKS = 5;

@@ -18,9 +18,9 @@ export function equalTime(turns: readonly TurnLike[]): { name: string; turns: nu
 const COLUMNS = ['section', 'id', 'text', 'original_text', 'author', 'votes', 'state', 'asked_at', 'approved_at', 'answering_at', 'answered_at', 'name', 'started_at', 'ended_at', 'seconds', 'turns'] as const;
 
 /**
- * One CSV table for the whole record (RFC 4180 quoting), a `section` column telling questions,
- * floor turns and the equal-time report apart. Cells that a spreadsheet would read as a
- * formula (=, +, -, @ first) get a leading apostrophe.
+ * One CSV table for the whole record (RFC 4180), a `section` column telling questions,
+ * floor turns and the equal-time report apart. Every text cell is quoted, and text a
+ * spreadsheet could run as a formula is defused (see `defuse`); numbers are written bare.
  */
 export function recordToCsv(record: EventRecord): string {
   const rows: Partial<Record<(typeof COLUMNS)[number], string | number | null>>[] = [
@@ -31,13 +31,34 @@ export function recordToCsv(record: EventRecord): string {
     ...record.floorTurns.map((t) => ({ section: 'floor_turn', name: t.name, started_at: t.startedAt, ended_at: t.endedAt, seconds: t.seconds })),
     ...record.equalTime.map((e) => ({ section: 'equal_time', name: e.name, seconds: e.seconds, turns: e.turns })),
   ];
-  const lines = [COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((c) => cell(row[c])).join(','))];
+  const lines = [COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((c) => csvCell(row[c])).join(','))];
   return `${lines.join('\r\n')}\r\n`;
 }
 
-function cell(value: string | number | null | undefined): string {
+/** What a spreadsheet may split cells or rows on when it guesses the separator (or ignores the quotes). */
+const SEPARATORS = new Set([',', ';', '\t', '|', '\r', '\n']);
+/** What makes a spreadsheet read a cell as a formula. */
+const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
+
+/**
+ * An apostrophe before every formula start at the beginning of the text and after any
+ * separator (spaces between are skipped): "hello;=1+1" becomes "hello;'=1+1", so a
+ * spreadsheet that splits on ";" still shows text, not a formula's result.
+ */
+export function defuse(text: string): string {
+  let out = '';
+  let cellStart = true;
+  for (const ch of text) {
+    if (cellStart && FORMULA_START.has(ch)) out += "'";
+    out += ch;
+    cellStart = SEPARATORS.has(ch) || (cellStart && ch === ' ');
+  }
+  return out;
+}
+
+/** A CSV cell: nothing for null, a number bare, text defused and always quoted. */
+export function csvCell(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === 'number') return String(value);
+  return `"${defuse(value).replace(/"/g, '""')}"`;
 }

@@ -82,9 +82,6 @@ export function newPresence(): VrPresence {
   return { pose: null, at: -Infinity, teleportedAt: -Infinity };
 }
 
-/** A teleport needs this long after the previous one (a held trigger cannot skate across the room). */
-export const TELEPORT_COOLDOWN_MS = 250;
-
 export interface PoseSource { id: string; x: number; z: number; presence: VrPresence | undefined }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallError, callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage } from '../../shared/protocol/messages.js';
-import { act, hall, joinHall } from '../rooms/hallTesting.js';
+import { act, hall, joinHall } from '../testing/hall.js';
 import { bootServer, createAccount, guestToken, waitFor, type TestAccount } from '../testing/harness.js';
 
 /**

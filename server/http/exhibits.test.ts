@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AssetView } from '../../shared/protocol/api.js';
 import { ApiCallError, callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage } from '../../shared/protocol/messages.js';
-import { acked, joinHall, type Tracked } from '../rooms/hallTesting.js';
+import { acked, joinHall, type Tracked } from '../testing/hall.js';
 import { makeGlb, makePng, makeVtt } from '../testing/files.js';
 import { bootServer, createAccount, guestToken, waitFor, type TestAccount } from '../testing/harness.js';
 import { glbWith, html, jpeg, mp4, noisyPng, sha256Of, svg, text, vttWithBom, webm, webp } from '../testing/sampleFiles.js';

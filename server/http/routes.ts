@@ -6,15 +6,24 @@ import { ErrorCode } from '../../shared/protocol/errors.js';
 import { mountApi, sendError } from './api.js';
 import { createHandlers, type HandlerDeps } from './handlers/index.js';
 import { PAGES } from './pages.js';
+import { metricsTokenMatches } from './gate.js';
 import { FONT_FALLBACK_PATH, fontFallbackRouter } from './fontFallback.js';
 import { XR_PROFILES_PATH, xrProfilesDir } from './xrProfiles.js';
 
 export interface RouteDeps extends HandlerDeps {
   clientDir: string;
-  /** Origins besides this one the page may connect to (an external LiveKit's signalling). */
+  /** Origins besides this one the page may connect to (an external LiveKit's signalling, ws(s) and http(s)). */
   connectSources: readonly string[];
+  /** /metrics answers only this bearer token; undefined: metrics are off. */
+  metricsToken: string | undefined;
 }
 
+
+/** `ws://host wss://host` for a well-formed Host header (the gate refused any other host). */
+export function sameHostSockets(host: string | undefined): string {
+  if (!host || !/^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(host)) return '';
+  return `ws://${host} wss://${host}`;
+}
 
 /** Security headers, the API (health, metrics, /api/...) and the built client with its page routes. */
 export function mountRoutes(app: Express, deps: RouteDeps): void {
@@ -25,7 +34,10 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
         defaultSrc: ["'self'"],
         // Same-origin only: no third party ever sees a visitor's address.
         // blob: the glTF loader reads a model's embedded textures through blob: URLs (VR controller models).
-        connectSrc: ["'self'", 'blob:', 'ws:', 'wss:', ...deps.connectSources],
+        // Sockets only to this site (Host was checked by the gate) and the configured LiveKit: never
+        // `ws:`/`wss:` to any host (issue 17, finding 5). 'self' alone covers same-origin sockets
+        // in CSP 3 browsers; the explicit ws/wss origins cover those that predate it.
+        connectSrc: ["'self'", 'blob:', (req) => sameHostSockets(req.headers.host), ...deps.connectSources],
         imgSrc: ["'self'", 'data:', 'blob:'],
         mediaSrc: ["'self'", 'blob:'],
         fontSrc: ["'self'", 'data:'],
@@ -40,6 +52,23 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: false,
   }));
+
+  // Metrics only with the operator's token (issue 17, finding 6); answered here, before the API
+  // reads the Authorization header as a session token.
+  app.get('/metrics', (req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    if (deps.metricsToken === undefined) {
+      res.status(403).json({ code: ErrorCode.NOT_ALLOWED, message: 'Metrics are off: set METRICS_TOKEN on the server and send it as a bearer token.' });
+      return;
+    }
+    if (!metricsTokenMatches(req.get('authorization'), deps.metricsToken)) {
+      res.status(401).json({ code: ErrorCode.NOT_ALLOWED, message: 'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.' });
+      return;
+    }
+    deps.metrics.registry.metrics().then((text) => {
+      res.type(deps.metrics.registry.contentType).send(text);
+    }, next);
+  });
 
   mountApi(app, createHandlers(deps), {
     sessions: deps.sessions, log: deps.log,

@@ -6,7 +6,7 @@ import type { MoveInput } from '../../shared/protocol/messages.js';
 import { getSpace } from '../../shared/spaces/catalog.js';
 import { stepAvatar } from '../../shared/spaces/movement.js';
 import { SignJWT } from 'jose';
-import { bootServer, closeCode, collectErrors, guestToken, joinSpace, waitFor, type SpaceRoomClient } from '../testing/harness.js';
+import { bootServer, closeCode, collectErrors, guestToken, joinSpace, metricsText, waitFor, type SpaceRoomClient } from '../testing/harness.js';
 
 let server: Awaited<ReturnType<typeof bootServer>>;
 const plaza = getSpace('plaza')!;
@@ -124,7 +124,7 @@ describe('space room', () => {
     await waitFor(() => !other.state.avatars.has(flooder.sessionId), 5000, 'the flooder to be removed');
     await walk(other, [{ forward: 1, strafe: 0, run: false, yaw: 0 }, { forward: 1, strafe: 0, run: false, yaw: 0 }]);
     expect(me(other).ack).toBe(2);
-    const metrics = await (await fetch(`${server.http}/metrics`)).text();
+    const metrics = await metricsText(server);
     expect(metrics).toMatch(/hustings_messages_rejected_total\{reason="rate_limited"\} [1-9]/);
     expect(metrics).toMatch(/hustings_forced_disconnects_total\{reason="flooding"\} 1/);
     await other.leave();
@@ -198,7 +198,7 @@ describe('space room', () => {
   it('serves health and Prometheus metrics', async () => {
     const health = await (await fetch(`${server.http}/healthz`)).json();
     expect(health).toMatchObject({ ok: true });
-    const metrics = await (await fetch(`${server.http}/metrics`)).text();
+    const metrics = await metricsText(server);
     for (const name of ['hustings_rooms', 'hustings_clients', 'hustings_tick_duration_seconds_bucket', 'hustings_patch_bytes_total', 'process_resident_memory_bytes']) {
       expect(metrics).toContain(name);
     }

@@ -4,7 +4,7 @@ import { callApi } from '../../shared/protocol/apiClient.js';
 import type { EditHistory } from '../../shared/protocol/curation.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
-import { acked, joinHall, refused, type Tracked } from './hallTesting.js';
+import { acked, joinHall, refused, type Tracked } from '../testing/hall.js';
 
 /**
  * Curation over real connections: the draft only curators in edit mode see, operations stored

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { ClientMessage } from '../../shared/protocol/messages.js';
-import type { ErrorPayload } from '../../shared/protocol/errors.js';
 import type { HallState } from '../../shared/schema/Hall.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import type { FloorTurn } from '../domain/floorMic.js';
+import type { RoomLimiters } from '../domain/rateLimits.js';
+import type { SeatPlan } from '../domain/seats.js';
 import type { Logger } from '../log.js';
 import type { Event } from '../store/events.js';
 import type { Repos } from '../store/repos.js';
@@ -16,9 +18,8 @@ export interface HallHost {
   readonly occupants: ReadonlyMap<string, Occupant>;
   send(sessionId: string, type: string, payload: unknown): void;
   broadcast(type: string, payload: unknown): void;
-  /** Ends every connection of this person here for good (close code REMOVED, "CODE: sentence" reason). */
+  /** Ends every connection of this person here for good (close code REMOVED, a fixed "CODE: sentence" reason). */
   disconnectPerson(identity: Occupant['identity'], reason: string): void;
-  refuse(sessionId: string, error: ErrorPayload): void;
 }
 
 export interface HallDeps {
@@ -26,21 +27,15 @@ export interface HallDeps {
   log: Logger;
   /** Words that send a question to the moderators flagged (never approved automatically). */
   flagWords: readonly string[];
-  /** A keyed hash of a client address: bans of guests match it without storing the address. */
+  /** A keyed hash of a client address: address bans match it without storing the address. */
   hashAddress(address: string): string;
+  /** The room's rate limits (server/domain/rateLimits.ts). */
+  limits: Pick<RoomLimiters, 'reaction' | 'question' | 'vote'>;
 }
 
 /** Registers a client message with the room's choke point (rate limit, permissions, schema). */
 export type Register = <T>(type: ClientMessage, schema: z.ZodType<T>, invalid: string,
   handler: (sessionId: string, occupant: Occupant, message: T) => void | Promise<void>) => void;
-
-/** The floor-microphone turn in progress. */
-export interface FloorTurnInProgress {
-  turnId: string;
-  sessionId: string;
-  /** Where the holder goes back to: their seat if they had one, else where they stood. */
-  returnTo: { seat: number; x: number; z: number; yaw: number };
-}
 
 /** State the town hall's parts share. */
 export interface HallContext {
@@ -50,9 +45,8 @@ export interface HallContext {
   event: Event | undefined;
   /** Identity keys muted in this space. */
   muted: Set<string>;
-  /** Seat index -> session id of who sits there. */
-  seatOwner: Map<number, string>;
-  floor: FloorTurnInProgress | null;
+  seats: SeatPlan;
+  floor: FloorTurn | null;
 }
 
 /** The identity key of whoever sits in a room connection (accounts across devices count once). */

@@ -7,8 +7,8 @@ import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { SPACES } from '../../shared/spaces/catalog.js';
 import { isFree, stageAt } from '../../shared/spaces/collision.js';
 import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
-import { act, hall, joinHall, me, refused, track, walk, type Tracked } from './hallTesting.js';
-import { visitorPool } from './hallTesting.js';
+import { act, hall, joinHall, me, refused, track, walk, type Tracked } from '../testing/hall.js';
+import { visitorPool } from '../testing/hall.js';
 
 /**
  * Seats, the stage, hands and the floor microphone, over real connections: where avatars are
@@ -292,7 +292,7 @@ describe('the floor microphone', () => {
     const seconds = record.equalTime.map((e) => e.seconds);
     expect(seconds).toEqual([...seconds].sort((x, y) => y - x));
     const csv = await (await fetch(`${server.http}/api/events/${eventId}/record.csv`)).text();
-    expect(csv.split('\r\n').filter((l) => l.startsWith('equal_time,')).length).toBe(record.equalTime.length);
-    expect(csv).toMatch(/^floor_turn,.*Bea Leaving/m);
+    expect(csv.split('\r\n').filter((l) => l.startsWith('"equal_time",')).length).toBe(record.equalTime.length);
+    expect(csv).toMatch(/^"floor_turn",.*Bea Leaving/m);
   });
 });

@@ -1,29 +1,26 @@
+import { allows } from '../../shared/access.js';
 import { ErrorCode } from '../../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import type { z } from 'zod';
-import { BanMessage, MuteMessage, ReactMessage } from '../../shared/protocol/townhall.js';
-import { identityKey } from '../domain/questions.js';
-import { ReactionAggregator } from '../domain/reactions.js';
-import { TokenBucket } from '../domain/tokenBucket.js';
-import type { HallContext, Register } from './hallContext.js';
+import { BanMessage, MuteMessage, ReactMessage, UnbanMessage, type BanList } from '../../shared/protocol/townhall.js';
 import { actorOf } from '../auth/sessions.js';
+import { banAck, banHeldButNotShownOut, banPlan, LEAVE_REASONS } from '../domain/moderation.js';
+import { checkNotMuted, identityKey } from '../domain/questions.js';
+import { ReactionAggregator } from '../domain/reactions.js';
+import type { HallContext, Register } from './hallContext.js';
 import { Refusal, sanctionTarget, type Occupant } from './occupant.js';
 
-/** Reactions per person: a burst of 6, then 3 a second (the rest are dropped quietly). */
-const REACT_BURST = 6;
-const REACT_PER_SECOND = 3;
-
-/** Reactions, and moderators' mutes and bans. */
+/** Reactions, and moderators' mutes and bans (the rules: server/domain/moderation.ts). */
 export class HallModeration {
   private readonly reactions = new ReactionAggregator();
-  private readonly reactBuckets = new Map<string, TokenBucket>();
 
   constructor(private readonly ctx: HallContext, private readonly onMutesChanged: () => Promise<void>) {}
 
   register(on: Register): void {
     on(ClientMessage.React, ReactMessage, 'A reaction is {kind: applause|agree|disagree|laugh}.', (id, who, m) => this.react(id, who, m));
     on(ClientMessage.Mute, MuteMessage, 'A mute is {sessionId, muted, reason?}.', (id, who, m) => this.mute(id, who, m));
-    on(ClientMessage.Ban, BanMessage, 'A ban is {sessionId, reason}.', (id, who, m) => this.ban(id, who, m));
+    on(ClientMessage.Ban, BanMessage, 'A ban is {sessionId, reason, addressHours?} (an address ban lasts 1 to 24 hours).', (id, who, m) => this.ban(id, who, m));
+    on(ClientMessage.Unban, UnbanMessage, 'Lifting a ban names it: {id}.', (id, who, m) => this.unban(id, who, m.id));
   }
 
   async load(): Promise<void> {
@@ -37,30 +34,18 @@ export class HallModeration {
     if (burst) this.ctx.host.broadcast(ServerMessage.Reactions, burst);
   }
 
-  forget(sessionId: string): void {
-    this.reactBuckets.delete(sessionId);
-  }
-
   private react(sessionId: string, who: Occupant, m: z.infer<typeof ReactMessage>): void {
-    if (who.muted) throw new Refusal(ErrorCode.NOT_ALLOWED, 'A moderator has muted your questions and reactions here.');
-    const now = Date.now();
-    let bucket = this.reactBuckets.get(sessionId);
-    if (!bucket) this.reactBuckets.set(sessionId, bucket = new TokenBucket(REACT_BURST, REACT_PER_SECOND, now));
-    if (bucket.take(now)) this.reactions.add(sessionId, m.kind);
-  }
-
-  private target(sessionId: string, moderator: Occupant): Occupant {
-    return sanctionTarget(this.ctx.host.occupants, sessionId, moderator, this.ctx.host.layout.id);
+    checkNotMuted(who.muted);
+    if (this.ctx.deps.limits.reaction.take(sessionId, Date.now())) this.reactions.add(sessionId, m.kind);
   }
 
   private async mute(sessionId: string, moderator: Occupant, m: z.infer<typeof MuteMessage>): Promise<void> {
-    const target = this.target(m.sessionId, moderator);
+    const target = sanctionTarget(this.ctx.host.occupants, m.sessionId, moderator, this.ctx.host.layout.id);
     const key = identityKey(target.identity);
     const spaceId = this.ctx.host.layout.id;
-    const { repos } = this.ctx.deps;
-    await repos.transaction(async (r) => {
+    await this.ctx.deps.repos.transaction(async (r) => {
       if (m.muted) {
-        await r.sanctions.add({ spaceId, kind: 'mute', subjectKey: key, ipHash: null, reason: m.reason ?? '', createdBy: actorOf(moderator.identity) });
+        await r.sanctions.add({ spaceId, kind: 'mute', subjectKey: key, subjectName: target.avatar.name, ipHash: null, reason: m.reason ?? '', createdBy: actorOf(moderator.identity) });
       } else {
         await r.sanctions.lift(spaceId, 'mute', key);
       }
@@ -76,21 +61,73 @@ export class HallModeration {
     await this.onMutesChanged();
   }
 
+  /**
+   * A ban: the person, and their address only when the moderator chose it (time-limited).
+   * Committed with its audit rows first; from then on the ban holds whatever happens, and the
+   * moderator is told so.
+   */
   private async ban(sessionId: string, moderator: Occupant, m: z.infer<typeof BanMessage>): Promise<void> {
-    const target = this.target(m.sessionId, moderator);
-    const key = identityKey(target.identity);
+    const target = sanctionTarget(this.ctx.host.occupants, m.sessionId, moderator, this.ctx.host.layout.id);
+    const plan = banPlan(target.identity, m.addressHours, Date.now());
     const spaceId = this.ctx.host.layout.id;
-    // A guest is banned by session and by a keyed hash of their address, so a fresh guest
-    // session from the same place is refused too; an account by the account.
-    const ipHash = target.identity.accountId ? null : this.ctx.deps.hashAddress(target.address);
+    const actorId = actorOf(moderator.identity);
+    const name = target.avatar.name;
+    const ipHash = plan.address ? this.ctx.deps.hashAddress(target.address) : null;
     await this.ctx.deps.repos.transaction(async (r) => {
-      await r.sanctions.add({ spaceId, kind: 'ban', subjectKey: key, ipHash, reason: m.reason, createdBy: actorOf(moderator.identity) });
-      await r.audit.append({
-        actorId: actorOf(moderator.identity), action: 'space.ban', targetType: 'identity', targetId: key,
-        detail: { spaceId, name: target.avatar.name, reason: m.reason },
-      });
+      await r.sanctions.add({ spaceId, kind: 'ban', subjectKey: plan.subjectKey, subjectName: name, ipHash: null, reason: m.reason, createdBy: actorId });
+      await r.audit.append({ actorId, action: 'space.ban', targetType: 'identity', targetId: plan.subjectKey, detail: { spaceId, name, reason: m.reason } });
+      if (plan.address) {
+        await r.sanctions.add({
+          spaceId, kind: 'address_ban', subjectKey: plan.subjectKey, subjectName: name, ipHash, reason: m.reason, createdBy: actorId, expiresAt: plan.address.expiresAt,
+        });
+        await r.audit.append({
+          actorId, action: 'space.ban_address', targetType: 'identity', targetId: plan.subjectKey,
+          detail: { spaceId, name, reason: m.reason, hours: plan.address.hours, expiresAt: plan.address.expiresAt },
+        });
+      }
     });
-    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.Ban, id: m.sessionId, message: `${target.avatar.name} is banned from this space.` });
-    this.ctx.host.disconnectPerson(target.identity, `NOT_ALLOWED: A moderator banned you from this space (${m.reason}).`);
+    let message = banAck(name, plan.address);
+    try {
+      // A fixed sentence: the reason (typed by the moderator) stays in the audit log.
+      this.ctx.host.disconnectPerson(target.identity, LEAVE_REASONS.banned);
+    } catch (err) {
+      this.ctx.deps.log.error({ err, sessionId: m.sessionId }, 'showing a banned person out failed; the ban holds');
+      message = banHeldButNotShownOut(name);
+    }
+    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.Ban, id: m.sessionId, message });
+    await this.sendBans().catch((err: unknown) => this.ctx.deps.log.error({ err }, 'sending the ban list failed'));
+  }
+
+  private async unban(sessionId: string, moderator: Occupant, id: string): Promise<void> {
+    const spaceId = this.ctx.host.layout.id;
+    const lifted = await this.ctx.deps.repos.transaction(async (r) => {
+      const ban = await r.sanctions.liftById(spaceId, id);
+      if (!ban) return undefined;
+      await r.audit.append({
+        actorId: actorOf(moderator.identity), action: ban.kind === 'address_ban' ? 'space.unban_address' : 'space.unban',
+        targetType: 'identity', targetId: ban.subjectKey, detail: { spaceId, name: ban.subjectName, banId: ban.id },
+      });
+      return ban;
+    });
+    if (!lifted) throw new Refusal(ErrorCode.NOT_FOUND, 'That ban is no longer in force.');
+    const what = lifted.kind === 'address_ban' ? `The address ban of ${lifted.subjectName || 'that guest'} is lifted.` : `${lifted.subjectName || 'That person'} may come back.`;
+    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.Unban, id, message: what });
+    await this.sendBans();
+  }
+
+  /** The bans in force here, to everyone present who may ban (or just to `only`). */
+  async sendBans(only?: string): Promise<void> {
+    const { host } = this.ctx;
+    const to = [...host.occupants].filter(([id, o]) => (only === undefined || id === only) && allows('space.ban', o.identity, host.layout.id));
+    if (to.length === 0) return;
+    const { sanctions } = this.ctx.deps.repos;
+    const [people, addresses] = await Promise.all([sanctions.active(host.layout.id, 'ban'), sanctions.active(host.layout.id, 'address_ban')]);
+    const list: BanList = {
+      bans: [...people, ...addresses].map((b) => ({
+        id: b.id, kind: b.kind === 'address_ban' ? 'address' as const : 'person' as const, name: b.subjectName, reason: b.reason,
+        createdAt: Date.parse(b.createdAt), expiresAt: b.expiresAt ? Date.parse(b.expiresAt) : null,
+      })),
+    };
+    for (const [id] of to) host.send(id, ServerMessage.Bans, list);
   }
 }

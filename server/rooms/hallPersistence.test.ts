@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage } from '../../shared/protocol/messages.js';
 import { bootServer, createAccount, guestToken, waitFor } from '../testing/harness.js';
-import { act, acked, hall, joinHall, lastMine, lastQueue, type Tracked } from './hallTesting.js';
+import { act, acked, hall, joinHall, lastMine, lastQueue, type Tracked } from '../testing/hall.js';
 
 /**
  * Persistence before broadcast: whatever the room told people had happened (the live event,

@@ -4,8 +4,8 @@ import { ClientMessage } from '../../shared/protocol/messages.js';
 import { QUESTION_MAX } from '../../shared/protocol/townhall.js';
 import { SPACES } from '../../shared/spaces/catalog.js';
 import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
-import { act, acked, hall, joinHall, lastMine, lastQueue, refused, type Tracked } from './hallTesting.js';
-import { visitorPool } from './hallTesting.js';
+import { act, acked, hall, joinHall, lastMine, lastQueue, refused, type Tracked } from '../testing/hall.js';
+import { visitorPool } from '../testing/hall.js';
 
 /**
  * Questions at a town hall event, over real connections: the moderation states, what each

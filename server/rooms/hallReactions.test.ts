@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientMessage } from '../../shared/protocol/messages.js';
 import { REACTIONS, type Reaction, type ReactionBurst } from '../../shared/protocol/townhall.js';
 import { bootServer, waitFor } from '../testing/harness.js';
-import { act, joinHall, me, type Tracked } from './hallTesting.js';
+import { act, joinHall, me, type Tracked } from '../testing/hall.js';
 
 /** Reactions are aggregated: however many people react, the room sends a few bursts a second. */
 

@@ -1,22 +1,22 @@
-import type { Avatar } from '../../shared/schema/Avatar.js';
-import { rolesFor } from '../../shared/access.js';
-import { ErrorCode } from '../../shared/protocol/errors.js';
+import { badgeFor } from '../../shared/access.js';
+import { NAME_MAX_LENGTH } from '../../shared/constants.js';
+import { Avatar } from '../../shared/schema/Avatar.js';
 import type { Identity } from '../auth/sessions.js';
-import type { MoveIntents } from '../domain/moveIntents.js';
-import type { FloodGuard, TokenBucket } from '../domain/tokenBucket.js';
+import { checkSanction } from '../domain/moderation.js';
+import { MoveIntents } from '../domain/moveIntents.js';
+import { uniqueName } from '../domain/names.js';
 import type { VrPresence } from '../domain/vrPose.js';
+
+export { Refusal } from '../domain/refusal.js';
 
 /** What the server keeps about each connection besides the synchronised Avatar. */
 export interface Occupant {
   avatar: Avatar;
   /** The session this person joined with, and their roles (kept current by the ChangeFeed). */
   identity: Identity;
-  /** The client's address as the server saw it when they joined (for bans of guests). */
+  /** The client's address as the server saw it when they joined (for a moderator's address ban). */
   address: string;
   intents: MoveIntents;
-  bucket: TokenBucket;
-  flood: FloodGuard;
-  lastErrorAt: number;
   /** Set once the avatar has stepped into a portal: further input is ignored. */
   leaving: boolean;
   /** Set when the server removes the client, so its departure is final. */
@@ -25,30 +25,31 @@ export interface Occupant {
   muted: boolean;
   /** Standing at the floor microphone: movement is ignored until the turn ends. */
   atMic: boolean;
-  /** In VR: their head and hands, and their own rate limit for them (set on the first pose or teleport). */
-  vr?: { presence: VrPresence; bucket: TokenBucket };
+  /** In VR: their head and hands (set on the first pose or teleport). */
+  vr?: { presence: VrPresence };
 }
 
-/** A refusal a message handler throws: the room answers the sender with the code and sentence. */
-export class Refusal extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
-    super(message);
-    this.name = 'Refusal';
-  }
-}
-
-/**
- * The person a moderator names (remove, mute, ban): someone here, not the moderator, and not
- * staff the moderator may not sanction. Held roles count, not the badge: an admin who hosts
- * here wears the host badge and is still an admin. Only an admin acts on moderators and admins.
- */
+/** The person a moderator names (remove, mute, ban), checked by the moderation rules. */
 export function sanctionTarget(occupants: ReadonlyMap<string, Occupant>, sessionId: string, moderator: Occupant, spaceId: string): Occupant {
   const target = occupants.get(sessionId);
-  if (!target || target.removed) throw new Refusal(ErrorCode.NOT_FOUND, 'That person is no longer in this space.');
-  if (target === moderator) throw new Refusal(ErrorCode.INVALID_INPUT, 'You cannot do that to yourself.');
-  const held = rolesFor(target.identity, 'space', spaceId);
-  if ((held.has('moderator') || held.has('admin')) && !rolesFor(moderator.identity, 'global').has('admin')) {
-    throw new Refusal(ErrorCode.NOT_ALLOWED, 'Only an admin can do that to a moderator or an admin.');
-  }
-  return target;
+  const person = target && { ...target.identity, removed: target.removed };
+  checkSanction(person, moderator.identity, target === moderator, spaceId);
+  return target!;
+}
+
+/** Someone arriving: their avatar at the spawn spot, with a name nobody here has. */
+export function newOccupant(auth: { identity: Identity; address: string }, spot: { x: number; z: number; yaw: number }, names: readonly string[], spaceId: string): Occupant {
+  const avatar = new Avatar();
+  avatar.name = uniqueName(auth.identity.name, [...names], NAME_MAX_LENGTH);
+  avatar.x = spot.x;
+  avatar.z = spot.z;
+  avatar.yaw = spot.yaw;
+  avatar.gait = 0;
+  avatar.ack = 0;
+  avatar.hue = Math.floor(Math.random() * 360);
+  avatar.connected = true;
+  avatar.role = badgeFor(auth.identity.grants, spaceId);
+  avatar.seat = -1;
+  avatar.hand = 0;
+  return { avatar, identity: auth.identity, address: auth.address, muted: false, atMic: false, intents: new MoveIntents(), leaving: false, removed: false };
 }

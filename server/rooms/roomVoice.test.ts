@@ -1,12 +1,12 @@
 import { AudioFrame, AudioSource, LocalAudioTrack, Room as LivekitRoom, TrackPublishOptions, TrackSource } from '@livekit/rtc-node';
-import type { ParticipantInfo } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallError, callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage } from '../../shared/protocol/messages.js';
 import type { VoiceToken } from '../../shared/protocol/api.js';
 import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
-import { act, hall, joinHall, me, walk, type Tracked } from './hallTesting.js';
+import { act, hall, joinHall, me, walk, type Tracked } from '../testing/hall.js';
 import { freeVoicePorts } from '../testing/voicePorts.js';
+import type { VoiceParticipant } from '../voice/voice.js';
 
 /**
  * Voice in rooms against the real LiveKit the app starts: tokens only for your own connection,
@@ -45,12 +45,11 @@ async function joinVoice(grant: VoiceToken): Promise<LivekitRoom> {
   return room;
 }
 
-async function participant(grant: VoiceToken): Promise<ParticipantInfo | undefined> {
-  const list = await server.voice.voice!.rooms.listParticipants(grant.room);
-  return list.find((p) => p.identity === grant.identity);
+async function participant(grant: VoiceToken): Promise<VoiceParticipant | undefined> {
+  return server.voice.voice!.participant(grant.room, grant.identity);
 }
 
-async function waitForLivekit(grant: VoiceToken, check: (p: ParticipantInfo | undefined) => boolean, what: string): Promise<void> {
+async function waitForLivekit(grant: VoiceToken, check: (p: VoiceParticipant | undefined) => boolean, what: string): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (!check(await participant(grant))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -69,7 +68,7 @@ async function publishTone(room: LivekitRoom): Promise<void> {
   for (let i = 0; i < 20; i++) await source.captureFrame(new AudioFrame(samples, 48_000, 1, 480));
 }
 
-const publishing = (p: ParticipantInfo | undefined) => (p?.tracks.length ?? 0) > 0;
+const publishing = (p: VoiceParticipant | undefined) => (p?.tracks ?? 0) > 0;
 
 beforeAll(async () => {
   server = await bootServer({ VOICE: 'on', LIVEKIT_PORT: String(await freeVoicePorts()) });
@@ -130,7 +129,7 @@ describe('grants that follow the room', () => {
     await act(host, ClientMessage.Stand, {}, () => me(host).seat === -1);
     await walk(host, 40, { forward: 1, strafe: 0, run: true, yaw: 0 });
     await waitFor(() => hall(mod).speakers.includes(host.room.sessionId), 5000, 'the host among the speakers');
-    await waitForLivekit(hostGrant, (p) => p?.permission?.canPublish === true, 'LiveKit to let the host publish');
+    await waitForLivekit(hostGrant, (p) => p?.canPublish === true, 'LiveKit to let the host publish');
     await publishTone(hostVoice);
     await waitForLivekit(hostGrant, publishing, "the host's track in LiveKit");
     // A token asked for now says so from the start.
@@ -138,7 +137,7 @@ describe('grants that follow the room', () => {
 
     // Walking off the stage takes the grant back, and LiveKit ends the track.
     await walk(host, 40, { forward: -1, strafe: 0, run: true, yaw: 0 });
-    await waitForLivekit(hostGrant, (p) => p?.permission?.canPublish === false && !publishing(p), 'the grant taken back');
+    await waitForLivekit(hostGrant, (p) => p?.canPublish === false && !publishing(p), 'the grant taken back');
     await Promise.all([host.room.leave(), visitor.room.leave()]);
   });
 
@@ -146,21 +145,21 @@ describe('grants that follow the room', () => {
     const ada = await joinHall(server.url, { name: 'Ada' });
     const grant = await tokenFor(ada);
     const voice = await joinVoice(grant);
-    await waitForLivekit(grant, (p) => p?.permission?.canPublish === false, 'Ada in LiveKit as a listener');
+    await waitForLivekit(grant, (p) => p?.canPublish === false, 'Ada in LiveKit as a listener');
 
     await act(mod, ClientMessage.FloorCall, { sessionId: ada.room.sessionId, seconds: 120 }, () => hall(mod).floor.holder === ada.room.sessionId);
-    await waitForLivekit(grant, (p) => p?.permission?.canPublish === true, 'the floor grant');
+    await waitForLivekit(grant, (p) => p?.canPublish === true, 'the floor grant');
     await publishTone(voice);
     await waitForLivekit(grant, publishing, "Ada's voice");
 
     // A moderator mutes her while she holds the floor: LiveKit stops her at once.
     await act(mod, ClientMessage.Mute, { sessionId: ada.room.sessionId, muted: true }, () => mod.acks.some((a) => a.ref === ClientMessage.Mute && a.id === ada.room.sessionId));
-    await waitForLivekit(grant, (p) => p?.permission?.canPublish === false && !publishing(p), 'the mute in LiveKit');
+    await waitForLivekit(grant, (p) => p?.canPublish === false && !publishing(p), 'the mute in LiveKit');
     await act(mod, ClientMessage.Mute, { sessionId: ada.room.sessionId, muted: false }, () => mod.acks.filter((a) => a.ref === ClientMessage.Mute).length >= 2);
-    await waitForLivekit(grant, (p) => p?.permission?.canPublish === true, 'the grant back after the unmute');
+    await waitForLivekit(grant, (p) => p?.canPublish === true, 'the grant back after the unmute');
 
     await act(mod, ClientMessage.FloorEnd, {}, () => hall(mod).floor.holder === '');
-    await waitForLivekit(grant, (p) => p?.permission?.canPublish === false, 'the grant taken back with the turn');
+    await waitForLivekit(grant, (p) => p?.canPublish === false, 'the grant taken back with the turn');
     await ada.room.leave();
     // Leaving the space leaves its voice too.
     await waitForLivekit(grant, (p) => p === undefined, 'Ada out of LiveKit');
@@ -174,7 +173,7 @@ describe('grants that follow the room', () => {
     // Only now does Cy's browser connect, with the listener's token it was given.
     await new Promise((r) => setTimeout(r, 300));
     await joinVoice(grant);
-    await waitForLivekit(grant, (p) => p?.permission?.canPublish === true, 'the grant applied after joining');
+    await waitForLivekit(grant, (p) => p?.canPublish === true, 'the grant applied after joining');
     await act(mod, ClientMessage.FloorEnd, {}, () => hall(mod).floor.holder === '');
     await cy.room.leave();
   });
@@ -184,12 +183,12 @@ describe('grants that follow the room', () => {
     const grant = await tokenFor(eve);
     const voice = await joinVoice(grant);
     await act(mod, ClientMessage.FloorCall, { sessionId: eve.room.sessionId, seconds: 120 }, () => hall(mod).floor.holder === eve.room.sessionId);
-    await waitForLivekit(grant, (p) => p?.permission?.canPublish === true, 'the floor grant');
+    await waitForLivekit(grant, (p) => p?.canPublish === true, 'the floor grant');
     // A signalling drop: the browser's LiveKit client joins again with the token it holds.
     await voice.disconnect();
     await waitForLivekit(grant, (p) => p === undefined, 'Eve out of LiveKit');
     await joinVoice(grant);
-    await waitForLivekit(grant, (p) => p?.permission?.canPublish === true, 'the floor grant told again after the rejoin');
+    await waitForLivekit(grant, (p) => p?.canPublish === true, 'the floor grant told again after the rejoin');
     await act(mod, ClientMessage.FloorEnd, {}, () => hall(mod).floor.holder === '');
     await eve.room.leave();
   });

@@ -105,6 +105,6 @@ export class RoomVoice {
   dispose(): void {
     if (this.grants.size === 0) return;
     this.grants.clear();
-    this.deps.voice?.rooms.deleteRoom(this.room).catch(() => {});
+    this.deps.voice?.deleteRoom(this.room).catch(() => {});
   }
 }

@@ -106,7 +106,7 @@ describe('a town hall, end to end over real connections', () => {
     const csv = await (await fetch(`${server.http}/api/events/${event.id}/record.csv`)).text();
     expect(csv.split('\r\n')[0]).toMatch(/^section,id,text/);
     expect(csv).toContain('Will the new bus lanes reach the east side?');
-    expect(csv).toMatch(/floor_turn,.*Ben/);
+    expect(csv).toMatch(/"floor_turn",.*Ben/);
 
     for (const room of [host, mod, a, b]) await room.leave();
   });

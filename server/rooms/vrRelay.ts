@@ -4,19 +4,18 @@ import { ServerMessage } from '../../shared/protocol/messages.js';
 import { VR_POSE_HZ, type TeleportMessage, type VrPoseMessage } from '../../shared/protocol/vr.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { TELEPORT_REFUSALS, teleportVerdict } from '../../shared/spaces/teleport.js';
-import { TokenBucket } from '../domain/tokenBucket.js';
-import { clampPose, newPresence, posesNear, TELEPORT_COOLDOWN_MS, type PoseSource } from '../domain/vrPose.js';
+import type { KeyedLimiter } from '../domain/rateLimits.js';
+import { clampPose, newPresence, posesNear, type PoseSource } from '../domain/vrPose.js';
 import { Refusal, type Occupant } from './occupant.js';
 
-/** A VR client's poses have their own allowance, so they never eat into its movement and actions. */
-const POSE_RATE = VR_POSE_HZ + 4;
-const POSE_BURST = 6;
 /** Poses go out every this many ticks. */
 const RELAY_EVERY = Math.max(1, Math.round(TICK_HZ / VR_POSE_HZ));
 
 export interface VrHost {
   layout: SpaceLayout;
   occupants: ReadonlyMap<string, Occupant>;
+  /** One teleport at a time (rateLimits.ts), keyed by session id. */
+  teleports: KeyedLimiter;
   send(sessionId: string, type: string, payload: unknown): void;
   /** Seated or at the floor mic: the server holds the avatar where it is. */
   holdsStill(occupant: Occupant): boolean;
@@ -35,19 +34,14 @@ export class VrRelay {
 
   constructor(private readonly host: VrHost) {}
 
-  private vrOf(occupant: Occupant, now: number): NonNullable<Occupant['vr']> {
-    occupant.vr ??= { presence: newPresence(), bucket: new TokenBucket(POSE_BURST, POSE_RATE, now) };
+  private vrOf(occupant: Occupant): NonNullable<Occupant['vr']> {
+    occupant.vr ??= { presence: newPresence() };
     return occupant.vr;
-  }
-
-  /** The bucket a pose message takes from (instead of the occupant's general one). */
-  poseBucket(occupant: Occupant, now: number): TokenBucket {
-    return this.vrOf(occupant, now).bucket;
   }
 
   onPose(occupant: Occupant, message: VrPoseMessage, now: number): void {
     if (occupant.leaving) return;
-    const vr = this.vrOf(occupant, now);
+    const vr = this.vrOf(occupant);
     vr.presence.pose = clampPose(message);
     vr.presence.at = now;
   }
@@ -58,12 +52,13 @@ export class VrRelay {
     if (this.host.holdsStill(occupant)) {
       throw new Refusal(ErrorCode.NOT_ALLOWED, occupant.atMic ? 'You are at the floor microphone until your turn ends.' : 'Please stand up first.');
     }
-    const vr = this.vrOf(occupant, now);
-    if (now - vr.presence.teleportedAt < TELEPORT_COOLDOWN_MS) throw new Refusal(ErrorCode.RATE_LIMITED, 'One teleport at a time, please.');
+    const vr = this.vrOf(occupant);
+    if (!this.host.teleports.available(sessionId, now)) throw new Refusal(ErrorCode.RATE_LIMITED, 'One teleport at a time, please.');
     const { avatar } = occupant;
     const verdict = teleportVerdict(this.host.layout, avatar, message, this.host.mayTakeStage(occupant));
     if (!verdict.ok) throw new Refusal(ErrorCode.NOT_ALLOWED, TELEPORT_REFUSALS[verdict.reason]);
     vr.presence.teleportedAt = now;
+    this.host.teleports.take(sessionId, now);
     // Movement queued before the teleport carries on from the new spot (the client replays the same way).
     avatar.x = message.x;
     avatar.z = message.z;

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Clock, stamp, systemClock } from './clock.js';
+import { auditSpaceOf } from './auditSpace.js';
 import type { AuditRow, Database } from './schema.js';
 
 export interface AuditEntryInput {
@@ -11,6 +12,8 @@ export interface AuditEntryInput {
   targetId?: string | null;
   /** Anything JSON-serialisable that explains the action (old/new values, reason). */
   detail?: unknown;
+  /** The space it is about; unset: found from the detail's spaceId, a space target or an event (auditSpaceOf). */
+  spaceId?: string | null;
 }
 
 export interface AuditEntry {
@@ -21,6 +24,7 @@ export interface AuditEntry {
   targetType: string | null;
   targetId: string | null;
   detail: unknown;
+  spaceId: string | null;
 }
 
 export const AUDIT_PAGE_MAX = 500;
@@ -30,6 +34,12 @@ export const AUDIT_PAGE_MAX = 500;
  * (or not at all). Returns the new entry's id.
  */
 export async function appendAudit(trx: Kysely<Database>, entry: AuditEntryInput, clock: Clock = systemClock): Promise<number> {
+  const eventIds = new Set<string>();
+  auditSpaceOf(entry, (id) => void eventIds.add(id));
+  const [eventId] = eventIds;
+  const eventSpace = eventId === undefined ? undefined
+    : (await trx.selectFrom('events').select('space_id').where('id', '=', eventId).executeTakeFirst())?.space_id;
+  const spaceId = auditSpaceOf(entry, () => eventSpace);
   const row = await trx.insertInto('audit_log')
     .values({
       at: stamp(clock),
@@ -38,6 +48,7 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntryInput,
       target_type: entry.targetType ?? null,
       target_id: entry.targetId ?? null,
       detail_json: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      space_id: spaceId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -46,12 +57,15 @@ export async function appendAudit(trx: Kysely<Database>, entry: AuditEntryInput,
 
 /**
  * The newest entries first; `before` (an id) pages back through older ones.
- * `limit` is clamped to 1..AUDIT_PAGE_MAX (default 50).
+ * `limit` is clamped to 1..AUDIT_PAGE_MAX (default 50). `spaces`: only entries about these
+ * spaces (none for an empty list); unset: every entry.
  */
-export async function listAudit(db: Kysely<Database>, options: { limit?: number; before?: number } = {}): Promise<AuditEntry[]> {
+export async function listAudit(db: Kysely<Database>, options: { limit?: number; before?: number; spaces?: readonly string[] } = {}): Promise<AuditEntry[]> {
   const limit = Math.min(AUDIT_PAGE_MAX, Math.max(1, Math.floor(options.limit ?? 50)));
+  if (options.spaces !== undefined && options.spaces.length === 0) return [];
   let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit);
   if (options.before !== undefined) query = query.where('id', '<', options.before);
+  if (options.spaces !== undefined) query = query.where('space_id', 'in', [...options.spaces]);
   const rows = await query.execute();
   return rows.map(toEntry);
 }
@@ -65,5 +79,6 @@ function toEntry(row: AuditRow): AuditEntry {
     targetType: row.target_type,
     targetId: row.target_id,
     detail: row.detail_json === null ? null : JSON.parse(row.detail_json),
+    spaceId: row.space_id,
   };
 }

@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { createPrivateFile, privateDir, privateFiles } from '../privateFiles.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -42,10 +42,14 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
 }
 
 function openSqlite(dataDir: string): DatabaseHandle {
-  fs.mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const file = path.join(dataDir, SQLITE_FILE);
+  // SQLite creates the -wal and -shm files with the database file's mode: 0600 before it opens.
+  createPrivateFile(file);
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
+  // An older install's WAL and shared-memory files, if they were left world-readable.
+  privateFiles(`${file}-wal`, `${file}-shm`);
   sqlite.pragma('foreign_keys = ON');
   // Another process (a second server, a CLI) may hold the write lock for a moment.
   sqlite.pragma('busy_timeout = 5000');

@@ -15,7 +15,7 @@ import { createAssetStore, createExhibitStore, type AssetStore, type ExhibitStor
 
 export interface AuditLog {
   append(entry: AuditEntryInput): Promise<number>;
-  list(options?: { limit?: number; before?: number }): Promise<AuditEntry[]>;
+  list(options?: { limit?: number; before?: number; spaces?: readonly string[] }): Promise<AuditEntry[]>;
 }
 
 /** Every repository, bound to one database handle or one transaction. */

@@ -115,15 +115,19 @@ export interface FloorTurnsTable {
 export interface SanctionsTable {
   id: string;
   space_id: string;
-  /** 'mute' | 'ban' */
+  /** 'mute' | 'ban' (a person) | 'address_ban' (an address, until expires_at) */
   kind: string;
   subject_key: string;
-  /** HMAC of the client address (bans of guests). */
+  /** HMAC of the client address (address bans only). */
   ip_hash: string | null;
   reason: string;
   created_by: string | null;
   created_at: string;
   lifted_at: string | null;
+  /** Address bans end by themselves at this time; null for the rest. */
+  expires_at: string | null;
+  /** The person's name when sanctioned (for the moderators' list). */
+  subject_name: string;
 }
 
 export interface SpacesTable {
@@ -194,6 +198,8 @@ export interface AuditLogTable {
   target_type: string | null;
   target_id: string | null;
   detail_json: string | null;
+  /** The space the entry is about (null: site-wide); moderators read only their spaces' entries. */
+  space_id: string | null;
 }
 
 export type SpaceRow = Selectable<SpacesTable>;

@@ -10,7 +10,9 @@ import { appendAudit, listAudit } from './audit.js';
 import type { Clock } from './clock.js';
 import { type DatabaseHandle, openDatabase } from './db.js';
 import { StoreError } from './errors.js';
+import { Migrator } from 'kysely';
 import { migrateToLatest } from './migrate.js';
+import { allMigrations } from './migrations/index.js';
 import { createRepos, type Repos } from './repos.js';
 import { createRoleStore } from './roles.js';
 import { createScratchPostgres } from './scratch.js';
@@ -95,7 +97,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
     });
 
     it('runs migrations once, and a second run (also from a second connection) does nothing', async () => {
-      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits']);
+      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans']);
       expect(await migrateToLatest(handle)).toEqual([]);
       // WAL mode keeps a -wal file beside the database while it is open.
       if (handle.dialect === 'sqlite') expect(fs.existsSync(`${handle.location}-wal`)).toBe(true);
@@ -603,18 +605,42 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect(await repos.floorTurns.listForEvent('no-such-event')).toEqual([]);
     });
 
-    it('adds, lists and lifts mutes and bans per space; a ban matches a subject key or an address hash', async () => {
+    it("migration 0006 ends the address part of bans made under the old policy, and keeps the person's ban", async () => {
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => allMigrations(handle.dialect) } });
+      expect((await migrator.migrateTo('0005_audit_space')).error).toBeUndefined();
+      await handle.db.insertInto('sanctions').values({
+        id: 'old-guest-ban', space_id: 'stage-one', kind: 'ban', subject_key: 'guest:old', ip_hash: 'hash-of-a-school',
+        reason: 'spam', created_by: null, created_at: '2030-01-01T00:00:00.000Z', lifted_at: null,
+      } as never).execute();
+      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans']);
+      const repos = createRepos(handle.db);
+      expect(await repos.sanctions.isBanned('stage-one', ['guest:old'], null)).toBe(true);
+      expect(await repos.sanctions.isBanned('stage-one', ['guest:someone-else'], 'hash-of-a-school')).toBe(false);
+      expect((await repos.sanctions.active('stage-one', 'ban'))).toMatchObject([{ subjectKey: 'guest:old', ipHash: null, expiresAt: null, subjectName: '' }]);
+      expect(await repos.sanctions.lift('stage-one', 'ban', 'guest:old')).toBe(1);
+    });
+
+    it('adds, lists and lifts mutes and bans per space; a ban matches the person, an address ban the address until it expires', async () => {
       const t = manualClock('2030-12-01T00:00:00.000Z');
       const repos = createRepos(handle.db, t.clock);
       const space = 'stage-one';
       const mute = await repos.sanctions.add({ spaceId: space, kind: 'mute', subjectKey: 'guest:loud', ipHash: null, reason: 'shouting', createdBy: 'account:mod' });
-      expect(mute).toEqual({ id: mute.id, spaceId: space, kind: 'mute', subjectKey: 'guest:loud', ipHash: null, reason: 'shouting', createdBy: 'account:mod', createdAt: '2030-12-01T00:00:00.000Z', liftedAt: null });
+      expect(mute).toEqual({
+        id: mute.id, spaceId: space, kind: 'mute', subjectKey: 'guest:loud', subjectName: '', ipHash: null, reason: 'shouting',
+        createdBy: 'account:mod', createdAt: '2030-12-01T00:00:00.000Z', liftedAt: null, expiresAt: null,
+      });
       await repos.sanctions.add({ spaceId: space, kind: 'ban', subjectKey: 'account:bad', ipHash: null, reason: 'threats', createdBy: 'account:mod' });
-      await repos.sanctions.add({ spaceId: space, kind: 'ban', subjectKey: 'guest:troll', ipHash: 'hash-of-an-address', reason: 'spam', createdBy: null });
+      const troll = await repos.sanctions.add({ spaceId: space, kind: 'ban', subjectKey: 'guest:troll', subjectName: 'Troll', ipHash: null, reason: 'spam', createdBy: null });
+      // The moderator chose to bar the troll's address too, for two hours.
+      const address = await repos.sanctions.add({
+        spaceId: space, kind: 'address_ban', subjectKey: 'guest:troll', subjectName: 'Troll', ipHash: 'hash-of-an-address', reason: 'spam',
+        createdBy: 'account:mod', expiresAt: '2030-12-01T02:00:00.000Z',
+      });
       await repos.sanctions.add({ spaceId: 'stage-two', kind: 'ban', subjectKey: 'account:elsewhere', ipHash: null, reason: 'elsewhere', createdBy: null });
 
       expect((await repos.sanctions.active(space, 'mute')).map((s) => s.subjectKey)).toEqual(['guest:loud']);
       expect((await repos.sanctions.active(space, 'ban')).map((s) => s.subjectKey).sort()).toEqual(['account:bad', 'guest:troll']);
+      expect((await repos.sanctions.active(space, 'address_ban')).map((s) => [s.subjectName, s.expiresAt])).toEqual([['Troll', '2030-12-01T02:00:00.000Z']]);
       expect(await repos.sanctions.isBanned(space, ['account:bad'], null)).toBe(true);
       expect(await repos.sanctions.isBanned(space, ['guest:someone', 'account:bad'], 'another-hash')).toBe(true);
       expect(await repos.sanctions.isBanned(space, ['guest:new-session'], 'hash-of-an-address')).toBe(true);
@@ -624,19 +650,28 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect(await repos.sanctions.isBanned(space, [], null)).toBe(false);
       expect(await repos.sanctions.isBanned(space, ['account:elsewhere'], null)).toBe(false);
       expect(await repos.sanctions.isBanned('stage-two', ['account:elsewhere'], null)).toBe(true);
+      expect(await repos.sanctions.isBanned('stage-two', [], 'hash-of-an-address')).toBe(false);
 
-      t.advance(HOUR);
-      expect(await repos.sanctions.lift(space, 'ban', 'guest:troll')).toBe(1);
-      expect(await repos.sanctions.lift(space, 'ban', 'guest:troll')).toBe(0);
-      expect(await repos.sanctions.lift(space, 'mute', 'account:bad')).toBe(0);
+      // Two hours on, the address ban has ended by itself; the person's ban holds.
+      t.advance(2 * HOUR);
       expect(await repos.sanctions.isBanned(space, ['guest:new-session'], 'hash-of-an-address')).toBe(false);
-      expect(await repos.sanctions.isBanned(space, ['account:bad'], null)).toBe(true);
+      expect(await repos.sanctions.active(space, 'address_ban')).toEqual([]);
+      expect(await repos.sanctions.liftById(space, address.id)).toBeUndefined();
+      expect(await repos.sanctions.isBanned(space, ['guest:troll'], null)).toBe(true);
+
+      expect(await repos.sanctions.liftById('stage-two', troll.id)).toBeUndefined();
+      expect((await repos.sanctions.liftById(space, troll.id))?.liftedAt).toBe('2030-12-01T02:00:00.000Z');
+      expect(await repos.sanctions.liftById(space, troll.id)).toBeUndefined();
+      expect(await repos.sanctions.isBanned(space, ['guest:troll'], null)).toBe(false);
+      expect(await repos.sanctions.lift(space, 'ban', 'account:bad')).toBe(1);
+      expect(await repos.sanctions.lift(space, 'ban', 'account:bad')).toBe(0);
+      expect(await repos.sanctions.lift(space, 'mute', 'account:bad')).toBe(0);
       // Muted twice, lifted once: both go.
       await repos.sanctions.add({ spaceId: space, kind: 'mute', subjectKey: 'guest:loud', ipHash: null, reason: 'again', createdBy: null });
       expect(await repos.sanctions.lift(space, 'mute', 'guest:loud')).toBe(2);
       expect(await repos.sanctions.active(space, 'mute')).toEqual([]);
-      const lifted = await handle.db.selectFrom('sanctions').select(['subject_key', 'lifted_at']).where('subject_key', '=', 'guest:troll').execute();
-      expect(lifted).toEqual([{ subject_key: 'guest:troll', lifted_at: '2030-12-01T01:00:00.000Z' }]);
+      const lifted = await handle.db.selectFrom('sanctions').select(['subject_key', 'lifted_at']).where('kind', '=', 'ban').where('subject_key', '=', 'guest:troll').execute();
+      expect(lifted).toEqual([{ subject_key: 'guest:troll', lifted_at: '2030-12-01T02:00:00.000Z' }]);
     });
 
     it('lets exactly one of two simultaneous markUsed calls win, from two transactions and from two handles', async () => {

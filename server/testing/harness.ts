@@ -8,10 +8,20 @@ import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { startApp, type App, type StartOptions } from '../app.js';
 import { loadConfig } from '../config.js';
 
+/** The METRICS_TOKEN test servers run with (unless a test sets its own); see metricsText. */
+export const TEST_METRICS_TOKEN = 'metrics token for tests only';
+
+/** The server's Prometheus text, read with the test metrics token. */
+export async function metricsText(server: { http: string }): Promise<string> {
+  const res = await fetch(`${server.http}/metrics`, { headers: { authorization: `Bearer ${TEST_METRICS_TOKEN}` } });
+  if (!res.ok) throw new Error(`GET /metrics answered ${res.status}`);
+  return res.text();
+}
+
 /** Boot a real server on a free port with a throwaway data directory. */
 export async function bootServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<App & { url: string; http: string; dataDir: string }> {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: dataDir, LOG_LEVEL: 'silent', VOICE: 'off', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: dataDir, LOG_LEVEL: 'silent', VOICE: 'off', METRICS_TOKEN: TEST_METRICS_TOKEN, ...env });
   const app = await startApp(config, options);
   return Object.assign(app, { url: `ws://127.0.0.1:${app.port}`, http: `http://127.0.0.1:${app.port}`, dataDir });
 }

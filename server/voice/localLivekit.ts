@@ -109,7 +109,7 @@ export function portTakenMessage(taken: { port: number; protocol: string }, base
 /** True when the LiveKit answering on this port accepts our keys: ours, not another one. */
 async function answersWithOurKeys(endpoint: LivekitEndpoint): Promise<boolean> {
   try {
-    await createVoice(endpoint).rooms.listRooms();
+    await createVoice(endpoint).listRooms();
     return true;
   } catch {
     return false;

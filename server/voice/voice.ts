@@ -2,7 +2,7 @@ import { AccessToken, RoomServiceClient, TrackSource } from 'livekit-server-sdk'
 import type { LivekitEndpoint } from './localLivekit.js';
 
 /**
- * Voice tokens and live grants: the only module that talks to LiveKit. Identities are the
+ * Voice tokens and live grants: the only module that talks to LiveKit (it hands out no SDK client). Identities are the
  * authenticated identity key (account:<id> or guest:<session>), never a typed name; nobody
  * gets roomAdmin, roomCreate or data publishing.
  */
@@ -13,7 +13,20 @@ export interface Voice {
   setCanPublish(room: string, identity: string, canPublish: boolean): Promise<void>;
   /** Ends someone's presence in a LiveKit room (removal, ban). */
   remove(room: string, identity: string): Promise<void>;
-  rooms: RoomServiceClient;
+  /** Ends a LiveKit room (the space instance closed). */
+  deleteRoom(room: string): Promise<void>;
+  /** The names of the LiveKit rooms open now. */
+  listRooms(): Promise<string[]>;
+  /** One participant as LiveKit sees them (for checks and tests), or undefined. */
+  participant(room: string, identity: string): Promise<VoiceParticipant | undefined>;
+}
+
+/** What the app may know of a LiveKit participant: plain data, no SDK object. */
+export interface VoiceParticipant {
+  identity: string;
+  canPublish: boolean;
+  /** Tracks they publish now. */
+  tracks: number;
 }
 
 export function createVoice(endpoint: LivekitEndpoint): Voice {
@@ -26,7 +39,6 @@ export function createVoice(endpoint: LivekitEndpoint): Voice {
   });
 
   return {
-    rooms,
     async token({ identity, name, room, canPublish, ttlSeconds = 3600 }) {
       const at = new AccessToken(endpoint.apiKey, endpoint.apiSecret, { identity, name, ttl: ttlSeconds });
       at.addGrant({ room, roomJoin: true, ...permission(canPublish) });
@@ -37,6 +49,16 @@ export function createVoice(endpoint: LivekitEndpoint): Voice {
     },
     async remove(room, identity) {
       await rooms.removeParticipant(room, identity);
+    },
+    async deleteRoom(room) {
+      await rooms.deleteRoom(room);
+    },
+    async listRooms() {
+      return (await rooms.listRooms()).map((r) => r.name);
+    },
+    async participant(room, identity) {
+      const p = (await rooms.listParticipants(room)).find((x) => x.identity === identity);
+      return p && { identity: p.identity, canPublish: p.permission?.canPublish === true, tracks: p.tracks.length };
     },
   };
 }

@@ -155,6 +155,8 @@ export const AuditEntryView = z.object({
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
   detail: z.unknown(),
+  /** The space the entry is about; null for site-wide entries (accounts, uploads), which only admins read. */
+  spaceId: z.string().nullable(),
 }).meta({ id: 'AuditEntry' });
 export type AuditEntryView = z.infer<typeof AuditEntryView>;
 export const AuditQuery = z.strictObject({

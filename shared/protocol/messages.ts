@@ -27,6 +27,8 @@ export const ClientMessage = {
   React: 'react',
   Mute: 'mute',
   Ban: 'ban',
+  /** A moderator lifts a ban (of a person, or of an address): UnbanMessage. */
+  Unban: 'unban',
   // Curation (schemas in curation.ts).
   EditMode: 'editMode',
   ExhibitCreate: 'exhibitCreate',
@@ -63,6 +65,7 @@ export const MESSAGE_ACTIONS = {
   [ClientMessage.React]: 'reaction.send',
   [ClientMessage.Mute]: 'space.mute',
   [ClientMessage.Ban]: 'space.ban',
+  [ClientMessage.Unban]: 'space.ban',
   [ClientMessage.EditMode]: 'exhibit.edit',
   [ClientMessage.ExhibitCreate]: 'exhibit.edit',
   [ClientMessage.ExhibitUpdate]: 'exhibit.edit',
@@ -87,6 +90,8 @@ export const ServerMessage = {
   Ack: 'ack',
   /** To those who may moderate questions (moderators, admins): ModerationQueue. */
   Queue: 'queue',
+  /** To those who may ban here: the bans in force in this space, BanList (townhall.ts). */
+  Bans: 'bans',
   /** To one person: MyQuestions. */
   Mine: 'mine',
   /** To everyone, a few times a second while people react: ReactionBurst. */

@@ -47,7 +47,15 @@ export const FloorReleaseMessage = z.strictObject({});
 export const EventRunMessage = z.strictObject({ action: z.enum(['start', 'end']) });
 export const ReactMessage = z.strictObject({ kind: z.enum(REACTIONS) });
 export const MuteMessage = z.strictObject({ sessionId: SessionId, muted: z.boolean(), reason: Reason.optional() });
-export const BanMessage = z.strictObject({ sessionId: SessionId, reason: Reason.min(1, 'Give a reason for the ban.') });
+/** Address bans: only when a moderator asks, for 1 to 24 hours (server/domain/moderation.ts). */
+export const ADDRESS_BAN_MAX_HOURS = 24;
+export const BanMessage = z.strictObject({
+  sessionId: SessionId,
+  reason: Reason.min(1, 'Give a reason for the ban.'),
+  /** Also keep guests from this person's address out for this many hours (1-24); omitted: the person only. */
+  addressHours: z.number().int().min(1, 'An address ban lasts 1 to 24 hours.').max(ADDRESS_BAN_MAX_HOURS, 'An address ban lasts 1 to 24 hours.').optional(),
+});
+export const UnbanMessage = z.strictObject({ id: z.string().min(1).max(64) });
 
 export type AskMessage = z.input<typeof AskMessage>;
 export type VoteMessage = z.infer<typeof VoteMessage>;
@@ -56,6 +64,24 @@ export type FloorCallMessage = z.input<typeof FloorCallMessage>;
 export type ReactMessage = z.infer<typeof ReactMessage>;
 export type MuteMessage = z.input<typeof MuteMessage>;
 export type BanMessage = z.input<typeof BanMessage>;
+export type UnbanMessage = z.infer<typeof UnbanMessage>;
+
+/** One ban in force: of a person (for good, until lifted) or of an address (until it expires). */
+export interface BanEntry {
+  id: string;
+  kind: 'person' | 'address';
+  /** The name the person had when banned. */
+  name: string;
+  reason: string;
+  createdAt: number;
+  /** Address bans: when it ends (ms since epoch); null for a person's ban. */
+  expiresAt: number | null;
+}
+
+/** To moderators who may ban here, on joining and whenever a ban is added or lifted. */
+export interface BanList {
+  bans: BanEntry[];
+}
 
 /** A question as moderators see it in their queue (with the real author even if anonymous). */
 export interface QueuedQuestion {

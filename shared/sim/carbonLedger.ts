@@ -25,3 +25,13 @@ export function shareRevenue(revenuePence: number, dividendBasisPoints: number, 
   const dividendsPaidPence = dividendPence * households;
   return { revenuePence, dividendPence, dividendsPaidPence, retainedPence: revenuePence - dividendsPaidPence };
 }
+
+/**
+ * Splits a year's revenue by shares: `dividendBasisPoints` of it is the pool, paid as whole pence
+ * per share unit (rounded down) to households holding `units` units each (e.g. quarters of an
+ * adult's share); what is left, odd pence included, is retained.
+ */
+export function shareByUnits(revenuePence: number, dividendBasisPoints: number, totalUnits: number): { pencePerUnit: number; pool: number } {
+  const pool = Math.floor((revenuePence * dividendBasisPoints) / 10000);
+  return { pencePerUnit: totalUnits === 0 ? 0 : Math.floor(pool / totalUnits), pool };
+}

@@ -1,224 +1,210 @@
-import { chooseAll, createCommuters, ptMinutes, reconsider, wouldSwitch, type Commuters } from './commuters.js';
-import { CONGESTION as C, CONGESTION_CHARGE_INFO } from './congestionChargeInfo.js';
-import { fundamentalDiagram } from './fundamentalDiagram.js';
-import type { Params, Picture, RealityCheck, SimChart, SimModel, Stepped } from './model.js';
+import { CONGESTION_CHARGE_INFO, CORDON as C, VARIANTS, type Variant } from './cordonInfo.js';
+import { choiceProbabilities, createTravellers, dayCharge, optionCosts, PEAK, SHOULDER, type ChargeDesign, type Travellers } from './cordonPeople.js';
+import { co2PerKm, densityAtDemand } from './cordonTraffic.js';
+import { baseDemand, bandSpeeds, meanSpeed, supplyFor } from './cordonSupply.js';
+import { cordonCharts, cordonPicture } from './cordonViews.js';
+import { cordonRealityChecks } from './cordonValidation.js';
+import type { Params, SimModel, Stepped } from './model.js';
 import { Random, streamSeed } from './random.js';
 import { RingRoad } from './ringRoad.js';
-import { runScenario } from './runScenario.js';
+import { requireInputs, SimInputError } from './simInput.js';
 
-/** Random streams of one run, so that no part's draws shift another's. */
-const STREAM = { commuters: 1, choices: 2, view: 3, day: 1000 } as const;
+const STREAM = { travellers: 1, view: 3 } as const;
+const FREE_KMH = C.topKmh * (1 - C.dawdle);
 
-const KMH_PER_CELL_STEP = (C.cellMetres / C.stepSeconds) * 3.6;
-const FREE_FLOW_KMH = (C.vmax - C.slowdown) * KMH_PER_CELL_STEP;
-const SLOWEST_KMH = 0.5;
+/** What one day's choices add up to (expected values over the travellers' probabilities). */
+export interface DayTotals {
+  carKm: Float64Array;
+  entries: number;
+  car: number;
+  pt: number;
+  active: number;
+  none: number;
+  shifted: number;
+  round: number;
+  revenue: number;
+  paidByThird: Float64Array;
+  kmh: Float64Array;
+}
 
 export interface CongestionState extends Stepped {
-  charge: number;
-  frequency: number;
+  design: ChargeDesign;
   seed: number;
-  commuters: Commuters;
-  choices: Random;
-  /** The car journey time commuters expect, learnt from the days so far (min). */
-  expectedCarMinutes: number;
-  /** How far that expectation moved on the last day (a share of it). */
-  expectationMoved: number;
-  /** Commuters who would travel differently tomorrow if they all reconsidered. */
-  wouldSwitch: number;
-  /** The road a day is simulated on (laid out afresh each day from the day's own stream). */
-  road: RingRoad;
-  /** The road drawn between days (`animate`); never read by an outcome. */
+  travellers: Travellers;
+  /** Vehicles that do not respond: km per band and entries a day. */
+  backgroundKm: Float64Array;
+  backgroundEntries: number;
+  /** Road supply (demand per hour that would fill every cell at speed 1). */
+  supply: number;
+  expectedKmh: Float64Array;
+  moved: number;
+  today: DayTotals;
+  /** Per day: mean zone speed, share driving. */
+  speedByDay: Float64Array;
+  carByDay: Float64Array;
+  thirdCounts: Float64Array;
   view: RingRoad;
   viewRandom: Random;
-  /** Per day: cars, mean speed (km/h), cars by income group. */
-  cars: Float64Array;
-  speedKmh: Float64Array;
-  carsByGroup: Float64Array;
 }
 
-const leverDefault = (key: string) => CONGESTION_CHARGE_INFO.levers.find((l) => l.key === key)!.default;
-const minutesAt = (kmh: number) => (C.tripKm / kmh) * 60;
-const FREE_FLOW_MINUTES = minutesAt(FREE_FLOW_KMH);
+function emptyTotals(): DayTotals {
+  return { carKm: new Float64Array(3), entries: 0, car: 0, pt: 0, active: 0, none: 0, shifted: 0, round: 0, revenue: 0, paidByThird: new Float64Array(3), kmh: new Float64Array(3) };
+}
+
+/** The levers as a design in London-2003 pounds. */
+export function designFromParams(p: Params): ChargeDesign {
+  const charge = p.charge!;
+  return {
+    prices: [charge, (charge * p.shoulder!) / 100, (charge * p.offPeak!) / 100],
+    perPassage: p.perPassage === 1,
+    cap: p.cap! > 0 ? p.cap! : null,
+    frequency: p.frequency!,
+  };
+}
+
+function checkDesign(d: ChargeDesign): void {
+  const bad = d.prices.some((x) => !(x >= 0 && x <= 1000)) || !(d.frequency > 0 && d.frequency <= 120) || (d.cap !== null && !(d.cap > 0));
+  if (bad) throw new SimInputError(`A charging design needs prices from 0 to 1000, a frequency above 0 and at most 120 an hour, and a cap above 0 or none (got ${JSON.stringify(d)}).`);
+}
+
+/** A fresh run of a design with one variant of the uncertain parameters (validation uses this directly). */
+export function initDesign(design: ChargeDesign, seed: number, variant: number | Variant = 0): CongestionState {
+  checkDesign(design);
+  const v = typeof variant === 'number' ? VARIANTS[variant] : variant;
+  if (!v) throw new SimInputError(`There is no parameter variant ${String(typeof variant === 'number' ? variant : variant.name)} (there are ${VARIANTS.length}).`);
+  if (!(v.theta > 0)) throw new SimInputError(`A variant's logit scale must be above 0 (got ${v.theta}).`);
+  const travellers = createTravellers(v, new Random(streamSeed(seed, STREAM.travellers)));
+  const base = baseDemand(travellers);
+  const share = C.backgroundShare / (1 - C.backgroundShare);
+  const backgroundKm = base.km.map((x) => x * share);
+  const thirdCounts = new Float64Array(3);
+  for (let i = 0; i < travellers.count; i++) thirdCounts[travellers.third[i]!]! += 1;
+  const s: CongestionState = {
+    steps: 0,
+    design,
+    seed,
+    travellers,
+    backgroundKm,
+    backgroundEntries: base.entries * share,
+    supply: supplyFor(base.km, backgroundKm),
+    expectedKmh: new Float64Array([C.baseKmh, C.baseKmh, C.baseKmh]),
+    moved: 1,
+    today: emptyTotals(),
+    speedByDay: new Float64Array(C.maxDays),
+    carByDay: new Float64Array(C.maxDays),
+    thirdCounts,
+    view: new RingRoad(C.ringCells, 1, C.dawdle),
+    viewRandom: new Random(streamSeed(seed, STREAM.view)),
+  };
+  choose(s, s.today);
+  placeView(s);
+  return s;
+}
 
 function init(params: Params, seed: number): CongestionState {
-  const commuters = createCommuters(C.commuters, new Random(streamSeed(seed, STREAM.commuters)));
-  const state: CongestionState = {
-    steps: 0,
-    charge: params.charge ?? leverDefault('charge'),
-    frequency: params.frequency ?? leverDefault('frequency'),
-    seed,
-    commuters,
-    choices: new Random(streamSeed(seed, STREAM.choices)),
-    expectedCarMinutes: FREE_FLOW_MINUTES,
-    expectationMoved: 1,
-    wouldSwitch: C.commuters,
-    road: new RingRoad(C.cells, C.vmax, C.slowdown),
-    view: new RingRoad(C.cells, C.vmax, C.slowdown),
-    viewRandom: new Random(streamSeed(seed, STREAM.view)),
-    cars: new Float64Array(C.maxDays),
-    speedKmh: new Float64Array(C.maxDays),
-    carsByGroup: new Float64Array(C.maxDays * 3),
-  };
-  // The first morning, everyone expects an empty road.
-  const cars = chooseAll(commuters, state.charge, FREE_FLOW_MINUTES, state.frequency);
-  state.view.place(cars, state.viewRandom);
-  return state;
+  return initDesign(designFromParams(requireInputs(CONGESTION_CHARGE_INFO, params, seed)), seed);
 }
 
-/** One working day: the drivers drive, their speed is measured, and some reconsider for tomorrow. */
+const costs = new Float64Array(5);
+const probs = new Float64Array(5);
+
+/** Everyone chooses on the speeds they expect; the totals and the speeds those choices give. */
+function choose(s: CongestionState, out: DayTotals): void {
+  const t = s.travellers;
+  const d = s.design;
+  out.carKm.fill(0);
+  out.paidByThird.fill(0);
+  out.entries = out.car = out.pt = out.active = out.none = out.shifted = out.round = out.revenue = 0;
+  for (let i = 0; i < t.count; i++) {
+    const p = t.purpose[i]!;
+    const band = t.band[i]!;
+    const n = optionCosts(p, t.vot[i]!, t.tripKm[i]!, band, d, s.expectedKmh, costs);
+    choiceProbabilities(costs, n, t.asc[p]!, t.theta, probs);
+    let paid = 0;
+    if (p === 0) {
+      out.carKm[PEAK]! += probs[0]! * 2 * C.zoneKm;
+      out.carKm[SHOULDER]! += probs[1]! * 2 * C.zoneKm;
+      out.car += probs[0]! + probs[1]!;
+      out.shifted += probs[1]!;
+      out.pt += probs[2]!;
+      out.active += probs[3]!;
+      out.none += probs[4]!;
+      paid = probs[0]! * dayCharge(d, PEAK) + probs[1]! * dayCharge(d, SHOULDER);
+    } else {
+      const km = p === 1 ? C.zoneKm : C.throughKm;
+      out.carKm[band]! += probs[0]! * 2 * km;
+      out.car += probs[0]!;
+      paid = probs[0]! * dayCharge(d, band);
+      if (p === 1) out.active += probs[2]!;
+      else out.round += probs[1]!;
+      out.pt += p === 1 ? probs[1]! : probs[2]!;
+      out.none += probs[3]!;
+    }
+    out.revenue += paid;
+    out.paidByThird[t.third[i]!]! += paid;
+  }
+  out.entries = out.car;
+  bandSpeeds(out.carKm, s.backgroundKm, s.supply, out.kmh);
+}
+
+function placeView(s: CongestionState): void {
+  const j = (s.today.carKm[PEAK]! + s.backgroundKm[PEAK]!) / C.bandHours[PEAK] / s.supply;
+  s.view.place(Math.min(C.ringCells, Math.round(densityAtDemand(j, C.dawdle) * C.ringCells)), s.viewRandom);
+}
+
+/** One day: travellers choose on the speeds they expect, the zone runs, and they learn its speeds. */
 function step(s: CongestionState): void {
   if (s.steps >= C.maxDays) return;
-  const day = s.steps;
-  const c = s.commuters;
-  let cars = 0;
-  for (let i = 0; i < c.count; i++) {
-    if (c.drives[i]) {
-      cars++;
-      s.carsByGroup[day * 3 + c.group[i]!]! += 1;
-    }
+  choose(s, s.today);
+  const weight = Math.max(0.3, 1 / (s.steps + 1));
+  let moved = 0;
+  for (let b = 0; b < 3; b++) {
+    const change = weight * (s.today.kmh[b]! - s.expectedKmh[b]!);
+    moved = Math.max(moved, Math.abs(change) / s.expectedKmh[b]!);
+    s.expectedKmh[b]! += change;
   }
-  const dayRandom = new Random(streamSeed(s.seed, STREAM.day + day));
-  s.road.place(cars, dayRandom);
-  for (let t = 0; t < C.warmupSteps; t++) s.road.step(dayRandom);
-  s.road.resetCounters();
-  for (let t = 0; t < C.measureSteps; t++) s.road.step(dayRandom);
-  const kmh = cars === 0 ? FREE_FLOW_KMH : Math.max(SLOWEST_KMH, s.road.meanSpeed() * KMH_PER_CELL_STEP);
-  s.cars[day] = cars;
-  s.speedKmh[day] = kmh;
-  // The first days teach most (an average of the days so far), later ones a fixed share.
-  const weight = Math.max(C.learning, 1 / (day + 1));
-  const move = weight * (minutesAt(kmh) - s.expectedCarMinutes);
-  s.expectationMoved = Math.abs(move) / s.expectedCarMinutes;
-  s.expectedCarMinutes += move;
-  reconsider(c, C.reconsider, s.choices, s.charge, s.expectedCarMinutes, s.frequency);
-  s.wouldSwitch = wouldSwitch(c, s.charge, s.expectedCarMinutes, s.frequency);
-  copyRoad(s.road, s.view);
+  s.moved = moved;
+  s.speedByDay[s.steps] = meanSpeed(s.today.carKm, s.backgroundKm, s.today.kmh);
+  s.carByDay[s.steps] = (100 * s.today.car) / s.travellers.count;
+  placeView(s);
   s.steps++;
 }
 
-function copyRoad(from: RingRoad, to: RingRoad): void {
-  to.position.set(from.position.subarray(0, from.count));
-  to.speed.set(from.speed.subarray(0, from.count));
-  to.count = from.count;
-}
-
-/** The days the outcomes are averaged over: the last `window` days run. */
-function windowDays(s: CongestionState): { from: number; to: number } {
-  return { from: Math.max(0, s.steps - C.window), to: s.steps };
-}
-
-/**
- * Settled once, after the first days, hardly anyone would travel differently even if everyone
- * reconsidered, the expected car time has stopped moving, and the cars of the averaged days
- * differ by no more than that either. (Day-to-day traffic noise keeps a few at the margin.)
- */
 function settled(s: CongestionState): boolean {
-  if (s.steps >= C.maxDays) return true;
-  if (s.steps < Math.max(C.minDays, C.window)) return false;
-  const tolerance = C.settleTolerance * C.commuters;
-  if (s.wouldSwitch > tolerance || s.expectationMoved > C.settleExpectation) return false;
-  const { from, to } = windowDays(s);
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let d = from; d < to; d++) {
-    lo = Math.min(lo, s.cars[d]!);
-    hi = Math.max(hi, s.cars[d]!);
-  }
-  return hi - lo <= 2 * tolerance;
+  return s.steps >= C.maxDays || (s.steps >= C.minDays && s.moved < C.settle);
 }
 
 function metrics(s: CongestionState): Record<string, number> {
-  const { from, to } = windowDays(s);
-  const days = to - from;
-  let cars = 0;
-  let kmh = 0;
-  const byGroup = [0, 0, 0];
-  for (let d = from; d < to; d++) {
-    cars += s.cars[d]!;
-    kmh += s.speedKmh[d]!;
-    for (let g = 0; g < 3; g++) byGroup[g]! += s.carsByGroup[d * 3 + g]!;
+  const t = s.today;
+  const n = s.travellers.count;
+  let km = 0;
+  let grams = 0;
+  for (let b = 0; b < 3; b++) {
+    const v = t.carKm[b]! + s.backgroundKm[b]!;
+    km += v;
+    grams += v * co2PerKm(t.kmh[b]!);
   }
-  if (days === 0) {
-    // Nothing driven yet: today's choices on an empty road.
-    cars = s.view.count;
-    kmh = FREE_FLOW_KMH;
-    for (let i = 0; i < s.commuters.count; i++) byGroup[s.commuters.group[i]!]! += s.commuters.drives[i]!;
-  } else {
-    cars /= days;
-    kmh /= days;
-    for (let g = 0; g < 3; g++) byGroup[g]! /= days;
-  }
-  const groupSize = (g: number) => Math.floor((C.commuters + 2 - g) / 3);
-  const carMinutes = minutesAt(kmh);
+  const speed = meanSpeed(t.carKm, s.backgroundKm, t.kmh);
+  const through = s.travellers.purpose.reduce((a, p) => a + (p === 2 ? 1 : 0), 0);
+  const commuters = s.travellers.purpose.reduce((a, p) => a + (p === 0 ? 1 : 0), 0);
   return {
-    carShare: (100 * cars) / C.commuters,
-    speed: kmh,
-    carMinutes,
-    ptMinutes: ptMinutes(s.frequency),
-    delayMinutes: carMinutes - FREE_FLOW_MINUTES,
-    revenue: cars * s.charge,
-    co2: (cars * 2 * C.tripKm * C.co2PerKm) / 1000,
-    paidLow: (byGroup[0]! * s.charge) / groupSize(0),
-    paidMiddle: (byGroup[1]! * s.charge) / groupSize(1),
-    paidHigh: (byGroup[2]! * s.charge) / groupSize(2),
+    entries: t.entries + s.backgroundEntries,
+    carShare: (100 * t.car) / n,
+    ptShare: (100 * t.pt) / n,
+    activeShare: (100 * t.active) / n,
+    notMadeShare: (100 * t.none) / n,
+    shiftedShare: (100 * t.shifted) / commuters,
+    roundShare: through === 0 ? 0 : (100 * t.round) / through,
+    speed,
+    peakSpeed: t.kmh[PEAK]!,
+    delay: 60 / speed - 60 / FREE_KMH,
+    revenue: t.revenue,
+    co2: grams / 1000,
+    co2PerKm: grams / km,
+    paidLow: t.paidByThird[0]! / s.thirdCounts[0]!,
+    paidMiddle: t.paidByThird[1]! / s.thirdCounts[1]!,
+    paidHigh: t.paidByThird[2]! / s.thirdCounts[2]!,
   };
-}
-
-function animate(s: CongestionState): void {
-  s.view.step(s.viewRandom);
-}
-
-function picture(s: CongestionState): Picture {
-  const n = s.view.count;
-  const position = new Float32Array(n);
-  const speed = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    position[i] = s.view.position[i]! / C.cells;
-    speed[i] = s.view.speed[i]! / C.vmax;
-  }
-  return { kind: 'ring', cells: C.cells, position, speed };
-}
-
-function charts(s: CongestionState): SimChart[] {
-  const m = metrics(s);
-  const density = (m.carShare! / 100) * (C.commuters / C.cells);
-  const flow = density * (m.speed! / KMH_PER_CELL_STEP);
-  const days: [number, number][] = [];
-  for (let d = 0; d < s.steps; d++) days.push([d + 1, (100 * s.cars[d]!) / C.commuters]);
-  return [
-    {
-      title: 'Fundamental diagram of the ring: flow against density',
-      kind: 'line',
-      xLabel: 'Density (cars per cell)',
-      yLabel: 'Flow (cars per second past a point)',
-      series: [
-        { name: `Nagel-Schreckenberg, vmax ${C.vmax}, p ${C.slowdown}`, points: fundamentalDiagram(C.cells, C.vmax, C.slowdown) },
-        { name: 'This scenario', points: [[density, flow]] },
-      ],
-    },
-    {
-      title: 'Commuters driving, day by day',
-      kind: 'line',
-      xLabel: 'Day',
-      yLabel: 'Commuters driving (%)',
-      series: [{ name: 'Driving', points: days }],
-    },
-  ];
-}
-
-/** London 2003: a £5 charge against none, both run here with the same commuters. */
-function realityChecks(seed: number): RealityCheck[] {
-  const frequency = leverDefault('frequency');
-  const before = runScenario(congestionCharge, { charge: 0, frequency }, seed).metrics;
-  const after = runScenario(congestionCharge, { charge: 5, frequency }, seed).metrics;
-  const change = (key: string) => 100 * (after[key]! / before[key]! - 1);
-  return [
-    { label: 'Traffic entering the zone, £5 charge vs none', real: -18, model: change('carShare'), unit: '%', source: 'TfL 3rd Annual Monitoring Report (2005), via Planetizen' },
-    { label: 'Delay inside the zone', real: -30, model: change('delayMinutes'), unit: '%', source: 'TfL press release, Apr 2004' },
-    { label: 'Speed in the zone before the charge', real: 14, model: before.speed!, unit: 'km/h', source: 'Summary of TfL 5th Impacts Monitoring Report (2nd hand)' },
-    { label: 'Speed in the zone with the charge', real: 17, model: after.speed!, unit: 'km/h', source: 'Summary of TfL 5th Impacts Monitoring Report (2nd hand)' },
-    { label: 'CO2 from traffic in the zone', real: -16, model: change('co2'), unit: '%', source: 'US DOT ITS lessons page citing early TfL reports (2nd hand)' },
-  ];
 }
 
 /** The congestion charge twin (see CONGESTION_CHARGE_INFO for what it assumes). */
@@ -228,8 +214,15 @@ export const congestionCharge: SimModel<CongestionState> = {
   step,
   settled,
   metrics,
-  animate,
-  picture,
-  charts,
-  realityChecks,
+  animate: (s) => s.view.step(s.viewRandom),
+  picture: cordonPicture,
+  charts: (s) => cordonCharts(s, metrics(s)),
+  realityChecks: (seed) => cordonRealityChecks(seed),
 };
+
+/** Runs a design to the end with a variant (what validation and calibration call). */
+export function runDesign(design: ChargeDesign, seed: number, variant: number | Variant = 0): Record<string, number> {
+  const s = initDesign(design, seed, variant);
+  while (!settled(s)) step(s);
+  return metrics(s);
+}

@@ -18,9 +18,13 @@ export function goldenScenarios(): GoldenScenario[] {
     { modelId: 'congestion-charge', params: { charge: 0, frequency: 12 }, seed: 1 },
     { modelId: 'congestion-charge', params: { charge: 5, frequency: 12 }, seed: 1 },
     { modelId: 'congestion-charge', params: { charge: 12.5, frequency: 4 }, seed: 424242 },
+    // Per crossing with time-of-day prices and a cap (Stockholm-like), and an overloaded zone (queueing branch).
+    { modelId: 'congestion-charge', params: { charge: 2, perPassage: 1, shoulder: 75, offPeak: 50, cap: 4.5, frequency: 12 }, seed: 42 },
+    { modelId: 'congestion-charge', params: { charge: 0, frequency: 2 }, seed: 7 },
     { modelId: 'carbon-dividend', params: { fee: 50, dividend: 100 }, seed: 1 },
     { modelId: 'carbon-dividend', params: { fee: 135, dividend: 65 }, seed: 2024 },
     { modelId: 'carbon-dividend', params: { fee: 300, dividend: 0 }, seed: 7 },
+    { modelId: 'carbon-dividend', params: { fee: 85, dividend: 90, childShare: 0, indirect: 0 }, seed: 99 },
   ];
 }
 

@@ -2,7 +2,13 @@ import type { Lever, ModelInfo, Params } from './model.js';
 
 export type CheckedParams = { ok: true; params: Params } | { ok: false; problems: string[] };
 
-const range = (l: Lever) => `from ${l.min} to ${l.max} ${l.unit}`;
+const range = (l: Lever) => `from ${l.min} to ${l.max} ${l.unit}`.trimEnd();
+
+/** On the lever's grid: min + k * step for a whole k (to a millionth of a step, for decimal steps like 0.1). */
+function onStep(l: Lever, value: number): boolean {
+  const k = (value - l.min) / l.step;
+  return Math.abs(k - Math.round(k)) < 1e-6;
+}
 
 /**
  * Checks a scenario's levers from anywhere (a shared link, a worker message, a stored exhibit)
@@ -31,6 +37,8 @@ export function checkParams(info: ModelInfo, params: unknown): CheckedParams {
       problems.push(`${lever.label} must be a finite number ${range(lever)} (got ${value}).`);
     } else if (value < lever.min || value > lever.max) {
       problems.push(`${lever.label} must be ${range(lever)} (got ${value}).`);
+    } else if (!onStep(lever, value)) {
+      problems.push(`${lever.label} moves in steps of ${lever.step} ${lever.unit} from ${lever.min} (got ${value}).`);
     } else {
       checked[lever.key] = value;
     }

@@ -54,6 +54,13 @@ export interface RealityCheck {
   model: number;
   unit: string;
   source: string;
+  /** The model's band over seeds and the uncertain parameters, if it gives one. */
+  low?: number;
+  high?: number;
+  /** Fitted to this figure, a check on the calibration case, or a case never fitted to. */
+  role?: 'calibration' | 'check' | 'out of sample';
+  /** The published figure lies inside the model's band (widened by the figure's rounding). */
+  hit?: boolean;
 }
 
 export interface ModelInfo {
@@ -68,6 +75,8 @@ export interface ModelInfo {
   sources: Citation[];
   levers: Lever[];
   metrics: Metric[];
+  /** One short line for the exhibit's board on how the model fares against reality (tested against realityChecks). */
+  caveat?: string;
   /** Most steps a scenario takes before it is called settled anyway. */
   maxSteps: number;
 }

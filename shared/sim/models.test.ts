@@ -6,7 +6,7 @@ import { modelById, runScenario, scenarioFingerprint, TWIN_MODELS } from './mode
 describe('the twin registry', () => {
   it('holds both models under their ids', () => {
     expect(Object.keys(TWIN_MODELS).sort()).toEqual(['carbon-dividend', 'congestion-charge']);
-    expect(modelById('congestion-charge')?.info.name).toBe('Congestion charge on a ring road');
+    expect(modelById('congestion-charge')?.info.name).toBe('Congestion charge on a cordon');
     expect(modelById('nope')).toBeUndefined();
     expect(modelById('toString')).toBeUndefined();
   });
@@ -41,7 +41,7 @@ describe('the twin registry', () => {
     }
     const g = goldenScenarios()[1]!;
     expect(goldenFingerprint(g)).toBe(goldenFingerprint(g));
-    expect(goldenFingerprint(g)).toMatch(/^congestion-charge@1\.0\.0;steps=\d+;carMinutes=/);
+    expect(goldenFingerprint(g)).toMatch(/^congestion-charge@2\.0\.0;steps=\d+;activeShare=/);
     expect(() => goldenFingerprint({ ...g, modelId: 'nope' })).toThrow(/No twin model/);
   });
 

@@ -34,7 +34,12 @@ export class RingRoad {
 
   /** Puts `count` cars on distinct cells chosen at random (standing), in ring order. */
   place(count: number, random: Random): void {
-    const n = Math.min(count, this.cells, this.position.length);
+    // Capacity: one car per cell. More cars than cells (or room for) is refused, never silently dropped.
+    const room = Math.min(this.cells, this.position.length);
+    if (!Number.isInteger(count) || count < 0 || count > room) {
+      throw new RangeError(`A ring of ${this.cells} cells holds 0 to ${room} cars, one per cell (asked to place ${count}).`);
+    }
+    const n = count;
     // Selection sampling: walk the cells once, taking each with the chance that keeps n in all.
     let taken = 0;
     for (let cell = 0; cell < this.cells && taken < n; cell++) {

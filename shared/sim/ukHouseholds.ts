@@ -48,12 +48,34 @@ export const UK_DECILES: readonly DecileHouseholds[] = Array.from({ length: 10 }
 });
 
 /**
- * What a tonne of household CO2 costs now (£/t): the mean spend on home energy and motor fuel
- * over the mean CO2 from home and car. Used to turn a fee per tonne into a price rise; it
- * mixes 2017/18 spending with 2013 emissions, so it is a rough figure (about £270/t).
+ * People per household by income decile: ASSUMED, rising in a straight line from 1.8 (lowest tenth)
+ * to 2.8 (highest), the pattern of ONS "Effects of taxes and benefits on household income"
+ * (recalled, not re-read). With the share of households with two or more adults, from 35% to 85%.
  */
-export const SPEND_PER_TONNE = (() => {
-  const spend = ONS_SPEND_2017.electricity + ONS_SPEND_2017.gas + ONS_SPEND_2017.otherFuels + ONS_SPEND_2017.motorFuel;
-  const kg = UK_DECILES.reduce((sum, d) => sum + d.homeKg + d.carKg, 0) / UK_DECILES.length;
-  return spend / (kg / 1000);
-})();
+export const HOUSEHOLD_SIZE = Array.from({ length: 10 }, (_, i) => 1.8 + (1.0 * i) / 9);
+export const TWO_ADULTS = Array.from({ length: 10 }, (_, i) => 0.35 + (0.5 * i) / 9);
+
+/**
+ * Household spending a week by income decile (£), ONS Family Spending 2017/18 (RECALLED shape
+ * around its published mean of £572.60 a week; the decile figures are our assumption to check).
+ * Indirect CO2 (goods and services) is this spending less home energy and motor fuel, times an
+ * intensity in kg CO2 per £ (a model variant: 0.15, 0.25, 0.35).
+ */
+export const WEEKLY_SPEND = [235, 300, 360, 425, 495, 565, 650, 755, 900, 1041] as const;
+
+/** Mean energy spend a year (£) on home energy and on motor fuel (ONS 2017/18, 2nd hand). */
+export const HOME_ENERGY_SPEND = ONS_SPEND_2017.electricity + ONS_SPEND_2017.gas + ONS_SPEND_2017.otherFuels;
+
+const meanOf = (f: (d: DecileHouseholds) => number) => UK_DECILES.reduce((sum, d) => sum + f(d), 0) / UK_DECILES.length;
+
+/**
+ * What a tonne of CO2 costs now in each use (£/t): mean spend over mean CO2 (home energy about
+ * £200/t, motor fuel about £420/t). Flights: ASSUMED £600/t (a £150 return flight emitting about
+ * 250 kg a passenger). Other travel as motor fuel. A fee per tonne raises each price by fee / this.
+ */
+export const PRICE_PER_TONNE = {
+  home: HOME_ENERGY_SPEND / (meanOf((d) => d.homeKg) / 1000),
+  car: ONS_SPEND_2017.motorFuel / (meanOf((d) => d.carKg) / 1000),
+  flights: 600,
+  other: ONS_SPEND_2017.motorFuel / (meanOf((d) => d.carKg) / 1000),
+} as const;

@@ -27,7 +27,8 @@ export function TwinBoard({ title, twin }: { title: string; twin: TwinView }) {
   const top = bottom + height - 0.1;
   const tableTop = top - 0.36;
   // The board has room for a short line: the sentence's first clause.
-  const note = (twin.mine ? runProgress(twin.mineRun) : runProgress(twin.officialRun))?.split(':')[0] ?? '';
+  // While nothing is computing, the model's own caveat: how it fares against reality.
+  const note = (twin.mine ? runProgress(twin.mineRun) : runProgress(twin.officialRun))?.split(':')[0] ?? twin.model.info.caveat ?? '';
   return (
     <group>
       <Text font={SIGN_FONT} position={[LEFT, top, FACE]} fontSize={0.085} maxWidth={width - 0.2} anchorX="left" anchorY="top" color={INK}>
@@ -63,7 +64,7 @@ export function TwinBoard({ title, twin }: { title: string; twin: TwinView }) {
         );
       })}
       {note && (
-        <Text font={BODY_FONT} position={[LEFT, bottom + 0.08, FACE]} fontSize={0.045} anchorX="left" anchorY="bottom" color={INK_SOFT}>
+        <Text font={BODY_FONT} position={[LEFT, bottom + 0.08, FACE]} fontSize={0.045} maxWidth={width - 0.2} anchorX="left" anchorY="bottom" color={INK_SOFT}>
           {note}
         </Text>
       )}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { ApprovedQuestions } from './ApprovedQuestions.js';
+import { BanList } from './BanList.js';
 import { EventControls } from './EventControls.js';
 import { FloorControls } from './FloorControls.js';
 import { HandsQueue } from './HandsQueue.js';
@@ -13,13 +14,14 @@ function roomy(): boolean {
 
 /**
  * Running the event, for those the permissions table lets: starting and ending it (hosts and
- * moderators), the question queue, the hands and the floor mic (moderators). Folds away.
+ * moderators), the question queue, the hands, the floor mic and the bans (moderators). Folds away.
  */
 export function ModerationPanel() {
   const canRun = useAllows('event.run');
   const canModerate = useAllows('question.moderate');
   const canCall = useAllows('floor.call');
   const canManage = useAllows('floor.manage');
+  const canBan = useAllows('space.ban');
   const [open, setOpen] = useState(roomy);
   const titleId = useId();
   const bodyId = useId();
@@ -40,6 +42,7 @@ export function ModerationPanel() {
           {canModerate && <PendingQueue />}
           {canModerate && <ApprovedQuestions />}
           {canCall && <HandsQueue />}
+          {canBan && <BanList />}
           <ModerationStatus />
         </div>
       )}

@@ -4,7 +4,7 @@ import { useHall, type IntentResult } from '../../state/hall.js';
 /** Intents whose answers this panel reports. */
 const REFS: readonly string[] = [
   ClientMessage.ModerateQuestion, ClientMessage.EventRun, ClientMessage.FloorCall, ClientMessage.FloorEnd,
-  ClientMessage.FloorExtend, ClientMessage.Mute, ClientMessage.Ban,
+  ClientMessage.FloorExtend, ClientMessage.Mute, ClientMessage.Ban, ClientMessage.Unban,
 ];
 
 /** The server's answer to the latest moderation action (its sentence, or why it was refused). */

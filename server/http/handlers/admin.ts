@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/access.js';
+import { auditSpaces, type Role } from '../../../shared/access.js';
 import { ErrorCode } from '../../../shared/protocol/errors.js';
 import { newInvitationToken } from '../../auth/invitationTokens.js';
 import type { Invitation } from '../../store/invitations.js';
@@ -120,8 +120,11 @@ export function adminHandlers(deps: HandlerDeps): Pick<Handlers,
       return { ok: true as const };
     },
 
-    async audit({ query }) {
-      return { entries: await repos.audit.list({ limit: query.limit, before: query.before }) };
+    async audit({ query, identity }) {
+      // A moderator of some spaces reads only those spaces' entries; admins read every entry.
+      const scope = identity ? auditSpaces(identity) : [];
+      const spaces = scope === 'all' ? undefined : scope;
+      return { entries: await repos.audit.list({ limit: query.limit, before: query.before, spaces }) };
     },
   };
 }

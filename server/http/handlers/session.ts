@@ -45,7 +45,8 @@ export function sessionHandlers(deps: HandlerDeps): Pick<Handlers, 'guestSession
     async logout({ identity }) {
       const who = signedIn(identity);
       await sessions.revoke(who.sessionId);
-      // Connections opened with this session end too.
+      // Connections opened with this session end too, a guest's as an account's.
+      deps.events.sessionEnded(who.sessionId);
       if (who.accountId) deps.events.accountChanged(who.accountId);
       return { ok: true as const };
     },

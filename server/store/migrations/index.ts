@@ -4,6 +4,8 @@ import { initial } from './0001_initial.js';
 import { invitationDetails } from './0002_invitation_details.js';
 import { townHall } from './0003_town_hall.js';
 import { exhibits } from './0004_exhibits.js';
+import { auditSpace } from './0005_audit_space.js';
+import { addressBans } from './0006_address_bans.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -15,5 +17,7 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0002_invitation_details': invitationDetails,
     '0003_town_hall': townHall,
     '0004_exhibits': exhibits,
+    '0005_audit_space': auditSpace,
+    '0006_address_bans': addressBans,
   };
 }

@@ -1,10 +1,10 @@
 import { Client } from 'colyseus.js';
 import type { ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage, type MoveInput } from '../../shared/protocol/messages.js';
-import type { Ack, ModerationQueue, MyQuestions, ReactionBurst } from '../../shared/protocol/townhall.js';
+import type { Ack, BanList, ModerationQueue, MyQuestions, ReactionBurst } from '../../shared/protocol/townhall.js';
 import type { Avatar } from '../../shared/schema/Avatar.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
-import { guestToken, waitFor, type SpaceRoomClient } from '../testing/harness.js';
+import { guestToken, waitFor, type SpaceRoomClient } from './harness.js';
 
 /**
  * Test support for town hall rooms: one record per connection of everything the server sent
@@ -18,6 +18,8 @@ export interface Tracked {
   queues: ModerationQueue[];
   mine: MyQuestions[];
   bursts: ReactionBurst[];
+  /** The ban lists sent to a moderator. */
+  bans: BanList[];
   /** When the last refusal arrived (the room answers refusals at most four times a second). */
   lastErrorAt: number;
   /** The last movement sequence number sent. */
@@ -32,7 +34,7 @@ const tracked = new WeakMap<SpaceRoomClient, Tracked>();
 export function track(room: SpaceRoomClient): Tracked {
   const known = tracked.get(room);
   if (known) return known;
-  const t: Tracked = { room, errors: [], acks: [], queues: [], mine: [], bursts: [], lastErrorAt: 0, seq: 0, token: '' };
+  const t: Tracked = { room, errors: [], acks: [], queues: [], mine: [], bursts: [], bans: [], lastErrorAt: 0, seq: 0, token: '' };
   room.onMessage(ServerMessage.Error, (e: ErrorPayload) => {
     t.errors.push(e);
     t.lastErrorAt = Date.now();
@@ -41,6 +43,7 @@ export function track(room: SpaceRoomClient): Tracked {
   room.onMessage(ServerMessage.Queue, (q: ModerationQueue) => t.queues.push(q));
   room.onMessage(ServerMessage.Mine, (m: MyQuestions) => t.mine.push(m));
   room.onMessage(ServerMessage.Reactions, (b: ReactionBurst) => t.bursts.push(b));
+  room.onMessage(ServerMessage.Bans, (b: BanList) => t.bans.push(b));
   room.onMessage(ServerMessage.Portal, () => undefined);
   tracked.set(room, t);
   return t;

@@ -1,0 +1,118 @@
+import { allows } from '../../shared/access.js';
+import { ServerMessage } from '../../shared/protocol/messages.js';
+import type { ModerationQueue, MyQuestions } from '../../shared/protocol/townhall.js';
+import { QuestionState } from '../../shared/schema/Hall.js';
+import { identityKey, PUBLIC_QUESTION_STATES } from '../domain/questions.js';
+import type { Question } from '../store/questions.js';
+import type { HallContext } from './hallContext.js';
+
+/** The moderation queue goes out at most this often while it changes. */
+const QUEUE_EVERY_MS = 250;
+/** Vote counts go into the room state at most this often. */
+const VOTES_EVERY_MS = 250;
+
+/**
+ * What people see of the questions: the public ones in the room state, the moderators' queue,
+ * and each person's own pending and dismissed questions and votes. Called after each commit.
+ */
+export class QuestionViews {
+  private queueTimer: ReturnType<typeof setTimeout> | undefined;
+  private votesTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Vote counts read after a vote, waiting for the next batch. */
+  private readonly pendingVotes = new Map<string, number>();
+
+  constructor(private readonly ctx: HallContext) {}
+
+  /**
+   * Vote counts reach the room state at most every VOTES_EVERY_MS: in a crowd, counts change
+   * every tick, and a patch per tick to everyone for that is waste. The voter's own list
+   * (`mine`) answers at once.
+   */
+  showVotesSoon(id: string, votes: number): void {
+    this.pendingVotes.set(id, votes);
+    this.votesTimer ??= setTimeout(() => {
+      this.votesTimer = undefined;
+      for (const [qid, count] of this.pendingVotes) {
+        const view = this.ctx.host.hall.questions.get(qid);
+        if (view) view.votes = count;
+      }
+      this.pendingVotes.clear();
+    }, VOTES_EVERY_MS);
+  }
+
+  /** Mirrors one question into the public state (or out of it). */
+  show(q: Question): void {
+    const { hall } = this.ctx.host;
+    if (!PUBLIC_QUESTION_STATES.includes(q.state)) {
+      hall.questions.delete(q.id);
+      if (hall.answering === q.id) hall.answering = '';
+      return;
+    }
+    this.pendingVotes.delete(q.id);
+    const view = hall.questions.get(q.id) ?? new QuestionState();
+    view.id = q.id;
+    view.text = q.text;
+    view.author = q.anonymous ? '' : q.authorName;
+    view.votes = q.votes;
+    view.state = q.state;
+    view.approvedAt = q.approvedAt ? Date.parse(q.approvedAt) : 0;
+    if (!hall.questions.has(q.id)) hall.questions.set(q.id, view);
+    if (q.state === 'answering') hall.answering = q.id;
+    else if (hall.answering === q.id) hall.answering = '';
+  }
+
+  /**
+   * The moderation queue, to everyone here who may moderate questions. Changes in a burst
+   * (a crowd asking at once, a moderator approving many) are sent together, at most
+   * QUEUE_EVERY_MS apart; a moderator who just joined gets it at once.
+   */
+  sendQueue(only?: string): Promise<void> {
+    if (only !== undefined) return this.sendQueueNow(only);
+    if (!this.queueTimer) {
+      this.queueTimer = setTimeout(() => {
+        this.queueTimer = undefined;
+        this.sendQueueNow().catch((err: unknown) => this.ctx.deps.log.error({ err }, 'sending the moderation queue failed'));
+      }, QUEUE_EVERY_MS);
+    }
+    return Promise.resolve();
+  }
+
+  /** Stops the pending sends (the room is closing). */
+  dispose(): void {
+    clearTimeout(this.queueTimer);
+    clearTimeout(this.votesTimer);
+  }
+
+  private async sendQueueNow(only?: string): Promise<void> {
+    const { host } = this.ctx;
+    const moderators = [...host.occupants].filter(([id, o]) => (only === undefined || id === only)
+      && allows('question.moderate', o.identity, host.layout.id));
+    if (moderators.length === 0) return;
+    const pending = this.ctx.event ? await this.ctx.deps.repos.questions.listInState(this.ctx.event.id, 'pending') : [];
+    const queue: ModerationQueue = {
+      pending: pending.map((q) => ({
+        id: q.id, text: q.text, originalText: q.originalText, author: q.authorName, anonymous: q.anonymous,
+        flagged: q.flagged, createdAt: Date.parse(q.createdAt), state: 'pending' as const,
+      })),
+      muted: [...host.occupants].filter(([, o]) => o.muted).map(([id]) => id),
+    };
+    for (const [id] of moderators) host.send(id, ServerMessage.Queue, queue);
+  }
+
+  /** One person's pending and dismissed questions and votes, to each of their connections here. */
+  async sendMine(key: string): Promise<void> {
+    const { host } = this.ctx;
+    const connections = [...host.occupants].filter(([, o]) => identityKey(o.identity) === key);
+    if (connections.length === 0 || !this.ctx.event) return;
+    const { repos } = this.ctx.deps;
+    const [own, votes] = await Promise.all([
+      repos.questions.listByAuthor(this.ctx.event.id, key), repos.questions.votesOf(this.ctx.event.id, key),
+    ]);
+    const mine: MyQuestions = {
+      pending: own.filter((q) => q.state === 'pending').map((q) => ({ id: q.id, text: q.text, createdAt: Date.parse(q.createdAt) })),
+      dismissed: own.filter((q) => q.state === 'dismissed').map((q) => ({ id: q.id, text: q.text })),
+      votes,
+    };
+    for (const [id] of connections) host.send(id, ServerMessage.Mine, mine);
+  }
+}

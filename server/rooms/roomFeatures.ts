@@ -1,0 +1,106 @@
+import { ClientMessage, MoveInput, RemoveMessage } from '../../shared/protocol/messages.js';
+import { TeleportMessage, VrPoseMessage } from '../../shared/protocol/vr.js';
+import { DraftState } from '../../shared/schema/Draft.js';
+import { HallState } from '../../shared/schema/Hall.js';
+import { Curation } from './curation.js';
+import type { Register } from './hallContext.js';
+import { MessageGuard } from './messageGuard.js';
+import { RoomPeople } from './roomPeople.js';
+import type { SpaceRoom } from './SpaceRoom.js';
+import { TownHall } from './townHall.js';
+import { VrRelay } from './vrRelay.js';
+
+/** The room's features register their messages through the guard with the session id. */
+const registerOn = (room: SpaceRoom): Register => (type, schema, invalid, handler) =>
+  room.guard.handle(type, schema, invalid, (client, o, m) => handler(client.sessionId, o, m));
+
+/** The guard, showing people out, walking, removal and VR: every space has them. */
+export function startCore(room: SpaceRoom): void {
+  const { roomDeps: deps, layout } = room;
+  const send = (sessionId: string, type: string, payload: unknown) => room.clients.getById(sessionId)?.send(type, payload);
+  room.guard = new MessageGuard({
+    roomId: room.roomId, spaceId: layout.id, occupants: room.occupants, limits: room.limits, log: deps.log, metrics: deps.metrics,
+    onMessage: (type, handler) => room.onMessage(type, handler),
+  });
+  room.people = new RoomPeople({
+    roomId: room.roomId, spaceId: layout.id, occupants: room.occupants, repos: deps.repos, log: deps.log, metrics: deps.metrics,
+    client: (id) => room.clients.getById(id), remove: (id, why) => room.remove(id, why),
+    rolesChanged: (id, o) => room.curation.onRolesChanged(id, o),
+  });
+  const { guard, people } = room;
+  guard.handle(ClientMessage.Input, MoveInput,
+    'Movement must be an input intent (seq, forward, strafe, run, yaw) with numbers in range; positions are not accepted.',
+    (_client, occupant, input) => room.onInput(occupant, input));
+  guard.handle(ClientMessage.Remove, RemoveMessage, 'A removal names the session id of someone in this space.',
+    (client, occupant, message) => people.onRemove(client, occupant, message));
+  const vr = room.vr = new VrRelay({
+    layout, occupants: room.occupants, teleports: room.limits.teleport, send,
+    holdsStill: (occupant) => room.hall?.holdsStill(occupant) ?? false,
+    mayTakeStage: (occupant) => room.hall?.mayTakeStage(occupant) ?? false,
+    afterMove: (sessionId, occupant) => room.checkPortal(sessionId, occupant),
+  });
+  guard.handle(ClientMessage.VrPose, VrPoseMessage,
+    'A VR pose is a head and two hands (or null), each a position [x, y, z] and a quaternion [x, y, z, w], relative to your avatar.',
+    (_client, occupant, message) => vr.onPose(occupant, message, Date.now()), room.limits.vrPose);
+  guard.handle(ClientMessage.Teleport, TeleportMessage, 'A teleport names a floor point {x, z} in metres.',
+    (client, occupant, message) => vr.onTeleport(client.sessionId, occupant, message, Date.now()));
+  guard.handleUnknown();
+  room.cleanups.push(
+    deps.events.onAccountChanged((accountId) => void people.refreshAccount(accountId)
+      .catch((err: unknown) => deps.log.error({ err }, 'refreshing an account failed'))),
+    deps.events.onSessionEnded((sessionId) => people.sessionEnded(sessionId)),
+  );
+}
+
+/** Exhibits: the published version every visitor loads, and the draft curators edit live. */
+export async function startCuration(room: SpaceRoom): Promise<Curation> {
+  const { roomDeps: deps, layout, state } = room;
+  state.exhibitsVersion = 0;
+  state.draft = new DraftState();
+  state.draft.dirty = false;
+  state.draft.rev = 0;
+  const curation = new Curation({
+    layout,
+    draft: state.draft,
+    setPublishedVersion: (version) => { state.exhibitsVersion = version; },
+    client: (sessionId) => room.clients.getById(sessionId),
+    occupant: (sessionId) => room.occupants.get(sessionId),
+    send: (sessionId, type, payload) => room.clients.getById(sessionId)?.send(type, payload),
+  }, { repos: deps.repos, log: deps.log });
+  await curation.loadPublished();
+  curation.register(registerOn(room));
+  room.cleanups.push(deps.events.onExhibitsChanged((spaceId, what) => {
+    if (spaceId !== layout.id) return;
+    const reload = what === 'published' ? curation.loadPublished() : curation.reloadDraft();
+    reload.catch((err: unknown) => deps.log.error({ err }, 'reloading exhibits failed'));
+  }));
+  return curation;
+}
+
+/** In spaces with a stage: the event, seats, questions, the floor mic and moderation. */
+export async function startHall(room: SpaceRoom): Promise<TownHall | undefined> {
+  const { roomDeps: deps, layout, state } = room;
+  if (!layout.stage) return undefined;
+  state.hall = new HallState();
+  state.hall.event.state = 'none';
+  state.hall.answering = '';
+  state.hall.present = 0;
+  state.hall.floor.holder = '';
+  state.hall.floor.name = '';
+  state.hall.floor.endsAt = 0;
+  const hall = new TownHall({
+    get roomId() { return room.roomId; },
+    layout,
+    get hall() { return room.state.hall; },
+    occupants: room.occupants,
+    send: (sessionId, type, payload) => room.clients.getById(sessionId)?.send(type, payload),
+    broadcast: (type, payload) => room.broadcast(type, payload),
+    disconnectPerson: (identity, reason) => room.people.disconnectPerson(identity, reason),
+  }, { repos: deps.repos, log: deps.log, flagWords: deps.flagWords, hashAddress: deps.hashAddress, limits: room.limits });
+  await hall.load();
+  hall.register(registerOn(room));
+  room.cleanups.push(deps.events.onEventsChanged((spaceId) => {
+    if (spaceId === layout.id) void hall.loadEvent().catch((err: unknown) => deps.log.error({ err }, 'reloading the event failed'));
+  }));
+  return hall;
+}

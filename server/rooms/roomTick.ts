@@ -1,0 +1,68 @@
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { stepAvatar } from '../../shared/spaces/movement.js';
+import type { Metrics } from '../metrics.js';
+import type { Occupant } from './occupant.js';
+import type { RoomVoice } from './roomVoice.js';
+import type { TownHall } from './townHall.js';
+import type { VrRelay } from './vrRelay.js';
+
+/** The parts of a room one tick touches. */
+export interface TickParts {
+  readonly layout: SpaceLayout;
+  readonly occupants: ReadonlyMap<string, Occupant>;
+  readonly hall: TownHall | undefined;
+  readonly vr: VrRelay;
+  readonly voice: RoomVoice;
+  readonly metrics: Metrics;
+  /** Whether this connection may speak to everyone now (town halls). */
+  isSpeaker(sessionId: string): boolean;
+  /** After a step: standing in a doorway sends the visitor on. */
+  checkPortal(sessionId: string, occupant: Occupant): void;
+  /** Encodes and sends this tick's patch; returns the bytes sent since the last tick. */
+  sendPatch(): number;
+}
+
+/**
+ * The fixed step, and the one place that sets the order of per-tick work:
+ * 1. movement (queued intents, collision, portals), 2. the town hall (floor countdown, speakers,
+ * reactions), 3. VR poses, 4. voice grants, 5. one patch to everyone, 6. metrics.
+ */
+export function runTick(room: TickParts, now: number): void {
+  const started = performance.now();
+  moveAvatars(room);
+  room.hall?.tick(now);
+  room.vr.tick(now);
+  room.voice.sync(now, room.occupants, (id) => room.isSpeaker(id));
+  const bytes = room.sendPatch();
+  room.metrics.tickSeconds.observe((performance.now() - started) / 1000);
+  if (bytes > 0) room.metrics.patchBytes.inc(bytes);
+}
+
+/** Applies every connected avatar's queued inputs with the shared movement step. */
+export function moveAvatars(room: Pick<TickParts, 'layout' | 'occupants' | 'hall' | 'checkPortal'>): void {
+  for (const [sessionId, occupant] of room.occupants) {
+    const { avatar } = occupant;
+    if (occupant.leaving || !avatar.connected) continue;
+    const inputs = occupant.intents.drain();
+    // Seated, or at the floor mic: the avatar stays put whatever the client sends.
+    if (room.hall?.holdsStill(occupant)) continue;
+    if (inputs.length === 0) {
+      if (avatar.gait !== 0) avatar.gait = 0;
+      continue;
+    }
+    const onStage = room.hall?.mayTakeStage(occupant) ?? false;
+    let pose = { x: avatar.x, z: avatar.z, yaw: avatar.yaw };
+    let gait: number = 0;
+    for (const input of inputs) {
+      const result = stepAvatar(pose, input, room.layout, undefined, onStage);
+      pose = result.pose;
+      gait = result.gait;
+      avatar.ack = input.seq;
+    }
+    avatar.x = pose.x;
+    avatar.z = pose.z;
+    avatar.yaw = pose.yaw;
+    avatar.gait = gait;
+    room.checkPortal(sessionId, occupant);
+  }
+}
