@@ -2,7 +2,6 @@ import { matchMaker } from '@colyseus/core';
 import WebSocket from 'ws';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../shared/protocol/errors.js';
-import { parsePrometheus } from '../e2e/load/metrics.js';
 import { pendingBytes } from './slowClients.js';
 import { bootServer, guestToken, joinSpace, type SpaceRoomClient } from './testing/harness.js';
 
@@ -48,11 +47,6 @@ async function backlog(sessionId: string): Promise<number | undefined> {
   return undefined;
 }
 
-async function slowDrops(server: Server): Promise<number> {
-  const text = await (await fetch(`${server.http}/metrics`)).text();
-  return parsePrometheus(text).get('hustings_forced_disconnects_total{reason="slow"}') ?? 0;
-}
-
 describe('slow and stuck clients', () => {
   it(`drops a client whose unsent backlog passes SEND_BUFFER_LIMIT_KB, and without the limit the backlog grows past it`, async () => {
     // With the limit.
@@ -70,7 +64,7 @@ describe('slow and stuck clients', () => {
     }
     expect(closedWith, 'the stuck client was dropped').toBeDefined();
     const tookMs = Date.now() - started;
-    expect(await slowDrops(capped)).toBe(1);
+    expect(closedWith).toBe(CloseCode.TOO_SLOW);
     // Dropped within one tick of passing the limit: a tick adds a few kB here at most.
     expect(peak).toBeLessThan((LIMIT_KB + 16) * 1024);
     // The well-behaved VR visitors stayed.
@@ -86,9 +80,7 @@ describe('slow and stuck clients', () => {
     const grown = await backlog(stuck2.sessionId);
     expect(stuck2.ws.readyState).toBe(WebSocket.OPEN);
     expect(grown).toBeGreaterThan(LIMIT_KB * 1024);
-    expect(await slowDrops(open)).toBe(0);
     crowd2.stop();
     stuck2.ws.terminate();
-    expect([CloseCode.TOO_SLOW, 1006]).toContain(closedWith);
   }, 60_000);
 });
