@@ -109,6 +109,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     hashAddress: (address) => createHmac('sha256', secret).update(`address:${address}`).digest('hex'),
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
+    sendBufferLimitBytes: config.SEND_BUFFER_LIMIT_KB * 1024,
     voice: { voice: voice.voice, publicUrl: voice.publicUrl, log },
     offenders,
     roomFaults,

@@ -16,6 +16,8 @@ const Env = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** How long the server keeps the place of someone whose connection dropped. */
   RECONNECT_SECONDS: z.coerce.number().min(0).max(600).default(20),
+  /** A client whose unsent backlog grows past this is dropped (server/slowClients.ts); 0 turns it off. */
+  SEND_BUFFER_LIMIT_KB: z.coerce.number().int().min(0).max(1_048_576).default(4096),
   MAX_CLIENTS_PER_SPACE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Failed sign-ins allowed per account, and per client address, within LOGIN_WINDOW_MINUTES. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),

@@ -22,6 +22,7 @@ import type { RoomPeople } from './roomPeople.js';
 import type { TownHall } from './townHall.js';
 import type { VrRelay } from './vrRelay.js';
 import { startCore, startCuration, startHall } from './roomFeatures.js';
+import { dropSlowClients } from '../slowClients.js';
 
 export type { SpaceRoomDeps } from './spaceRoomDeps.js';
 
@@ -147,6 +148,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       checkPortal: (sessionId: string, occupant: Occupant) => this.checkPortal(sessionId, occupant),
       sendPatch: () => {
         this.broadcastPatch();
+        dropSlowClients(this.clients, this.deps.sendBufferLimitBytes, { metrics: this.deps.metrics, log: this.deps.log, roomId: this.roomId });
         const sent = this.bytesSent;
         this.bytesSent = 0;
         return sent;

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import dgram from 'node:dgram';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.js';
+import { createVoice } from './voice.js';
 
 /** The livekit-server release the project pins (scripts/livekit.sh installs it). */
 export const LIVEKIT_VERSION = '1.13.5';
@@ -73,6 +76,45 @@ export function livekitConfig(options: { port: number; apiKey: string; apiSecret
 /** A restart after an unexpected exit waits this long, doubling up to the cap. */
 const RESTART_FIRST_MS = 1000;
 const RESTART_MAX_MS = 30_000;
+/** A run this long counts as healthy: the next crash starts the backoff from the beginning. */
+const STABLE_MS = 60_000;
+
+/**
+ * Which of LiveKit's three ports (signalling TCP, media TCP, media UDP) another program holds,
+ * if any: a second Hustings on the same machine, a LiveKit of its own, anything.
+ */
+export async function takenLivekitPort(port: number): Promise<{ port: number; protocol: 'TCP' | 'UDP' } | undefined> {
+  const tcpFree = (p: number) => new Promise<boolean>((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(p, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+  const udpFree = (p: number) => new Promise<boolean>((resolve) => {
+    const socket = dgram.createSocket('udp4');
+    socket.once('error', () => { socket.close(); resolve(false); });
+    socket.bind(p, '127.0.0.1', () => socket.close(() => resolve(true)));
+  });
+  if (!await tcpFree(port)) return { port, protocol: 'TCP' };
+  if (!await tcpFree(port + 1)) return { port: port + 1, protocol: 'TCP' };
+  if (!await udpFree(port + 2)) return { port: port + 2, protocol: 'UDP' };
+  return undefined;
+}
+
+/** What an operator reads when a port is taken: which one, and the variable that moves LiveKit. */
+export function portTakenMessage(taken: { port: number; protocol: string }, base: number): string {
+  return `voice: LiveKit's ${taken.protocol} port ${taken.port} is taken by another program (another Hustings or LiveKit on this machine?). `
+    + `The embedded LiveKit uses LIVEKIT_PORT (now ${base}) and the next two ports; set LIVEKIT_PORT to move it.`;
+}
+
+/** True when the LiveKit answering on this port accepts our keys: ours, not another one. */
+async function answersWithOurKeys(endpoint: LivekitEndpoint): Promise<boolean> {
+  try {
+    await createVoice(endpoint).listRooms();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Starts the installed livekit-server with that config and waits until it answers. If it
@@ -101,7 +143,30 @@ export async function startLocalLivekit(options: { dataDir: string; port: number
   let restartTimer: NodeJS.Timeout | undefined;
   let restarts = 0;
 
-  /** One run of the process: resolves once it answers, rejects with its last output if it does not. */
+  /** After an unexpected exit (or a refused attempt): try again later, each wait twice the last. */
+  const scheduleRestart = () => {
+    const wait = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** restarts++);
+    restartTimer = setTimeout(() => {
+      restartTimer = undefined;
+      if (stopping) return;
+      void takenLivekitPort(port).then((taken) => {
+        if (stopping) return;
+        if (taken) {
+          const next = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** restarts);
+          log.error({ port: taken.port, protocol: taken.protocol, variable: 'LIVEKIT_PORT', restartInMs: next }, portTakenMessage(taken, port));
+          scheduleRestart();
+          return;
+        }
+        launch().then(() => log.info({ url }, 'embedded LiveKit is back'), (err: unknown) => {
+          log.error({ err, restartInMs: Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** restarts) }, 'embedded LiveKit did not restart');
+          if (!stopping && !child) scheduleRestart();
+        });
+      });
+    }, wait);
+    return wait;
+  };
+
+  /** One run of the process: resolves once it answers with our keys, rejects with its last output if it does not. */
   const launch = async (): Promise<void> => {
     const output: string[] = [];
     const keep = (chunk: Buffer) => {
@@ -109,38 +174,45 @@ export async function startLocalLivekit(options: { dataDir: string; port: number
       if (output.length > 50) output.shift();
     };
     const proc = spawn(binary, ['--config', configFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const startedAt = Date.now();
+    let answered = false;
     child = proc;
     if (proc.pid !== undefined) fs.writeFileSync(pidFile, String(proc.pid), { mode: 0o600 });
     proc.stdout?.on('data', keep);
     proc.stderr?.on('data', keep);
     exited = new Promise<void>((resolve) => proc.once('exit', (code, signal) => {
       resolve();
-      if (stopping || child !== proc) return;
-      const wait = Math.min(RESTART_MAX_MS, RESTART_FIRST_MS * 2 ** restarts++);
+      // An exit before it answered is launch()'s failure, and its caller decides what next.
+      if (stopping || child !== proc || !answered) return;
+      child = undefined;
+      if (Date.now() - startedAt > STABLE_MS) restarts = 0;
+      const wait = scheduleRestart();
       log.error({ code, signal, output: output.join('').trim().slice(-400), restartInMs: wait }, 'embedded LiveKit exited; restarting it');
-      restartTimer = setTimeout(() => {
-        restartTimer = undefined;
-        if (stopping) return;
-        launch().then(() => log.info({ url }, 'embedded LiveKit is back'), (err: unknown) => log.error({ err }, 'embedded LiveKit did not restart'));
-      }, wait);
     }));
     const deadline = Date.now() + readyTimeoutMs;
     let ready = false;
-    while (!ready && Date.now() < deadline && proc.exitCode === null && proc.signalCode === null) {
-      ready = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false);
+    const running = () => proc.exitCode === null && proc.signalCode === null;
+    while (!ready && Date.now() < deadline && running()) {
+      // Answering is not enough: another LiveKit on this port answers too. Ours takes our keys.
+      ready = await fetch(`http://127.0.0.1:${port}/`).then((r) => r.ok, () => false)
+        && running() && await answersWithOurKeys({ url, apiKey, apiSecret });
       if (!ready) await new Promise((r) => setTimeout(r, 100));
     }
-    if (!ready) {
-      if (proc.exitCode === null && proc.signalCode === null) {
+    if (!ready || !running()) {
+      if (running()) {
         child = undefined;
         proc.kill('SIGKILL');
         await exited;
+      } else if (child === proc) {
+        child = undefined;
       }
       throw new Error(`livekit-server did not start on port ${port}: ${output.join('').trim().slice(-800) || 'no output'}`);
     }
-    restarts = 0;
+    answered = true;
   };
 
+  const taken = await takenLivekitPort(port);
+  if (taken) throw new Error(portTakenMessage(taken, port));
   await launch();
   log.info({ url, binary }, 'embedded LiveKit started');
 

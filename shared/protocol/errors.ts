@@ -32,6 +32,8 @@ export const CloseCode = {
   CONSENTED: 4000,
   FLOODING: 4429,
   REMOVED: 4403,
+  /** The client stopped reading and its unsent backlog went over the limit (server/slowClients.ts). */
+  TOO_SLOW: 4408,
 } as const;
 
 /**
