@@ -30,7 +30,8 @@ import { MotionFeed } from './motion.js';
 
 const ROOM_NAME = 'space';
 const RECONNECT_EVERY_MS = 1500;
-const RECONNECT_FOR_MS = 20_000;
+/** How long to keep trying while the server does not answer at all (a restart, a network blip). */
+const RECONNECT_FOR_MS = 120_000;
 
 let client: Client | null = null;
 let room: Room<SpaceState> | null = null;
@@ -404,35 +405,67 @@ function onRoomLeft(r: Room<SpaceState>, code: number, reason?: string): void {
   startReconnecting(r.reconnectionToken);
 }
 
+/**
+ * A dropped connection: take our place back with the reconnection token while the server still
+ * holds it. If the server answers but no longer knows the token (it restarted: rooms live in
+ * memory; or the hold expired), join the same space afresh with the same session, so a visitor
+ * is back within a second of the server. While nothing answers at all, keep trying for a while.
+ */
 function startReconnecting(token: string): void {
   stopReconnecting();
   const gen = ++generation;
   const deadline = Date.now() + RECONNECT_FOR_MS;
   useUi.setState({ status: 'reconnecting', error: null });
+  const retry = () => {
+    if (Date.now() + RECONNECT_EVERY_MS > deadline) {
+      room = null;
+      clearToken();
+      useUi.setState({ status: 'disconnected', error: 'The connection was lost.' });
+      return;
+    }
+    reconnectTimer = setTimeout(() => void attempt(), RECONNECT_EVERY_MS);
+  };
   const attempt = async () => {
     if (gen !== generation) return;
+    let layout: SpaceLayout;
     try {
       // Cached since we were just in this space; a failure here is retried like a failed reconnect.
-      const layout = await loadSpace(useUi.getState().spaceId);
-      if (gen !== generation) return;
+      layout = await loadSpace(useUi.getState().spaceId);
+    } catch {
+      if (gen === generation) retry();
+      return;
+    }
+    if (gen !== generation) return;
+    try {
       const resumed = await getClient().reconnect<SpaceState>(token);
       if (gen !== generation) {
         void resumed.leave(true).catch(() => undefined);
         return;
       }
       attach(resumed, layout, true);
-    } catch {
+    } catch (err) {
       if (gen !== generation) return;
-      if (Date.now() + RECONNECT_EVERY_MS > deadline) {
-        room = null;
-        clearToken();
-        useUi.setState({ status: 'disconnected', error: 'The connection was lost.' });
+      if (!placeGone(err)) {
+        retry(); // nothing answered, or a proxy said the server is not there yet
         return;
       }
-      reconnectTimer = setTimeout(() => void attempt(), RECONNECT_EVERY_MS);
+      // The server answered, without our place: enter again as the same person.
+      clearToken();
+      const { spaceId, name } = useUi.getState();
+      void enterSpace(spaceId, name);
     }
   };
   reconnectTimer = setTimeout(() => void attempt(), RECONNECT_EVERY_MS);
+}
+
+/**
+ * Colyseus' matchmaker answers a reconnection it cannot honour with its own error code (4211
+ * room not found, 4212 token expired; HTTP 200 with {code, error}); a network failure or a
+ * proxy's 5xx has no such code.
+ */
+function placeGone(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'number' && code >= 4000 && code < 5000;
 }
 
 function stopReconnecting(): void {

@@ -1,6 +1,6 @@
 import { Room, ServerError, type AuthContext, type Client, type ClientPrivate, type RoomException } from '@colyseus/core';
 import { TICK_MS } from '../../shared/constants.js';
-import { ErrorCode, joinErrorMessage } from '../../shared/protocol/errors.js';
+import { CloseCode, ErrorCode, joinErrorMessage } from '../../shared/protocol/errors.js';
 import { ServerMessage, type MoveInput, type PortalMessage } from '../../shared/protocol/messages.js';
 import { SpaceState } from '../../shared/schema/SpaceState.js';
 import { portalAt } from '../../shared/spaces/collision.js';
@@ -40,6 +40,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private arrivals = 0;
   /** Bytes sent since the last tick; added to the counter once per tick rather than once per send. */
   private bytesSent = 0;
+  /** The process is stopping: nobody's place is held for a reconnection. */
+  private stopping = false;
   readonly cleanups: (() => void)[] = [];
   /** Set in spaces with a stage: the event, seats, questions, floor mic. */
   hall: TownHall | undefined;
@@ -103,8 +105,9 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     const occupant = this.occupants.get(client.sessionId);
     if (!occupant) return;
     this.deps.metrics.clients.dec();
-    if (consented || occupant.removed || occupant.leaving || this.deps.reconnectSeconds <= 0) {
-      this.remove(client.sessionId, consented ? 'left' : 'removed');
+    // Stopping (a restart), there is no place to hold: the room must empty so the process can exit.
+    if (consented || occupant.removed || occupant.leaving || this.stopping || this.deps.reconnectSeconds <= 0) {
+      this.remove(client.sessionId, consented ? 'left' : this.stopping ? 'server stopping' : 'removed');
       return;
     }
     // Hold the place: the same person can come back as the same avatar at the same spot.
@@ -131,6 +134,12 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
 
   override onUncaughtException(error: RoomException<this>, methodName: string): void {
     reportRoomFault(this.deps, this.roomId, error, methodName);
+  }
+
+  /** The process is stopping: pages reconnect by themselves, not "the space closed your connection". */
+  override onBeforeShutdown(): void {
+    this.stopping = true;
+    void this.disconnect(CloseCode.RESTARTING);
   }
 
   override onDispose(): void {

@@ -28,7 +28,7 @@ describe('twin exhibits', () => {
     const e = Exhibit.parse({ ...base, alt: 'Try a higher charge.', content: { kind: 'twin', model: 'congestion-charge', params: { charge: 8 }, seed: 3 } });
     const text = textAlternative(e);
     expect(text).toMatch(/^Try a higher charge\./);
-    expect(text).toMatch(/Daily charge 8 £\/day/);
+    expect(text).toMatch(/Charge in the peak 8 £/);
     expect(text).toMatch(/Public transport frequency 12/);
     expect(text).toMatch(/seed 3/);
   });

@@ -34,6 +34,8 @@ export const CloseCode = {
   REMOVED: 4403,
   /** The client stopped reading and its unsent backlog went over the limit (server/slowClients.ts). */
   TOO_SLOW: 4408,
+  /** The server process is stopping (a restart): the page comes back by itself. */
+  RESTARTING: 4503,
 } as const;
 
 /**
