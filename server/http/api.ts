@@ -5,7 +5,8 @@ import { API, type ApiName, type Endpoint } from '../../shared/protocol/api.js';
 import { ErrorCode } from '../../shared/protocol/errors.js';
 import { AuthError, type Identity, type Sessions } from '../auth/sessions.js';
 import type { Logger } from '../log.js';
-import { StoreError } from '../store/errors.js';
+import { StoreError, unavailableStore } from '../store/errors.js';
+import { firstLine as firstLineOf } from '../socketGuard.js';
 
 /** A refusal a handler throws: HTTP status, stable code, a sentence a person can act on. */
 export class ApiError extends Error {
@@ -128,8 +129,13 @@ export function sendError(res: Response, err: unknown, log: Logger, req: Request
     res.status(err.status).json({ code: err.code, message: err.message });
     return;
   }
-  if (err instanceof StoreError) {
-    res.status(STATUS_FOR[err.code]).json({ code: err.code, message: err.message });
+  const storeError = err instanceof StoreError ? err : unavailableStore(err);
+  if (storeError) {
+    if (storeError.code === ErrorCode.UNAVAILABLE) {
+      log.warn({ err: firstLineOf(storeError.cause), method: req.method, url: req.originalUrl }, 'the database is unavailable');
+      res.set('Retry-After', '1');
+    }
+    res.status(STATUS_FOR[storeError.code]).json({ code: storeError.code, message: storeError.message });
     return;
   }
   // body-parser's errors: oversized and malformed bodies are the client's mistake.

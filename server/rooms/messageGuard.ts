@@ -7,6 +7,7 @@ import type { KeyedLimiter, RoomLimiters } from '../domain/rateLimits.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import { firstLine, withOffender } from '../socketGuard.js';
+import { unavailableStore } from '../store/errors.js';
 import type { SpaceRoomDeps } from './spaceRoomDeps.js';
 import { Refusal, type Occupant } from './occupant.js';
 
@@ -76,6 +77,12 @@ export class MessageGuard {
       const failed = (err: unknown) => {
         if (err instanceof Refusal) {
           this.refuse(client, err.code.toLowerCase(), { code: err.code, message: err.message, ref: type });
+          return;
+        }
+        const unavailable = unavailableStore(err);
+        if (unavailable) {
+          this.host.log.warn({ err: unavailable.message, sessionId: client.sessionId, type }, 'the database is unavailable');
+          this.sendError(client, { code: ErrorCode.UNAVAILABLE, message: unavailable.message, ref: type }, true);
           return;
         }
         this.host.log.error({ err, sessionId: client.sessionId, type }, 'message handler failed');

@@ -41,6 +41,9 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   return dialect === 'postgres' ? openPostgres(options.databaseUrl!) : openSqlite(options.dataDir);
 }
 
+/** How long a write waits for another program's lock before it is refused (the process waits with it). */
+export const SQLITE_BUSY_TIMEOUT_MS = 1000;
+
 function openSqlite(dataDir: string): DatabaseHandle {
   privateDir(dataDir);
   const file = path.join(dataDir, SQLITE_FILE);
@@ -51,8 +54,11 @@ function openSqlite(dataDir: string): DatabaseHandle {
   // An older install's WAL and shared-memory files, if they were left world-readable.
   privateFiles(`${file}-wal`, `${file}-shm`);
   sqlite.pragma('foreign_keys = ON');
-  // Another process (a second server, a CLI) may hold the write lock for a moment.
-  sqlite.pragma('busy_timeout = 5000');
+  // Another process (the admin CLI, a backup) may hold the write lock for a moment. better-sqlite3
+  // waits synchronously, stalling the whole process, so the wait is short: past it the request
+  // is refused with UNAVAILABLE ("the database is busy"; errors.ts unavailableStore) and nothing
+  // is written.
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   // FULL: a commit is synced to disk before we acknowledge it, even across a power cut.
   // Set explicitly: better-sqlite3 builds with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1 (NORMAL), so a
   // reopened WAL file would otherwise get NORMAL.

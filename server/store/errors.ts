@@ -27,3 +27,19 @@ export async function conflictAs<T>(message: string, work: () => Promise<T>): Pr
     throw error;
   }
 }
+
+/**
+ * The database cannot take the request right now: SQLite's write lock held by another program
+ * past busy_timeout, or PostgreSQL down or restarting. Nothing was written; it recovers by itself.
+ */
+export function unavailableStore(error: unknown): StoreError | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const code = String(error.code);
+  const busy = code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED';
+  // ECONNREFUSED / ECONNRESET: no server; 57P01-57P03: shutting down or starting; 08xxx: connection lost.
+  const down = code === 'ECONNREFUSED' || code === 'ECONNRESET' || /^57P0[123]$/.test(code) || /^08\d\d\d$/.test(code);
+  if (!busy && !down) return undefined;
+  return new StoreError('UNAVAILABLE', busy
+    ? 'The database is busy with another program; nothing was changed. Please try again in a moment.'
+    : 'The database is not answering; nothing was changed. Please try again in a moment.', { cause: error });
+}
