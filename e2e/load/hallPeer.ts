@@ -60,6 +60,7 @@ export class HallPeer {
       for (const kind of REACTIONS) this.reactionsCounted += b.counts[kind] ?? 0;
     });
     room.onMessage(ServerMessage.Portal, () => undefined);
+    room.onMessage(ServerMessage.Bans, () => undefined);
     // Others' movement, decoded as a browser would (its cost is part of what a visitor pays).
     room.onMessage(MOTION_MESSAGE, (bytes: Uint8Array) => { readFrame(bytes, ignore, ignore); });
     room.onStateChange((state) => this.watch(state));
