@@ -36,7 +36,13 @@ export interface RemoteAvatar {
   phase: number;
   /** Oldest first; a short history for interpolation. */
   snaps: Snapshot[];
-  /** The pose drawn this frame (interpolated INTERPOLATION_DELAY_MS behind). */
+  /**
+   * How far behind the newest update this avatar is drawn (ms), and where that is heading:
+   * INTERPOLATION_DELAY_MS for people near (20 updates a second), longer for people far away,
+   * whose updates come seldom (interest management), so they glide instead of jumping.
+   */
+  delay?: { now: number; target: number; at: number };
+  /** The pose drawn this frame (interpolated `delay` behind). */
   render: { x: number; z: number; yaw: number; gait: number };
   /** The seat (layout.seats index) this person sits in, or -1. */
   seat: number;
