@@ -89,6 +89,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
   const sockets = trackSockets(httpServer);
+  // Keep idle HTTP connections longer than clients' own pools do (Node's agent: 5 s, undici: 4 s,
+  // browsers and proxies more): when the server closed first, at Node's default of 5 s, a client
+  // that reused the socket at that moment got "socket hang up" (seen joining under load).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
   // No single socket may end the process (socketGuard.ts): close reasons are cut in one place,
   // and what a hostile frame makes Colyseus or ws complain about is one line per offender.

@@ -29,6 +29,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-soak-'));
 const server = await startServerProcess({ dataDir });
 const windows: { atS: number; rssMB: number; tickP50Ms: number; tickP99Ms: number; serverCpuPct: number; botCpuPct: number }[] = [];
 let exitCode = 0;
+let joinErrors = 0;
 try {
   const layout = SpaceLayout.parse(((await (await fetch(`${server.http}/api/spaces/${values.space}`)).json()) as { space: unknown }).space);
   const bots: Bot[] = [];
@@ -36,8 +37,14 @@ try {
   const stepper = setInterval(() => { const now = Date.now(); for (const b of bots) b.step(now); }, 50);
   for (let i = 0; i < clients; i++) {
     const bot = new Bot(server.url, layout, `Soak ${i + 1}`, mulberry32(Math.floor(random() * 2 ** 31)));
-    await bot.join();
-    bots.push(bot);
+    try {
+      await bot.join();
+      bots.push(bot);
+    } catch (err) {
+      // Counted and said, not fatal: how many could not join is one of the soak's figures.
+      joinErrors++;
+      say(`Soak ${i + 1} could not join: ${err instanceof Error ? err.message : String(err)}`);
+    }
     if ((i + 1) % Number(values.ramp) === 0) await sleep(1000);
   }
   say(`${bots.length} bots walking; ${minutes} min, a figure every ${windowMs / 1000} s`);
@@ -75,7 +82,7 @@ try {
   const first = windows[0];
   const last = windows.at(-1);
   const result = {
-    clients, minutes, windows: windows.length, dropped, serverAlive: !server.exit(),
+    clients, joined: bots.length, joinErrors, minutes, windows: windows.length, dropped, serverAlive: !server.exit(),
     rssFirstMB: first?.rssMB, rssLastMB: last?.rssMB, rssGrowthMB: first && last ? Number((last.rssMB - first.rssMB).toFixed(1)) : null,
     rssMaxMB: Math.max(...windows.map((w) => w.rssMB)),
     tickP99FirstMs: first?.tickP99Ms, tickP99LastMs: last?.tickP99Ms, tickP99Drift: first && last ? Number((last.tickP99Ms / first.tickP99Ms).toFixed(2)) : null,
@@ -85,7 +92,7 @@ try {
     loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))),
   };
   console.log(JSON.stringify(result));
-  if (dropped > 0 || !result.serverAlive) exitCode = 1;
+  if (dropped > 0 || joinErrors > 0 || !result.serverAlive) exitCode = 1;
 } finally {
   await stopServerProcess(server);
   fs.rmSync(dataDir, { recursive: true, force: true });
