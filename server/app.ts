@@ -21,8 +21,9 @@ import { startVoice, type VoiceService } from './voice/startVoice.js';
 import { AssetFiles } from './assets/files.js';
 import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
-import { createLoginLimiter } from './auth/loginLimiter.js';
+import { createLoginLimiter, createSharedLoginLimiter } from './auth/loginLimiter.js';
 import { ChangeFeed } from './changeFeed.js';
+import { joinCluster } from './cluster.js';
 import { mendSchemaStringEncoding } from './schemaStrings.js';
 import { colyseusLogger, GuardedTransport, installCloseGuard, OffenderLog } from './socketGuard.js';
 
@@ -58,6 +59,8 @@ export interface StartOptions {
 export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
   const metrics = createMetrics();
+  // Several processes (REDIS_URL): rooms, changes and limits are shared through Redis.
+  const cluster = await joinCluster(config, log);
 
   const store = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   const applied = await migrateToLatest(store);
@@ -75,12 +78,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     secret,
     Math.round(config.SESSION_TTL_HOURS * 3600),
   );
-  const events = new ChangeFeed();
-  const limiter = createLoginLimiter({
+  const events = cluster ? await ChangeFeed.over(cluster.presence) : ChangeFeed.local();
+  const loginLimits = {
     perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowSeconds: Math.round(config.LOGIN_WINDOW_MINUTES * 60),
-  });
+  };
+  const limiter = cluster ? createSharedLoginLimiter(loginLimits, cluster.limitStore) : createLoginLimiter(loginLimits);
 
   const voice = await startVoice(config, log);
 
@@ -100,6 +104,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     greet: false,
     // index.ts owns signal handling; tests start and stop several servers.
     gracefullyShutdown: false,
+    ...(cluster ? { presence: cluster.presence, driver: cluster.driver, publicAddress: cluster.publicAddress } : {}),
   });
 
   const deps: SpaceRoomDeps = {
@@ -123,7 +128,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   mountRoutes(app, {
     clientDir: config.clientDir,
     // An external LiveKit: livekit-client also probes its https:// side when a connection fails.
-    connectSources: voice.publicUrl ? livekitOrigins(voice.publicUrl) : [],
+    connectSources: [
+      ...(voice.publicUrl ? livekitOrigins(voice.publicUrl) : []),
+      // Other processes' rooms on other ports of this machine (no reverse proxy in front).
+      ...config.CLUSTER_ADDRESSES.flatMap((address) => [`ws://${address}`, `wss://${address}`]),
+    ],
     repos,
     sessions,
     limiter,
@@ -162,11 +171,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     express: app,
     voice,
     async close() {
+      events.close();
+      // Also shuts Colyseus' presence and driver (Redis) down.
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections?.();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await store.close();
       await voice.stop();
+      await cluster?.close();
     },
   };
 }
