@@ -20,7 +20,7 @@ import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { hashPassword } from '../../server/auth/passwords.js';
 import { openDatabase } from '../../server/store/db.js';
 import { createRepos } from '../../server/store/repos.js';
-import { startPostgresDatabase, startRedis, startWorker, type Worker } from '../../server/testing/cluster.js';
+import { startPostgresDatabase, startRedis, startWorker, type Worker } from './cluster.js';
 import { mulberry32 } from './random.js';
 import { printReport } from './report.js';
 import { quantile, round, waitFor } from './stats.js';
@@ -58,6 +58,8 @@ try {
   const join = async (via: Worker, token: string) => {
     const room = await new Client(via.url).joinOrCreate<SpaceState>('space', { spaceId: 'townhall', token });
     rooms.push(room);
+    // Questions, motion frames and the like: not measured here.
+    room.onMessage('*', () => undefined);
     await waitFor(() => room.state?.avatars?.has(room.sessionId), 10_000, 'an avatar');
     return room;
   };
@@ -129,7 +131,7 @@ try {
   printReport(result);
   console.log(JSON.stringify(result));
 } finally {
-  await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
+  await Promise.all(rooms.filter((r) => r.connection.isOpen).map((r) => r.leave().catch(() => undefined)));
   for (const w of workers) await w.stop();
   await database.stop();
   await redis.stop();
