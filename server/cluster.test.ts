@@ -14,7 +14,7 @@ import { openDatabase, type DatabaseHandle } from './store/db.js';
 import { createRepos, type Repos } from './store/repos.js';
 import { startPostgresDatabase, startRedis, startWorker, type Started, type Worker } from '../e2e/load/cluster.js';
 import { closeCode, waitFor } from './testing/harness.js';
-import { acked, me, track, type Tracked } from './testing/hall.js';
+import { act, acked, hall, lastMine, me, track, type Tracked } from './testing/hall.js';
 
 /**
  * Several processes, one app (issue 19): two real server processes sharing a real Redis (Colyseus
@@ -171,4 +171,27 @@ describe('several server processes on one Redis and one PostgreSQL', () => {
     for (const feed of [one!, two!]) feed.close();
     for (const p of presences) p.shutdown();
   });
+
+  // Last: it kills one of the two processes.
+  it('brings a visitor back within 10 s when the process holding the town hall is killed, with their acknowledged question', async () => {
+    const mia = await account('Mia Moderator', [{ role: 'moderator', spaceId: 'townhall' }]);
+    const ann = await account('Ann Asks');
+    const mod = await enter(a, mia.token);
+    if (hall(mod.t).event.state !== 'live') await act(mod.t, ClientMessage.EventRun, { action: 'start' }, () => hall(mod.t).event.state === 'live');
+    const asker = await enter(mod.other, ann.token);
+    const text = 'Will the library stay open on Sundays?';
+    await acked(asker.t, ClientMessage.Ask, { text, anonymous: false });
+    const closed = closeCode(asker.t.room);
+    mod.host.child.kill('SIGKILL');
+    await closed;
+    // As the page does after a drop: enter again, through the process still answering.
+    const deadline = Date.now() + 10_000;
+    let back: Awaited<ReturnType<typeof enter>> | undefined;
+    while (!back) {
+      back = await enter(mod.other, ann.token).catch(() => undefined);
+      if (!back && Date.now() > deadline) throw new Error('not back in the town hall within 10 s');
+    }
+    expect(back.host).toBe(mod.other);
+    await waitFor(() => lastMine(back.t)?.pending.some((q) => q.text === text), 5000, 'the acknowledged question');
+  }, 30_000);
 });
