@@ -32,6 +32,17 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
 }
 
+# Redis: the tests start their own (server/cluster.test.ts), and several processes on one
+# machine share one (WORKERS=2 scripts/start.sh); scripts/redis.sh starts it on loopback.
+if [ "$mode" = test ] || { [ "${WORKERS:-1}" != 1 ] && [ -z "${REDIS_URL:-}" ]; }; then
+  if ! command -v redis-server >/dev/null; then
+    say "installing Debian's redis-server"
+    apt_install redis-server
+  else
+    say "Redis present: $(redis-server --version | cut -d' ' -f1-3)"
+  fi
+fi
+
 if [ "$mode" = test ]; then
   # PostgreSQL for the store tests is installed and started by scripts/postgres.sh.
   if [ ! -x /usr/bin/chromium ]; then

@@ -22,8 +22,9 @@ import { startVoice, type VoiceService } from './voice/startVoice.js';
 import { AssetFiles } from './assets/files.js';
 import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
-import { createLoginLimiter } from './auth/loginLimiter.js';
+import { createLoginLimiter, createSharedLoginLimiter } from './auth/loginLimiter.js';
 import { ChangeFeed } from './changeFeed.js';
+import { joinCluster } from './cluster.js';
 import { mendSchemaStringEncoding } from './schemaStrings.js';
 import { colyseusLogger, GuardedTransport, installCloseGuard, OffenderLog } from './socketGuard.js';
 
@@ -59,6 +60,8 @@ export interface StartOptions {
 export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
   const log = createLogger(config.LOG_LEVEL, options.logDestination);
   const metrics = createMetrics();
+  // Several processes (REDIS_URL): rooms, changes and limits are shared through Redis.
+  const cluster = await joinCluster(config, log);
 
   const store = openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.dataDir });
   const applied = await migrateToLatest(store);
@@ -76,12 +79,13 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     secret,
     Math.round(config.SESSION_TTL_HOURS * 3600),
   );
-  const events = new ChangeFeed();
-  const limiter = createLoginLimiter({
+  const events = cluster ? await ChangeFeed.over(cluster.presence) : ChangeFeed.local();
+  const loginLimits = {
     perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
     windowSeconds: Math.round(config.LOGIN_WINDOW_MINUTES * 60),
-  });
+  };
+  const limiter = cluster ? createSharedLoginLimiter(loginLimits, cluster.limitStore) : createLoginLimiter(loginLimits);
 
   const voice = await startVoice(config, log);
 
@@ -107,6 +111,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     greet: false,
     // index.ts owns signal handling; tests start and stop several servers.
     gracefullyShutdown: false,
+    ...(cluster ? { presence: cluster.presence, driver: cluster.driver, publicAddress: cluster.publicAddress } : {}),
   });
 
   const deps: SpaceRoomDeps = {
@@ -130,7 +135,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   mountRoutes(app, {
     clientDir: config.clientDir,
     // An external LiveKit: livekit-client also probes its https:// side when a connection fails.
-    connectSources: voice.publicUrl ? livekitOrigins(voice.publicUrl) : [],
+    connectSources: [
+      ...(voice.publicUrl ? livekitOrigins(voice.publicUrl) : []),
+      // Other processes' rooms on other ports of this machine (no reverse proxy in front).
+      ...config.CLUSTER_ADDRESSES.flatMap((address) => [`ws://${address}`, `wss://${address}`]),
+    ],
     repos,
     sessions,
     limiter,
@@ -169,10 +178,12 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     express: app,
     voice,
     async close() {
+      events.close();
       // Rooms first: each tells its visitors the server is restarting (4503) and saves nothing
-      // half-done. Then every socket still open ends, upgraded ones included: a page's voice
-      // signalling through the LiveKit proxy is invisible to closeAllConnections and would hold
-      // httpServer.close() open for as long as the page stays (shutdown.test.ts).
+      // half-done (this also shuts Colyseus' presence and driver, Redis, down). Then every socket
+      // still open ends, upgraded ones included: a page's voice signalling through the LiveKit
+      // proxy is invisible to closeAllConnections and would hold httpServer.close() open for as
+      // long as the page stays (shutdown.test.ts).
       await gameServer.gracefullyShutdown(false);
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections?.();
@@ -180,6 +191,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await closed;
       await store.close();
       await voice.stop();
+      await cluster?.close();
     },
   };
 }

@@ -1,68 +1,135 @@
 import { EventEmitter } from 'node:events';
 
+/** Publish/subscribe across processes: Colyseus' presence (Redis) has this shape. */
+export interface ChangeBus {
+  publish(topic: string, data: unknown): unknown;
+  subscribe(topic: string, callback: (data: unknown) => void): Promise<unknown>;
+  unsubscribe(topic: string, callback?: (data: unknown) => void): unknown;
+}
+
+/** The one channel every process listens on. */
+export const CHANGE_TOPIC = 'hustings:changes';
+
+/** Every kind of change and how many string arguments it carries. */
+const KINDS = { account: 1, look: 1, session: 1, events: 1, exhibits: 2, shownOut: 4 } as const;
+type Kind = keyof typeof KINDS;
+
+/** A change as it travels over the bus: its kind, then its arguments (all strings). */
+function parseChange(data: unknown): [Kind, ...string[]] | undefined {
+  if (!Array.isArray(data) || !data.every((v) => typeof v === 'string')) return undefined;
+  const [kind, ...args] = data;
+  if (kind === undefined || !Object.hasOwn(KINDS, kind) || KINDS[kind as Kind] !== args.length) return undefined;
+  return [kind as Kind, ...args];
+}
+
 /**
- * Tells rooms in this process that something they show changed elsewhere (over HTTP): an
- * account's roles or standing (a grant, a revocation, disabling, signing out), or a space's
- * events (one scheduled or edited), or a space's exhibits (published, restored), so they update without anyone rejoining.
+ * Tells rooms that something they show changed elsewhere (over HTTP, or in another room): an
+ * account's roles or standing (a grant, a revocation, disabling, signing out), a space's events
+ * (one scheduled or edited), a space's exhibits (published, restored), or a person a moderator
+ * showed out, so they update without anyone rejoining. One process: an in-process emitter. Several
+ * processes (REDIS_URL): every change goes through the shared bus and comes back to every
+ * process, this one included, so each room hears it once wherever it runs.
  */
 export class ChangeFeed {
   private readonly emitter = new EventEmitter();
+  private readonly deliver = (data: unknown): void => {
+    const change = parseChange(data);
+    if (change) this.emitter.emit(...change);
+  };
 
-  constructor() {
+  private constructor(private readonly bus: ChangeBus | undefined) {
     // One listener per open room.
     this.emitter.setMaxListeners(0);
   }
 
+  /** The feed of one process. */
+  static local(): ChangeFeed {
+    return new ChangeFeed(undefined);
+  }
+
+  /** The feed shared by every process on the bus; resolves once this process listens. */
+  static async over(bus: ChangeBus): Promise<ChangeFeed> {
+    const feed = new ChangeFeed(bus);
+    await bus.subscribe(CHANGE_TOPIC, feed.deliver);
+    return feed;
+  }
+
+  /** Stops listening on the bus. */
+  close(): void {
+    this.bus?.unsubscribe(CHANGE_TOPIC, this.deliver);
+  }
+
+  private send(kind: Kind, ...args: string[]): void {
+    if (this.bus) this.bus.publish(CHANGE_TOPIC, [kind, ...args]);
+    else this.emitter.emit(kind, ...args);
+  }
+
+  private listen<A extends string[]>(kind: Kind, listener: (...args: A) => void): () => void {
+    const handler = listener as (...args: unknown[]) => void;
+    this.emitter.on(kind, handler);
+    return () => this.emitter.off(kind, handler);
+  }
+
   accountChanged(accountId: string): void {
-    this.emitter.emit('account', accountId);
-  }
-
-  /** Someone chose a new look (their account id, or their guest session id). */
-  lookChanged(actor: string): void {
-    this.emitter.emit('look', actor);
-  }
-
-  /** Returns the cleanup. */
-  onLookChanged(listener: (actor: string) => void): () => void {
-    this.emitter.on('look', listener);
-    return () => this.emitter.off('look', listener);
-  }
-
-  /** An auth session was signed out (a guest's or an account's): its room connections end. */
-  sessionEnded(sessionId: string): void {
-    this.emitter.emit('session', sessionId);
-  }
-
-  /** Returns the cleanup. */
-  onSessionEnded(listener: (sessionId: string) => void): () => void {
-    this.emitter.on('session', listener);
-    return () => this.emitter.off('session', listener);
-  }
-
-  eventsChanged(spaceId: string): void {
-    this.emitter.emit('events', spaceId);
-  }
-
-  /** A space's exhibits changed over HTTP: 'published' (a new version) or 'draft' (a version restored). */
-  exhibitsChanged(spaceId: string, what: 'published' | 'draft'): void {
-    this.emitter.emit('exhibits', spaceId, what);
-  }
-
-  /** Returns the cleanup. */
-  onExhibitsChanged(listener: (spaceId: string, what: 'published' | 'draft') => void): () => void {
-    this.emitter.on('exhibits', listener);
-    return () => this.emitter.off('exhibits', listener);
+    this.send('account', accountId);
   }
 
   /** Returns the cleanup. */
   onAccountChanged(listener: (accountId: string) => void): () => void {
-    this.emitter.on('account', listener);
-    return () => this.emitter.off('account', listener);
+    return this.listen('account', listener);
+  }
+
+  /** Someone chose a new look (their account id, or their guest session id). */
+  lookChanged(actor: string): void {
+    this.send('look', actor);
+  }
+
+  /** Returns the cleanup. */
+  onLookChanged(listener: (actor: string) => void): () => void {
+    return this.listen('look', listener);
+  }
+
+  /** An auth session was signed out (a guest's or an account's): its room connections end. */
+  sessionEnded(sessionId: string): void {
+    this.send('session', sessionId);
+  }
+
+  /** Returns the cleanup. */
+  onSessionEnded(listener: (sessionId: string) => void): () => void {
+    return this.listen('session', listener);
+  }
+
+  eventsChanged(spaceId: string): void {
+    this.send('events', spaceId);
   }
 
   /** Returns the cleanup. */
   onEventsChanged(listener: (spaceId: string) => void): () => void {
-    this.emitter.on('events', listener);
-    return () => this.emitter.off('events', listener);
+    return this.listen('events', listener);
+  }
+
+  /** A space's exhibits changed over HTTP: 'published' (a new version) or 'draft' (a version restored). */
+  exhibitsChanged(spaceId: string, what: 'published' | 'draft'): void {
+    this.send('exhibits', spaceId, what);
+  }
+
+  /** Returns the cleanup. */
+  onExhibitsChanged(listener: (spaceId: string, what: 'published' | 'draft') => void): () => void {
+    return this.listen('exhibits', (spaceId: string, what: string) => {
+      if (what === 'published' || what === 'draft') listener(spaceId, what);
+    });
+  }
+
+  /**
+   * A moderator removed or banned a person (an actor: account id, or a guest's session id) from a
+   * space: every instance of that space shows them out, on whichever process it runs.
+   */
+  personShownOut(spaceId: string, actor: string, kind: 'removed' | 'banned', fromRoomId: string): void {
+    this.send('shownOut', spaceId, actor, kind, fromRoomId);
+  }
+
+  /** Returns the cleanup. `fromRoomId` is the instance where the moderator acted (it has shown them out itself). */
+  onPersonShownOut(listener: (spaceId: string, actor: string, kind: string, fromRoomId: string) => void): () => void {
+    return this.listen('shownOut', listener);
   }
 }

@@ -65,6 +65,28 @@ const Env = z.object({
    */
   ALLOWED_HOSTS: z.string().default('')
     .transform((v) => v.split(',').map((w) => w.trim().toLowerCase().replace(/\.$/, '')).filter((w) => w.length > 0)),
+  /**
+   * Several processes (README, "Running a big event"): redis:// or rediss:// names the Redis they
+   * share (Colyseus presence and room list, the change feed, sign-in limits). Unset: one process.
+   */
+  REDIS_URL: z.string().optional().transform((v) => (v ? v : undefined))
+    .refine((v) => v === undefined || /^rediss?:\/\//i.test(v), 'must start with redis:// or rediss:// (or be unset for one process)'),
+  /**
+   * With REDIS_URL: where browsers reach this process's rooms, host[:port][/path] without a scheme
+   * (e.g. events.example.org/4401 behind nginx, or 127.0.0.1:4401). Unset: the address the page came from.
+   */
+  PUBLIC_ADDRESS: z.string().optional().transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+    .refine((v) => v === undefined || /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?(?:\/[A-Za-z0-9._~-]+)*$/i.test(v),
+      'must be host[:port][/path] without a scheme, e.g. events.example.org/4401 (or be unset)'),
+  /**
+   * Every process's PUBLIC_ADDRESS that is on another host:port than the page (several ports on one
+   * machine with no reverse proxy in front), comma-separated: the page may open sockets to them.
+   */
+  CLUSTER_ADDRESSES: z.string().default('')
+    .transform((v) => v.split(',').map((w) => w.trim()).filter((w) => w.length > 0))
+    .refine((list) => list.every((a) => /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i.test(a)), 'must be host[:port] entries, comma-separated'),
+  /** How many server processes scripts/start.sh runs on this machine (more than 1 needs DATABASE_URL). */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Unset: /metrics is off. Set (16+ characters): /metrics answers `Authorization: Bearer <METRICS_TOKEN>`. */
   METRICS_TOKEN: z.string().optional().transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || v.length >= 16, 'must be at least 16 characters (or unset)'),
@@ -84,5 +106,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (livekit !== 0 && livekit !== 3) {
     throw new Error('Invalid configuration in the environment:\n  LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET: set all three (an external LiveKit) or none (the embedded one)');
   }
+  const clusterProblem = clusterRefusal(c);
+  if (clusterProblem) throw new Error(`Invalid configuration in the environment:\n  ${clusterProblem}`);
   return { ...c, dataDir: path.resolve(c.DATA_DIR), clientDir: path.resolve(c.CLIENT_DIR), assetsDir: path.resolve(c.ASSETS_DIR ?? path.join(c.DATA_DIR, 'assets')) };
+}
+
+/**
+ * Several processes share everything through PostgreSQL and Redis, never a file of one process:
+ * what is missing for that, named by its variables (undefined: nothing).
+ */
+export function clusterRefusal(c: Pick<z.infer<typeof Env>, 'REDIS_URL' | 'WORKERS' | 'DATABASE_URL' | 'VOICE' | 'LIVEKIT_URL'>): string | undefined {
+  const several = c.WORKERS > 1 ? `WORKERS=${c.WORKERS}` : c.REDIS_URL ? 'REDIS_URL' : undefined;
+  if (!several) return undefined;
+  if (!c.DATABASE_URL) {
+    return `DATABASE_URL: ${several} means several server processes, and they must share one PostgreSQL database (DATABASE_URL=postgres://...); the embedded SQLite file under DATA_DIR belongs to one process. Unset ${c.WORKERS > 1 ? 'WORKERS' : 'REDIS_URL'} to run one process on SQLite.`;
+  }
+  if (!c.REDIS_URL) {
+    return `REDIS_URL: WORKERS=${c.WORKERS} needs a Redis the processes share (REDIS_URL=redis://...); scripts/start.sh starts a local one when REDIS_URL is unset.`;
+  }
+  if (c.VOICE === 'on' && !c.LIVEKIT_URL) {
+    return `LIVEKIT_URL, LIVEKIT_API_KEY, LIVEKIT_API_SECRET: with ${several} every process must use one LiveKit (each would start its own embedded livekit-server on LIVEKIT_PORT); set all three, or VOICE=off. scripts/start.sh with WORKERS starts one for them.`;
+  }
+  return undefined;
 }

@@ -1,3 +1,4 @@
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { KeyedLimiter, loginLimits } from '../domain/rateLimits.js';
 
 export interface LoginLimits {
@@ -15,8 +16,8 @@ export interface LoginBlock {
  * Counts failed sign-ins per account (the email asked for, known or not) and per client address
  * (the limits are rows of server/domain/rateLimits.ts, kept by its KeyedLimiter). Past either,
  * sign-ins are refused without checking the password, so guessing costs the attacker time rather
- * than us CPU. A success clears the account's count. In memory: with several processes each
- * counts its own (a Redis store is the next step).
+ * than us CPU. A success clears the account's count. In memory: one process (with several, see
+ * createSharedLoginLimiter).
  */
 export function createLoginLimiter(limits: LoginLimits, clock: () => number = Date.now) {
   const rows = loginLimits(limits.perAccount, limits.perIp, limits.windowSeconds);
@@ -43,3 +44,41 @@ export function createLoginLimiter(limits: LoginLimits, clock: () => number = Da
   };
 }
 export type LoginLimiter = ReturnType<typeof createLoginLimiter>;
+
+/** Whatever Redis client rate-limiter-flexible's Redis store takes (ioredis). */
+export type LimitStoreClient = ConstructorParameters<typeof RateLimiterRedis>[0]['storeClient'];
+
+/**
+ * The same limits counted in Redis, so every process counts the same failures (several
+ * processes, REDIS_URL): rate-limiter-flexible's RateLimiterRedis, LOGIN_MAX_FAILURES_* per
+ * LOGIN_WINDOW_MINUTES window from the first failure. If Redis does not answer, each process
+ * counts in its own memory meanwhile (the library's insurance limiter) rather than refusing
+ * every sign-in.
+ */
+export function createSharedLoginLimiter(limits: LoginLimits, storeClient: LimitStoreClient): LoginLimiter {
+  const limiter = (name: string, points: number): RateLimiterAbstract => new RateLimiterRedis({
+    storeClient, keyPrefix: `hustings:login:${name}`, points, duration: limits.windowSeconds,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix: `hustings:login:${name}`, points, duration: limits.windowSeconds }),
+  });
+  const byAccount = limiter('account', limits.perAccount);
+  const byIp = limiter('address', limits.perIp);
+  const waitSeconds = async (l: RateLimiterAbstract, key: string): Promise<number> => {
+    const res = await l.get(key);
+    return res && res.consumedPoints >= l.points ? Math.max(1, Math.ceil(res.msBeforeNext / 1000)) : 0;
+  };
+
+  return {
+    async check(accountKey: string, ip: string): Promise<LoginBlock | null> {
+      const wait = Math.max(await waitSeconds(byAccount, accountKey), await waitSeconds(byIp, ip));
+      return wait > 0 ? { retryAfterSeconds: wait } : null;
+    },
+
+    async failed(accountKey: string, ip: string): Promise<void> {
+      await Promise.all([byAccount.penalty(accountKey, 1), byIp.penalty(ip, 1)]);
+    },
+
+    async succeeded(accountKey: string): Promise<void> {
+      await byAccount.delete(accountKey);
+    },
+  };
+}

@@ -18,8 +18,11 @@ export interface HallHost {
   readonly occupants: ReadonlyMap<string, Occupant>;
   send(sessionId: string, type: string, payload: unknown): void;
   broadcast(type: string, payload: unknown): void;
-  /** Ends every connection of this person here for good (close code REMOVED, a fixed "CODE: sentence" reason). */
-  disconnectPerson(identity: Occupant['identity'], reason: string): void;
+  /**
+   * A banned person goes: every connection of theirs here ends for good (close code REMOVED, a
+   * fixed "CODE: sentence" reason), and every other instance of the space, on any process, is told.
+   */
+  showOutBanned(identity: Occupant['identity']): void;
 }
 
 export interface HallDeps {

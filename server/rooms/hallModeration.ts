@@ -4,7 +4,7 @@ import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js'
 import type { z } from 'zod';
 import { BanMessage, MuteMessage, ReactMessage, UnbanMessage, type BanList } from '../../shared/protocol/townhall.js';
 import { actorOf } from '../auth/sessions.js';
-import { banAck, banHeldButNotShownOut, banPlan, LEAVE_REASONS } from '../domain/moderation.js';
+import { banAck, banHeldButNotShownOut, banPlan } from '../domain/moderation.js';
 import { checkNotMuted, identityKey } from '../domain/questions.js';
 import { ReactionAggregator } from '../domain/reactions.js';
 import type { HallContext, Register } from './hallContext.js';
@@ -89,7 +89,7 @@ export class HallModeration {
     let message = banAck(name, plan.address);
     try {
       // A fixed sentence: the reason (typed by the moderator) stays in the audit log.
-      this.ctx.host.disconnectPerson(target.identity, LEAVE_REASONS.banned);
+      this.ctx.host.showOutBanned(target.identity);
     } catch (err) {
       this.ctx.deps.log.error({ err, sessionId: m.sessionId }, 'showing a banned person out failed; the ban holds');
       message = banHeldButNotShownOut(name);

@@ -26,6 +26,7 @@ export function startCore(room: SpaceRoom): void {
   room.people = new RoomPeople({
     roomId: room.roomId, spaceId: layout.id, occupants: room.occupants, repos: deps.repos, log: deps.log, metrics: deps.metrics,
     client: (id) => room.clients.getById(id), remove: (id, why) => room.remove(id, why),
+    announce: (actor, kind) => deps.events.personShownOut(layout.id, actor, kind, room.roomId),
     rolesChanged: (id, o) => room.curation.onRolesChanged(id, o),
   });
   const { guard, people } = room;
@@ -50,6 +51,9 @@ export function startCore(room: SpaceRoom): void {
     deps.events.onAccountChanged((accountId) => void people.refreshAccount(accountId)
       .catch((err: unknown) => deps.log.error({ err }, 'refreshing an account failed'))),
     deps.events.onSessionEnded((sessionId) => people.sessionEnded(sessionId)),
+    deps.events.onPersonShownOut((spaceId, actor, kind, fromRoomId) => {
+      if (spaceId === layout.id && fromRoomId !== room.roomId) people.shownOutElsewhere(actor, kind, Date.now());
+    }),
     watchLooks(room.occupants, deps.events, deps.repos.looks, deps.log),
   );
 }
@@ -97,7 +101,7 @@ export async function startHall(room: SpaceRoom): Promise<TownHall | undefined> 
     occupants: room.occupants,
     send: (sessionId, type, payload) => room.clients.getById(sessionId)?.send(type, payload),
     broadcast: (type, payload) => room.broadcast(type, payload),
-    disconnectPerson: (identity, reason) => room.people.disconnectPerson(identity, reason),
+    showOutBanned: (identity) => room.people.sanctioned(identity, 'banned'),
   }, { repos: deps.repos, log: deps.log, flagWords: deps.flagWords, hashAddress: deps.hashAddress, limits: room.limits });
   await hall.load();
   hall.register(registerOn(room));

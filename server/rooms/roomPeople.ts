@@ -9,6 +9,9 @@ import type { Metrics } from '../metrics.js';
 import type { Repos } from '../store/repos.js';
 import { sanctionTarget, type Occupant } from './occupant.js';
 
+/** The moderators' actions that show a person out of a whole space. */
+export type SanctionKind = 'removed' | 'banned';
+
 export interface PeopleHost {
   readonly roomId: string;
   readonly spaceId: string;
@@ -19,6 +22,8 @@ export interface PeopleHost {
   client(sessionId: string): Client | undefined;
   /** Takes the avatar out at once (the connection is already gone). */
   remove(sessionId: string, why: string): void;
+  /** Tells every other instance of this space (on any process) that this person was removed or banned. */
+  announce(actor: string, kind: SanctionKind): void;
   /** Roles changed: curation re-checks who may edit. */
   rolesChanged(sessionId: string, occupant: Occupant): void;
 }
@@ -57,7 +62,25 @@ export class RoomPeople {
     this.removedUntil.set(actorOf(target.identity), Date.now() + REMOVED_FOR_MS);
     this.host.metrics.disconnectsForced.inc({ reason: 'removed' });
     this.host.log.info({ roomId: this.host.roomId, by: client.sessionId, removed: message.sessionId }, 'removed by a moderator');
-    this.disconnectPerson(target.identity, LEAVE_REASONS.removed);
+    this.sanctioned(target.identity, 'removed');
+  }
+
+  /** A removal or ban (already committed): out of this instance now, and of the others through the change feed. */
+  sanctioned(identity: Identity, kind: SanctionKind): void {
+    this.disconnectPerson(identity, LEAVE_REASONS[kind]);
+    this.host.announce(actorOf(identity), kind);
+  }
+
+  /**
+   * Another instance of this space (perhaps on another process) removed or banned this person:
+   * they leave here too, and a removal keeps them out of this instance for as long.
+   */
+  shownOutElsewhere(actor: string, kind: string, now: number): void {
+    if (kind !== 'removed' && kind !== 'banned') return;
+    if (kind === 'removed') this.removedUntil.set(actor, now + REMOVED_FOR_MS);
+    for (const [sessionId, occupant] of [...this.host.occupants]) {
+      if (actorOf(occupant.identity) === actor && !occupant.removed) this.showOut(sessionId, occupant, LEAVE_REASONS[kind]);
+    }
   }
 
   /** Every connection of this person here goes (an account may be in on two devices). */
