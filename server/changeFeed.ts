@@ -54,6 +54,17 @@ export class ChangeFeed {
     return () => this.emitter.off('exhibits', listener);
   }
 
+  /** A ballot of a space changed over HTTP (set up, changed, opened, closed, staged, or a voter's allocation). */
+  ballotsChanged(spaceId: string): void {
+    this.emitter.emit('ballots', spaceId);
+  }
+
+  /** Returns the cleanup. */
+  onBallotsChanged(listener: (spaceId: string) => void): () => void {
+    this.emitter.on('ballots', listener);
+    return () => this.emitter.off('ballots', listener);
+  }
+
   /** Returns the cleanup. */
   onAccountChanged(listener: (accountId: string) => void): () => void {
     this.emitter.on('account', listener);
