@@ -93,8 +93,11 @@ test('a curator sets up a ballot, visitors vote within their budget, a forged ch
   expect(json.turnout).toEqual({ accounts: 1, codes: 0, guests: 2 });
   expect(json.namedBallots.map((b) => b.name)).toEqual(['Bea Ballots']);
 
-  // Closing: the pages say so and take no more changes.
+  // Closing: the curator's panel says so, the visitors' pages take no more changes, and the plaza's
+  // stand and panel go (the results stay open data).
   await c.getByRole('button', { name: 'Close ballot' }).click();
-  await expect(ana.page.getByTestId('ballot-phase')).toHaveText('Closed');
+  await expect(c.getByTestId('ballot-phase')).toHaveText('Closed');
+  await expect.poll(async () => (await hook(ana.page, (h) => h.ballots()))[0]?.phase).toBe('closed');
   await expect(ana.page.getByRole('button', { name: 'Cast ballot' })).toHaveCount(0);
+  await expect(ana.page.getByRole('heading', { name: 'Ballot', exact: true })).toHaveCount(0);
 });

@@ -29,15 +29,26 @@ function refusalText(err: unknown, fallback: string): string {
   return err instanceof ApiCallError ? err.message : fallback;
 }
 
+/** Ballots whose allocation we have asked for (so a 3D panel starts from what the server holds). */
+const requested = new Set<string>();
+
 function apply(live: BallotsLive): void {
   if (live.spaceId !== useBallots.getState().spaceId) return;
   useBallots.setState({ ballots: live.ballots });
+  for (const { ballot } of live.ballots) {
+    if (ballot.phase !== 'open' || requested.has(ballot.id)) continue;
+    requested.add(ballot.id);
+    void loadMine(ballot.id);
+  }
 }
 
 export function watchBallots(r: Room<SpaceState>, spaceId: string): void {
   const gen = ++generation;
   room = r;
-  if (useBallots.getState().spaceId !== spaceId) resetBallots(spaceId);
+  if (useBallots.getState().spaceId !== spaceId) {
+    resetBallots(spaceId);
+    requested.clear();
+  }
   r.onMessage(ServerMessage.Ballots, (message: unknown) => {
     const parsed = BallotsLive.safeParse(message);
     if (parsed.success && r === room) apply(parsed.data);

@@ -29,11 +29,20 @@ export function resetBallots(spaceId: string): void {
   ballotBars.clear();
 }
 
-/** The ballot the stand and panel show first: the one on the stage screen, else the first open one, else the newest. */
+/**
+ * Ballots shown in the world: those not yet closed, and a closed one while it is on the stage
+ * screen. (Closed ones stay open data over HTTP, and in the panel for the staff who run them.)
+ */
+export function currentBallots(ballots: readonly LiveBallot[]): LiveBallot[] {
+  return ballots.filter((b) => b.ballot.phase !== 'closed' || b.ballot.onStage);
+}
+
+/** The ballot the stand and panel show first: the one on the stage screen, else the first open one, else the newest current one. */
 export function featuredBallot(ballots: readonly LiveBallot[]): LiveBallot | undefined {
-  return ballots.find((b) => b.ballot.onStage)
-    ?? ballots.find((b) => b.ballot.phase === 'open')
-    ?? ballots[ballots.length - 1];
+  const current = currentBallots(ballots);
+  return current.find((b) => b.ballot.onStage)
+    ?? current.find((b) => b.ballot.phase === 'open')
+    ?? current[current.length - 1];
 }
 
 export function stagedBallot(s: BallotsState): LiveBallot | undefined {

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { featuredBallot, useBallots } from '../../state/ballots.js';
+import { currentBallots, featuredBallot, useBallots } from '../../state/ballots.js';
 import { useUi } from '../../state/ui.js';
 import { useAllows } from '../townhall/useAllows.js';
 import { BallotAllocation } from './BallotAllocation.js';
@@ -11,17 +11,19 @@ const PHASE_TEXT = { scheduled: 'Not open yet', open: 'Open: you may change your
 
 /**
  * Quadratic ballots of this space: pick one, allocate voice credits, see the results; hosts and
- * curators also set them up, open and close them and put one on the stage screen.
+ * curators also set them up, open and close them and put one on the stage screen. Visitors see
+ * the ballots not yet closed (and one on the stage screen); staff see every one.
  */
 export function BallotPanel() {
-  const ballots = useBallots((s) => s.ballots);
+  const all = useBallots((s) => s.ballots);
   const stage = useUi((s) => Boolean(s.layout?.stage));
   const manage = useAllows('ballots.manage');
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState('');
   const base = useId();
+  const ballots = manage ? all : currentBallots(all);
   if (ballots.length === 0 && !manage) return null;
-  const live = ballots.find((b) => b.ballot.id === chosen) ?? featuredBallot(ballots);
+  const live = ballots.find((b) => b.ballot.id === chosen) ?? featuredBallot(ballots) ?? ballots[ballots.length - 1];
   return (
     <section className={open ? 'panel ballots open' : 'panel ballots'} aria-labelledby={`${base}-title`}>
       <div className="panel-head">
