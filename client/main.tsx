@@ -12,6 +12,7 @@ import { rememberedName } from './net/session.js';
 import { raiseHand, releaseFloor, stand, vote } from './net/townhall.js';
 import { routeFromLocation } from './route.js';
 import { intents } from './state/intents.js';
+import { castVotes } from './net/ballots.js';
 import { useUi } from './state/ui.js';
 import { setMicMuted, speakNow } from './voice/microphone.js';
 
@@ -22,6 +23,7 @@ z.config({ jitless: true });
 function wireIntents(): void {
   intents.hall = { raiseHand, releaseFloor, stand, vote };
   intents.mic = { setMuted: (muted) => void setMicMuted(muted), speakNow };
+  intents.ballot = { cast: (ballotId, votes) => void castVotes(ballotId, votes) };
 }
 
 async function start(): Promise<void> {

@@ -8,6 +8,7 @@ import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
 import { useGraphics } from './state/graphics.js';
 import { world } from './state/world.js';
+import { ballotBars, useBallots } from './state/ballots.js';
 import { benchCrowd } from './benchCrowd.js';
 import { forcePublish, voiceProbe, voiceSignal, voiceStats } from './voice/probes.js';
 import { modelById } from '../shared/sim/models.js';
@@ -107,6 +108,12 @@ const hook: HustingsTestHook = {
   },
   openExhibit() {
     return useExhibits.getState().openId;
+  },
+  ballots() {
+    return useBallots.getState().ballots.map((b) => ({
+      id: b.ballot.id, title: b.ballot.title, phase: b.ballot.phase, onStage: b.ballot.onStage, hidden: b.hidden,
+      votesFor: b.proposals.map((p) => p.counted?.for ?? null), bars: [...(ballotBars.get(b.ballot.id) ?? [])],
+    }));
   },
   highlightedExhibit() {
     return useExhibits.getState().nearId;

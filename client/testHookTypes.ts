@@ -73,6 +73,19 @@ export interface HustingsEditor {
   dirty: boolean;
 }
 
+/** A ballot of the space: its state, counted votes for per proposal, and the ballot stand's bars. */
+export interface HustingsBallot {
+  id: string;
+  title: string;
+  phase: 'scheduled' | 'open' | 'closed';
+  onStage: boolean;
+  hidden: boolean;
+  /** Votes for from counted voters, per proposal in order (null while hidden). */
+  votesFor: (number | null)[];
+  /** The stand's bar heights this frame (empty when the stand does not show this ballot). */
+  bars: number[];
+}
+
 /** An exhibit as drawn: where it stands, and whether it is the draft (edit mode) or published. */
 export interface HustingsExhibit {
   id: string;
@@ -154,6 +167,8 @@ export interface HustingsTestHook {
   exhibits(): HustingsExhibit[];
   /** The id of the exhibit whose detail overlay is open, or ''. */
   openExhibit(): string;
+  /** The space's ballots as this client last heard, with the stand's bar heights as drawn (metres). */
+  ballots(): HustingsBallot[];
   /** The highlighted exhibit (stood near, or reached with Tab), or ''. */
   highlightedExhibit(): string;
   /** The interpolated pose drawn for a remote avatar this frame. */

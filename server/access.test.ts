@@ -429,6 +429,20 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
     expect(models.map((m) => m.id).sort()).toEqual(['carbon-dividend', 'congestion-charge']);
   }),
 
+  'ballots.read': async (actor) => http(async () => callApi('listBallots', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE } })),
+  'ballots.manage': async (actor) => http(async () => callApi('createBallot', {
+    baseUrl: server.http, token: await actor.token(), params: { id: SPACE }, body: { title: unique('Set up by the walk'), proposals: [{ title: 'This' }, { title: 'That' }] },
+  })),
+  // An open ballot that takes accounts and guests: everyone with a session may cast.
+  'ballots.vote': async (actor) => {
+    const ballot = await server.repos.ballots.create({
+      spaceId: SPACE, title: unique('Voted on by the walk'), description: '', budget: 100, allowAgainst: false, results: 'live', privacy: 'anonymous',
+      voters: { accounts: true, codes: false, guests: true }, opensAt: new Date(Date.now() - 60_000).toISOString(), closesAt: null, createdBy: null,
+      proposals: [{ title: 'This', description: '', exhibitIds: [] }, { title: 'That', description: '', exhibitIds: [] }],
+    });
+    return http(async () => callApi('castAllocation', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE, ballotId: ballot.id }, body: { votes: { p1: 3 } } }));
+  },
+
   'audit.read': async (actor) => http(async () => callApi('audit', { baseUrl: server.http, token: await actor.token(), query: { limit: 5 } })),
 };
 

@@ -74,6 +74,17 @@ export class ChangeFeed {
     this.send('account', accountId);
   }
 
+  /** A ballot of a space changed over HTTP (set up, changed, opened, closed, staged, or a voter's allocation). */
+  ballotsChanged(spaceId: string): void {
+    this.emitter.emit('ballots', spaceId);
+  }
+
+  /** Returns the cleanup. */
+  onBallotsChanged(listener: (spaceId: string) => void): () => void {
+    this.emitter.on('ballots', listener);
+    return () => this.emitter.off('ballots', listener);
+  }
+
   /** Returns the cleanup. */
   onAccountChanged(listener: (accountId: string) => void): () => void {
     return this.listen('account', listener);

@@ -59,6 +59,8 @@ const MODERATION: readonly Role[] = ['moderator', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
 const HOSTING: readonly Role[] = ['host', 'moderator', 'admin'];
 const CURATION: readonly Role[] = ['curator', 'admin'];
+/** Who sets up and runs ballots in a space: its curators and hosts (and admins). */
+const BALLOTING: readonly Role[] = ['host', 'curator', 'admin'];
 
 export const ACTIONS = {
   // Room messages.
@@ -125,6 +127,11 @@ export const ACTIONS = {
   'assets.upload': { roles: CURATION, scope: 'any', summary: 'Upload an image, video, captions file or glTF model (checked by content).' },
   'assets.read': { roles: 'anyone', scope: 'global', summary: 'Download an uploaded file by the SHA-256 of its content.' },
   'twins.read': { roles: 'anyone', scope: 'global', summary: 'The digital-twin models: levers, outcomes, assumptions and sources.' },
+
+  // Quadratic ballots: results are open data; staff set them up and run them; everyone with a session may try to vote (the ballot says who counts).
+  'ballots.read': { roles: 'anyone', scope: 'global', summary: "A space's ballots with their tallies, and each ballot's full results (JSON or CSV); tallies are hidden until close when the ballot says so." },
+  'ballots.manage': { roles: BALLOTING, scope: 'space', summary: 'Set up and change a ballot, open and close it, put it on the stage screen, issue one-time ballot codes.' },
+  'ballots.vote': { roles: EVERYONE, scope: 'space', summary: 'Read and change your own allocation of voice credits on a ballot (n votes on one proposal cost n^2 credits).' },
 
   'audit.read': { roles: MODERATION, scope: 'any', summary: 'Read the audit log of privileged actions.' },
 } as const satisfies Record<string, ActionRule>;

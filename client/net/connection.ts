@@ -21,6 +21,7 @@ import { noteRefusal, sit, stand, unwatchHall, updateSelfLock, watchHall } from 
 import { unwatchExhibits, watchExhibits } from './exhibits.js';
 import { noteEditRefusal, unwatchEditor, watchEditor } from './editor.js';
 import { unwatchVr, watchVr } from './vr.js';
+import { unwatchBallots, watchBallots } from './ballots.js';
 import { MotionFeed } from './motion.js';
 
 /**
@@ -94,6 +95,7 @@ export async function enterSpace(spaceId: string, typedName: string, spawn?: str
   unwatchExhibits();
   unwatchEditor();
   unwatchVr();
+  unwatchBallots();
   if (previous) void previous.leave(true).catch(() => undefined);
   useUi.setState({ status: 'connecting', name: typedName, error: null });
   let layout: SpaceLayout;
@@ -183,6 +185,7 @@ export async function leaveSpace(): Promise<void> {
   unwatchExhibits();
   unwatchEditor();
   unwatchVr();
+  unwatchBallots();
   clearToken();
   resetWorld(null, false);
   resetHall();
@@ -223,6 +226,7 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   watchExhibits(r, layout.id);
   watchEditor(r, resumed);
   watchVr(r);
+  watchBallots(r, layout.id);
   storeToken({ spaceId: layout.id, token: r.reconnectionToken });
   useUi.setState({ phase: 'world', status: 'connected', spaceId: layout.id, layout, selfId: r.sessionId, error: null, people: [] });
   // Fetch the layouts behind this space's doorways now, so walking through one does not wait.

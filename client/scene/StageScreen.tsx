@@ -4,6 +4,8 @@ import type { StageSetup } from '../../shared/spaces/layout.js';
 import { eventStatus, floorLine, presentLine } from '../hallText.js';
 import { answeringQuestion, useHall } from '../state/hall.js';
 import { useNow } from '../state/useNow.js';
+import { stagedBallot, useBallots } from '../state/ballots.js';
+import { StageBallot } from './StageBallot.js';
 import { SIGN_FONT } from './fonts.js';
 
 const UNIT_BOX = new BoxGeometry(1, 1, 1);
@@ -29,13 +31,14 @@ export function StageScreen({ screen }: { screen: StageSetup['screen'] }) {
   const question = useHall(answeringQuestion);
   const present = useHall((s) => s.present);
   const floor = useHall((s) => s.floor);
+  const staged = useBallots(stagedBallot);
   const ticking = event.state === 'scheduled' || floor.holder !== '';
   const now = useNow(1000, ticking);
   const w = screen.width;
   const h = screen.height;
   const left = -w / 2 + 0.45;
   const right = w / 2 - 0.45;
-  const title = event.state === 'none' ? 'Town hall' : event.title;
+  const title = staged ? staged.ballot.title : event.state === 'none' ? 'Town hall' : event.title;
   const floorText = floorLine(floor, now);
   return (
     <group position={[screen.x, screen.y, screen.z]} rotation-y={screen.yaw}>
@@ -54,7 +57,7 @@ export function StageScreen({ screen }: { screen: StageSetup['screen'] }) {
       <mesh geometry={UNIT_PLANE} position={[0, h / 2 - 1.3, 0.005]} scale={[w - 0.9, 0.015, 1]}>
         <meshBasicMaterial color="#35516a" toneMapped={false} />
       </mesh>
-      {question ? (
+      {staged ? <StageBallot live={staged} width={w} height={h} /> : question ? (
         <>
           <Text font={SIGN_FONT} position={[left, h / 2 - 1.48, 0.01]} fontSize={0.17} color="#7fd8ff" anchorX="left" anchorY="top" letterSpacing={0.08}>
             NOW ANSWERING

@@ -5,6 +5,7 @@ import { WORLD_KEYS_ID, useA11y } from '../state/a11y.js';
 import { useGraphics } from '../state/graphics.js';
 import { Atmosphere } from './Atmosphere.js';
 import { Avatars } from './Avatars.js';
+import { BallotStand } from './BallotStand.js';
 import { Boxes } from './Boxes.js';
 import { CameraRig } from './CameraRig.js';
 import { Circles } from './Circles.js';
@@ -64,6 +65,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
         </Suspense>
         {(layout.stage || layout.seats.length > 0) && <TownHallStage layout={layout} />}
         <Exhibits />
+        <BallotStand layout={layout} />
       </group>
       <EditorScene />
       <Avatars />

@@ -14,6 +14,11 @@ export interface MicIntents {
   speakNow(): void;
 }
 
+/** Ballots, for a 3D panel: cast a whole allocation (net/ sends it; the server checks the budget). */
+export interface BallotIntents {
+  cast(ballotId: string, votes: Record<string, number>): void;
+}
+
 /**
  * The ports scene/ and xr/ send through, so they never import net/ or voice/ (a lint rule keeps
  * it so). Wired once at start-up (main.tsx); null until then, and calls are then dropped.
@@ -21,4 +26,5 @@ export interface MicIntents {
 export const intents = {
   hall: null as HallIntents | null,
   mic: null as MicIntents | null,
+  ballot: null as BallotIntents | null,
 };

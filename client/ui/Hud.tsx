@@ -9,6 +9,7 @@ import { DisconnectedNotice } from './DisconnectedNotice.js';
 import { EnterVrButton } from './EnterVrButton.js';
 import { EditHint, useInspecting } from './editor/EditHint.js';
 import { AccessibleView } from './a11y/AccessibleView.js';
+import { BallotPanel } from './ballots/BallotPanel.js';
 import { HallAnnouncer } from './a11y/HallAnnouncer.js';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog.js';
 import { useShortcutKeys } from './a11y/useShortcutKeys.js';
@@ -73,6 +74,7 @@ export function Hud() {
       <div className={inspecting ? 'hud-side right inspecting' : 'hud-side right'}>
         {inspecting ? <Suspense fallback={null}><Inspector /></Suspense> : <PeopleList />}
         {townhall && !editing && <ModerationPanel />}
+        {!editing && !inspecting && <BallotPanel />}
       </div>
       {editing ? <Suspense fallback={null}><EditorHud /></Suspense> : townhall ? <TownHallHud /> : (
         <div className="hud-bottom">

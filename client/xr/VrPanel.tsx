@@ -10,6 +10,8 @@ import { useNow } from '../state/useNow.js';
 import { useVoice } from '../state/voice.js';
 import { setSeatedMode, setVignette, useVr } from '../state/vr.js';
 import { VrButton } from './VrButton.js';
+import { useBallots } from '../state/ballots.js';
+import { VR_BALLOT_PROPOSALS, VrBallotRows } from './VrBallotRows.js';
 
 const WIDTH = 0.36;
 const ROW = 0.042;
@@ -72,8 +74,8 @@ function HallRows({ y, questions }: { y: number; questions: HallQuestion[] }) {
 }
 
 /**
- * A small panel above the left wrist: comfort settings, leaving VR, the latest notice, and in a
- * town hall the floor mic when it is ours, the hand, standing up and upvotes. Pressed with the
+ * A small panel above the left wrist: comfort settings, leaving VR, the latest notice, in a
+ * town hall the floor mic when it is ours, the hand, standing up and upvotes, and an open ballot. Pressed with the
  * other controller's ray; as tall as its rows.
  */
 export function VrPanel() {
@@ -85,11 +87,13 @@ export function VrPanel() {
   const seatedMode = useVr((s) => s.seated);
   const session = useVr((s) => s.session);
   const toast = useUi((s) => s.toast);
+  const ballot = useBallots((s) => s.ballots.find((b) => b.ballot.phase === 'open'));
   if (!left) return null;
   // Rows from the top: settings, [the floor: two], [hand, questions (at least one line)], the notice.
   const floorRows = townhall && holdsFloor ? 2 : 0;
   const hallRows = townhall ? 1 + Math.max(1, questions.length) : 0;
-  const rows = 1 + floorRows + hallRows + 1;
+  const ballotRows = ballot ? 1 + Math.min(VR_BALLOT_PROPOSALS, ballot.ballot.proposals.length) : 0;
+  const rows = 1 + floorRows + hallRows + ballotRows + 1;
   const height = rows * ROW + 2 * PAD;
   const rowY = (i: number) => height / 2 - PAD - ROW / 2 - i * ROW;
   return (
@@ -105,6 +109,7 @@ export function VrPanel() {
           <VrButton name="vr-exit" label="Exit VR" width={THIRD} position={[WIDTH / 3, rowY(0), 0]} onPress={() => void session?.end()} />
           {floorRows > 0 && <FloorRows y={rowY(1)} />}
           {townhall && <HallRows y={rowY(1 + floorRows)} questions={questions} />}
+          {ballot && <VrBallotRows live={ballot} y={rowY(1 + floorRows + hallRows)} width={WIDTH} row={ROW} />}
           <Text font={SIGN_FONT} position={[0, rowY(rows - 1), 0.001]} fontSize={0.012} maxWidth={WIDTH} anchorX="center" anchorY="middle" color="#ffd27a">
             {toast ? clip(toast.text, 120) : ' '}
           </Text>

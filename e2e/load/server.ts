@@ -14,6 +14,8 @@ export interface LoadServer {
 export interface StartOptions {
   /** Run with VOICE=on and the embedded livekit-server on free ports (default: VOICE from the environment, else off). */
   voice?: boolean;
+  /** Listen on this port (default: a free one the system picks). */
+  port?: number;
 }
 
 async function freePort(): Promise<number> {
@@ -53,7 +55,7 @@ async function freeLivekitPorts(): Promise<number> {
 
 /** Starts `server/index.ts` on a free port with this data directory and waits for /healthz. */
 export async function startServer(dataDir: string, maxClients: number, options: StartOptions = {}): Promise<LoadServer> {
-  const port = await freePort();
+  const port = options.port ?? await freePort();
   const livekitPort = options.voice ? await freeLivekitPorts() : undefined;
   const voice = livekitPort !== undefined ? { VOICE: 'on', LIVEKIT_PORT: String(livekitPort), LIVEKIT_URL: '', LIVEKIT_API_KEY: '', LIVEKIT_API_SECRET: '' } : { VOICE: process.env.VOICE ?? 'off' };
   // /metrics answers only the bearer token (README, Security): scrape() sends the same one.

@@ -7,6 +7,7 @@ import { AuthError, type Identity, type Sessions } from '../auth/sessions.js';
 import type { Logger } from '../log.js';
 import { StoreError, unavailableStore } from '../store/errors.js';
 import { firstLine as firstLineOf } from '../socketGuard.js';
+import { Refusal } from '../domain/refusal.js';
 
 /** A refusal a handler throws: HTTP status, stable code, a sentence a person can act on. */
 export class ApiError extends Error {
@@ -127,6 +128,11 @@ export function sendError(res: Response, err: unknown, log: Logger, req: Request
   if (err instanceof ApiError) {
     if (err.retryAfterSeconds !== undefined) res.set('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
     res.status(err.status).json({ code: err.code, message: err.message });
+    return;
+  }
+  // A rule said no (server/domain): its code and sentence, as in rooms.
+  if (err instanceof Refusal) {
+    res.status(STATUS_FOR[err.code]).json({ code: err.code, message: err.message });
     return;
   }
   const storeError = err instanceof StoreError ? err : unavailableStore(err);

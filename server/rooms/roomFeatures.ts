@@ -1,5 +1,7 @@
 import { watchLooks } from '../looks.js';
-import { ClientMessage, MoveInput, RemoveMessage } from '../../shared/protocol/messages.js';
+import { liveBallots } from '../ballots/views.js';
+import { BallotRelay } from './ballotRelay.js';
+import { ClientMessage, MoveInput, RemoveMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import { TeleportMessage, VrPoseMessage } from '../../shared/protocol/vr.js';
 import { DraftState } from '../../shared/schema/Draft.js';
 import { HallState } from '../../shared/schema/Hall.js';
@@ -56,6 +58,21 @@ export function startCore(room: SpaceRoom): void {
     }),
     watchLooks(room.occupants, deps.events, deps.repos.looks, deps.log),
   );
+  startBallots(room);
+}
+
+/** Ballots: everyone in the room hears when one of the space's ballots changes (visitors load them over HTTP on arrival). */
+function startBallots(room: SpaceRoom): void {
+  const { roomDeps: deps, layout } = room;
+  const relay = new BallotRelay({
+    load: (now) => liveBallots(deps.repos.ballots, layout.id, now),
+    broadcast: (live) => room.broadcast(ServerMessage.Ballots, live),
+    log: deps.log,
+  });
+  relay.start();
+  room.cleanups.push(deps.events.onBallotsChanged((spaceId) => {
+    if (spaceId === layout.id) relay.changed();
+  }), () => relay.dispose());
 }
 
 /** Exhibits: the published version every visitor loads, and the draft curators edit live. */

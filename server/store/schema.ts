@@ -22,9 +22,81 @@ export interface Database {
   space_versions: SpaceVersionsTable;
   assets: AssetsTable;
   looks: LooksTable;
+  ballots: BallotsTable;
+  ballot_proposals: BallotProposalsTable;
+  ballot_voters: BallotVotersTable;
+  ballot_allocations: BallotAllocationsTable;
+  ballot_codes: BallotCodesTable;
 }
 
 /** Booleans are integers 0/1 on both backends. */
+/** Quadratic ballots (migration 0008); the rules are in server/domain/ballots.ts. */
+export interface BallotsTable {
+  id: string;
+  space_id: string;
+  title: string;
+  description: string;
+  budget: number;
+  allow_against: number;
+  /** 'live' | 'after-close' */
+  results: string;
+  /** 'anonymous' | 'named' */
+  privacy: string;
+  allow_accounts: number;
+  allow_codes: number;
+  allow_guests: number;
+  opens_at: string | null;
+  closes_at: string | null;
+  first_cast_at: string | null;
+  on_stage: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BallotProposalsTable {
+  ballot_id: string;
+  id: string;
+  position: number;
+  title: string;
+  description: string;
+  /** A JSON array of exhibit ids. */
+  exhibit_ids: string;
+}
+
+export interface BallotVotersTable {
+  ballot_id: string;
+  /** 'account:<id>' or 'guest:<session id>': one ballot per identity. */
+  voter_key: string;
+  /** 'account' | 'code' | 'guest' */
+  voter_class: string;
+  named: number;
+  staff: number;
+  /** Kept only when the ballot is named. */
+  voter_name: string | null;
+  credits: number;
+  changes: number;
+  cast_at: string;
+  updated_at: string;
+}
+
+export interface BallotAllocationsTable {
+  ballot_id: string;
+  voter_key: string;
+  proposal_id: string;
+  votes: number;
+}
+
+export interface BallotCodesTable {
+  /** SHA-256 (hex) of the normalised code; the code itself is never stored. */
+  code_hash: string;
+  ballot_id: string;
+  created_by: string | null;
+  created_at: string;
+  used_at: string | null;
+  used_by: string | null;
+}
+
 /** A person's look (shared/protocol/look.ts) as JSON, keyed by account id or guest session id. */
 export interface LooksTable {
   owner: string;

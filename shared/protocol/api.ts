@@ -6,6 +6,7 @@ import { DisplayName } from './messages.js';
 import { AssetKind, AssetType, Exhibit, Sha256 } from '../exhibits/exhibit.js';
 import { TwinModels } from './twins.js';
 import { AvatarLook } from './look.js';
+import { AllocationRequest, BallotCreateRequest, BallotParams, BallotResults, BallotsLive, BallotUpdateRequest, BallotView, CodesIssued, CodesRequest, MyAllocation } from './ballots.js';
 
 /**
  * The HTTP API as data: every endpoint with its method, path, permission action and the zod
@@ -341,6 +342,7 @@ export interface Endpoint {
   file?: boolean;
 }
 
+const BALLOT_NOT_FOUND = 'There is no such ballot in this space.';
 const INVITATION_NOT_FOUND = 'This invitation link is not valid. Please ask for a new one.';
 
 function endpoint<const E extends Endpoint>(e: E): E {
@@ -389,6 +391,15 @@ export const API = {
   uploadAsset: endpoint({ method: 'POST', path: '/api/assets', action: 'assets.upload', status: 201, query: AssetUploadQuery, rawBody: true, response: AssetView }),
   twinModels: endpoint({ method: 'GET', path: '/api/twins/models', action: 'twins.read', status: 200, response: TwinModels }),
   getAsset: endpoint({ method: 'GET', path: '/api/assets/:sha256', action: 'assets.read', status: 200, params: Sha256Params, notFound: 'There is no such file.', response: z.string(), produces: 'application/octet-stream', file: true }),
+
+  listBallots: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots', action: 'ballots.read', status: 200, params: SpaceParams, notFound: 'There is no space with that name.', response: BallotsLive }),
+  createBallot: endpoint({ method: 'POST', path: '/api/spaces/:id/ballots', action: 'ballots.manage', status: 201, params: SpaceParams, spaceFrom: 'path', body: BallotCreateRequest, maxBody: '64kb', notFound: 'There is no space with that name.', response: BallotView }),
+  updateBallot: endpoint({ method: 'PATCH', path: '/api/spaces/:id/ballots/:ballotId', action: 'ballots.manage', status: 200, params: BallotParams, spaceFrom: 'path', body: BallotUpdateRequest, maxBody: '64kb', notFound: BALLOT_NOT_FOUND, response: BallotView }),
+  ballotCodes: endpoint({ method: 'POST', path: '/api/spaces/:id/ballots/:ballotId/codes', action: 'ballots.manage', status: 201, params: BallotParams, spaceFrom: 'path', body: CodesRequest, notFound: BALLOT_NOT_FOUND, response: CodesIssued }),
+  myAllocation: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots/:ballotId/allocation', action: 'ballots.vote', status: 200, params: BallotParams, spaceFrom: 'path', notFound: BALLOT_NOT_FOUND, response: MyAllocation }),
+  castAllocation: endpoint({ method: 'POST', path: '/api/spaces/:id/ballots/:ballotId/allocation', action: 'ballots.vote', status: 200, params: BallotParams, spaceFrom: 'path', body: AllocationRequest, maxBody: '8kb', notFound: BALLOT_NOT_FOUND, response: MyAllocation }),
+  ballotResults: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots/:ballotId/results', action: 'ballots.read', status: 200, params: BallotParams, notFound: BALLOT_NOT_FOUND, response: BallotResults }),
+  ballotResultsCsv: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots/:ballotId/results.csv', action: 'ballots.read', status: 200, params: BallotParams, notFound: BALLOT_NOT_FOUND, response: z.string(), produces: 'text/csv' }),
 
   audit: endpoint({ method: 'GET', path: '/api/audit', action: 'audit.read', status: 200, query: AuditQuery, response: z.object({ entries: z.array(AuditEntryView) }) }),
 } as const;

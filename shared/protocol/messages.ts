@@ -100,6 +100,8 @@ export const ServerMessage = {
   EditHistory: 'editHistory',
   /** To people near VR visitors, about VR_POSE_HZ a second: VrPosesMessage (vr.ts). */
   VrPoses: 'vrPoses',
+  /** To everyone, when a ballot of the space changes (a few times a second at most): BallotsLive (ballots.ts). */
+  Ballots: 'ballots',
 } as const;
 
 const axis = z.number().finite().min(-1).max(1);

@@ -3,6 +3,7 @@ import { leaveSpace } from '../../net/connection.js';
 import { setAccessibleView, setShortcutsOpen } from '../../state/a11y.js';
 import { useUi } from '../../state/ui.js';
 import { PeopleList } from '../PeopleList.js';
+import { BallotPanel } from '../ballots/BallotPanel.js';
 import { VoiceDock } from '../voice/VoiceDock.js';
 import { ExhibitsText } from './ExhibitsText.js';
 import { HallAnnouncer } from './HallAnnouncer.js';
@@ -72,6 +73,9 @@ export function AccessibleView() {
         <SpaceText layout={layout} />
         {townhall && <HallText layout={layout} />}
         <ExhibitsText />
+        <div id="a11y-ballots" className="a11y-section">
+          <BallotPanel />
+        </div>
         <div id="a11y-people" className="a11y-section">
           <PeopleList />
         </div>

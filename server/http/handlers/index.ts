@@ -1,5 +1,6 @@
 import type { Handlers } from '../api.js';
 import { adminHandlers } from './admin.js';
+import { ballotHandlers } from './ballots.js';
 import { eventHandlers } from './events.js';
 import { exhibitHandlers } from './exhibits.js';
 import type { HandlerDeps } from './deps.js';
@@ -24,5 +25,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...voiceHandlers(deps),
     ...exhibitHandlers(deps),
     ...twinHandlers(),
+    ...ballotHandlers(deps),
   };
 }
