@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkThanks, closingSteps, openParts, recordPath, thanksAck } from './eventEnd.js';
+import { checkStageOpen, checkThanks, closingSteps, openParts, recordPath, thanksAck } from './eventEnd.js';
 
 const code = (f: () => unknown): string => {
   try {
@@ -30,6 +30,12 @@ describe('the end of an event', () => {
     expect(thanksAck('Thanks!', 'live')).toMatch(/when the event ends/);
     expect(thanksAck('Thanks!', 'ended')).toMatch(/on the stage screen/);
     expect(thanksAck('', 'ended')).toMatch(/taken down/);
+  });
+
+  it('puts nothing more on the stage screen once ended; other moderation goes on', () => {
+    expect(code(() => checkStageOpen('answer', { state: 'ended' }))).toBe('CONFLICT');
+    expect(code(() => checkStageOpen('answer', { state: 'live' }))).toBe('none');
+    expect(code(() => checkStageOpen('dismiss', { state: 'ended' }))).toBe('none');
   });
 
   it('says where the record is', () => {

@@ -21,6 +21,13 @@ export function checkThanks(event: { state: string } | undefined): void {
   }
 }
 
+/** Once the event has ended, nothing more goes on the stage screen (the record is final); other moderation goes on. */
+export function checkStageOpen(action: string, event: { state: string } | undefined): void {
+  if (action === 'answer' && event?.state === 'ended') {
+    throw new Refusal(ErrorCode.CONFLICT, 'The event has ended; nothing more goes on the stage screen.');
+  }
+}
+
 /** What the host is told after setting the note. */
 export function thanksAck(text: string, state: string): string {
   if (!text) return 'The closing note is taken down.';

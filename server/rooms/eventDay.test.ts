@@ -121,6 +121,9 @@ describe('the end of an event', () => {
     expect((await refused(fay, ClientMessage.Ask, { text: 'Is it over already?' })).code).toBe('CONFLICT');
     expect((await refused(fay, ClientMessage.EventThanks, { text: 'Thanks from me' })).code).toBe('NOT_ALLOWED');
     expect((await refused(host, ClientMessage.EventThanks, { text: 'x'.repeat(201) })).code).toBe('INVALID_INPUT');
+    // Nothing more goes on the stage screen.
+    const left = [...hall(fay).questions.values()].find((q) => q.state === 'approved' || q.state === 'answered');
+    if (left) expect((await refused(desk, ClientMessage.ModerateQuestion, { id: left.id, action: 'answer' })).code).toBe('CONFLICT');
 
     const changed = await acked(host, ClientMessage.EventThanks, { text: 'Thank you, Riverside. The record is online.' });
     expect(changed.message).toBe('Your closing note is on the stage screen.');

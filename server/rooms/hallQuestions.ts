@@ -10,6 +10,7 @@ import {
 import type { Question } from '../store/questions.js';
 import type { HallContext, Register } from './hallContext.js';
 import { QuestionViews } from './hallQuestionViews.js';
+import { checkStageOpen } from '../domain/eventEnd.js';
 
 const QUESTION_MOVES_MERGE_FROM = QUESTION_MOVES.merge.from;
 import { Refusal, type Occupant } from './occupant.js';
@@ -102,6 +103,7 @@ export class HallQuestions {
     const { repos } = this.ctx.deps;
     const question = await repos.questions.get(m.id);
     const move = checkMove(question, eventId, m.action);
+    checkStageOpen(m.action, this.ctx.event);
     if (m.action === 'merge') return this.merge(sessionId, who, question!, m.into);
     const actorId = actorOf(who.identity);
     const updated = await repos.transaction(async (r) => {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Label, Menu, MenuItem, MenuTrigger, Popover, TextArea, TextField } from 'react-aria-components';
 import { QUESTION_MAX, QuestionText } from '../../../shared/protocol/townhall.js';
 import { moderate } from '../../net/townhall.js';
+import { useHall } from '../../state/hall.js';
 import { shortText, type ConsoleQuestion } from './consoleQuestions.js';
 
 /**
@@ -14,6 +15,8 @@ export function ConsoleQuestionCard({ question: q, targets }: { question: Consol
   const [draft, setDraft] = useState(q.text);
   const [problem, setProblem] = useState<string | null>(null);
   const editable = q.state === 'pending' || q.state === 'approved';
+  // After the end nothing more goes on the stage screen (the server refuses it too).
+  const ended = useHall((s) => s.event.state === 'ended');
 
   const save = (approve: boolean) => {
     const parsed = QuestionText.safeParse(draft);
@@ -54,7 +57,7 @@ export function ConsoleQuestionCard({ question: q, targets }: { question: Consol
           {q.originalText !== null && q.originalText !== q.text && <p className="muted original">Asked as: {q.originalText}</p>}
           <div className="button-row">
             {q.state === 'pending' && <Button className="button small" onPress={() => moderate({ id: q.id, action: 'approve' })}>Approve</Button>}
-            {(q.state === 'approved' || q.state === 'answered') && (
+            {!ended && (q.state === 'approved' || q.state === 'answered') && (
               <Button className="button small" onPress={() => moderate({ id: q.id, action: 'answer' })}>{q.state === 'answered' ? 'Answer again' : 'Answer now'}</Button>
             )}
             {q.state === 'answering' && <Button className="button small" onPress={() => moderate({ id: q.id, action: 'answered' })}>Mark answered</Button>}
