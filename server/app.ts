@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
@@ -87,6 +88,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const app = express();
   app.set('trust proxy', config.TRUST_PROXY_HOPS);
   const httpServer = http.createServer(app);
+  const sockets = trackSockets(httpServer);
 
   // No single socket may end the process (socketGuard.ts): close reasons are cut in one place,
   // and what a hostile frame makes Colyseus or ws complain about is one line per offender.
@@ -162,11 +164,27 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     express: app,
     voice,
     async close() {
+      // Rooms first: each tells its visitors the server is restarting (4503) and saves nothing
+      // half-done. Then every socket still open ends, upgraded ones included: a page's voice
+      // signalling through the LiveKit proxy is invisible to closeAllConnections and would hold
+      // httpServer.close() open for as long as the page stays (shutdown.test.ts).
       await gameServer.gracefullyShutdown(false);
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeAllConnections?.();
-      await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
       await store.close();
       await voice.stop();
     },
   };
+}
+
+/** Every socket the server accepted and that is still open, upgraded (WebSocket) ones included. */
+function trackSockets(server: http.Server): Set<Duplex> {
+  const open = new Set<Duplex>();
+  server.on('connection', (socket: Duplex) => {
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+  return open;
 }

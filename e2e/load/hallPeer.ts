@@ -1,9 +1,12 @@
 import { Client, Protocol, type Room } from 'colyseus.js';
 import type { ErrorPayload } from '../../shared/protocol/errors.js';
 import { ServerMessage } from '../../shared/protocol/messages.js';
+import { MOTION_MESSAGE, readFrame } from '../../shared/protocol/motion.js';
 import { REACTIONS, type Ack, type ModerationQueue, type MyQuestions, type ReactionBurst } from '../../shared/protocol/townhall.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { tally } from './stats.js';
+
+const ignore = (): void => undefined;
 
 interface RawSocket { addEventListener(type: 'message', listener: (e: { data: ArrayBuffer }) => void): void }
 
@@ -57,6 +60,9 @@ export class HallPeer {
       for (const kind of REACTIONS) this.reactionsCounted += b.counts[kind] ?? 0;
     });
     room.onMessage(ServerMessage.Portal, () => undefined);
+    room.onMessage(ServerMessage.Bans, () => undefined);
+    // Others' movement, decoded as a browser would (its cost is part of what a visitor pays).
+    room.onMessage(MOTION_MESSAGE, (bytes: Uint8Array) => { readFrame(bytes, ignore, ignore); });
     room.onStateChange((state) => this.watch(state));
     room.onLeave((code) => {
       if (this.leaving) return;

@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import type { FromWorker, ToWorker, WorkerReport } from './botProtocol.js';
 import { delta, histogramQuantile, scrape } from './metrics.js';
@@ -15,6 +16,12 @@ export interface PlazaOptions {
   workers: number;
   /** The longest pause a bot takes at a spot before walking on (0: always walking). */
   pauseSeconds: number;
+  /**
+   * Scheduling niceness of the bot processes (0: as the server). On one small machine the
+   * bots and the server share the cores; a positive value lets the server take what it needs
+   * first, as it would on its own machine. The bots' own lag is still measured and reported.
+   */
+  botNice: number;
   say: (message: string) => void;
 }
 
@@ -31,9 +38,19 @@ class BotProcess {
       else if (m.kind === 'failed') throw new Error(`a bot process failed: ${m.message}`);
       else this.waiting.get(m.kind)?.(m);
     });
+    // Said at once: a bot process that dies mid-run is the run's failure, not a silent gap.
+    child.on('exit', (code, signal) => {
+      if (!this.done) say(`a bot process (pid ${child.pid}) exited during the run: code ${code}, signal ${signal}`);
+    });
   }
+  /** Set once the run asked every process to leave. */
+  done = false;
   ask<K extends FromWorker['kind']>(message: ToWorker, answer: K): Promise<Extract<FromWorker, { kind: K }>> {
     return new Promise((resolve, reject) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) {
+        reject(new Error(`a bot process had exited (code ${this.child.exitCode}, signal ${this.child.signalCode}) before '${answer}'`));
+        return;
+      }
       const onExit = (code: number | null) => reject(new Error(`a bot process exited (code ${code}) before answering '${answer}'`));
       this.child.once('exit', onExit);
       this.waiting.set(answer, (m) => {
@@ -54,6 +71,7 @@ export async function runPlaza(o: PlazaOptions): Promise<Record<string, unknown>
   const procs: BotProcess[] = [];
   for (let w = 0; w < workers; w++) {
     const child = fork(new URL('./botWorker.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    if (o.botNice !== 0 && child.pid !== undefined) os.setPriority(child.pid, o.botNice);
     procs.push(new BotProcess(child, say));
   }
   try {
@@ -71,6 +89,7 @@ export async function runPlaza(o: PlazaOptions): Promise<Record<string, unknown>
     const after = await scrape(httpUrl);
     const wall = (performance.now() - t0) / 1000;
     const reports = await Promise.all(procs.map((p) => p.ask({ kind: 'report' }, 'report')));
+    for (const p of procs) p.done = true;
     await Promise.all(procs.map((p) => p.ask({ kind: 'leave' }, 'left')));
     return figures(o, reports, before, after, wall);
   } finally {
@@ -101,6 +120,7 @@ function figures(o: PlazaOptions, reports: WorkerReport[], before: Map<string, n
     movingShare: windows > 0 ? round(moving / windows, 3) : 0,
     inputsAppliedPerSec: round(delta('hustings_move_inputs_applied_total', before, after) / wall, 0),
     botProcesses: reports.length,
+    botNice: o.botNice,
     botCpuPct: round(reports.reduce((s, r) => s + r.cpuPct, 0), 1),
     botLagP99Ms: round(Math.max(...reports.map((r) => r.lagP99Ms)), 1),
     botLagMaxMs: round(Math.max(...reports.map((r) => r.lagMaxMs)), 1),

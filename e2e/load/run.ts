@@ -26,6 +26,8 @@ const USAGE = `Usage: npm run load -- [options]
   --space ID                 plaza: the space to walk (default plaza); townhall: default townhall
   --seed N                   seeds the bots' choices (default 1)
   --workers W                plaza: bot processes (default: one per 125 bots, at least 2)
+  --bot-nice N               plaza: niceness of the bot processes (default 0; 10 lets the
+                             server on a shared machine take the CPU it needs first)
   --pause S                  plaza: the longest pause (seconds) at a spot before walking on
                              (default 0: everyone keeps moving; 5 is a browsing crowd)
   --url ws://host:port       use that server instead of starting one (export its METRICS_TOKEN)
@@ -54,6 +56,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     workers: { type: 'string' },
     pause: { type: 'string', default: '0' },
+    'bot-nice': { type: 'string', default: '0' },
     asks: { type: 'string', default: '2' },
     'vote-every': { type: 'string', default: '8' },
     'react-every': { type: 'string', default: '20' },
@@ -77,6 +80,7 @@ const ramp = positiveInt('ramp', values.ramp);
 const seed = Number(values.seed);
 const workers = values.workers ? positiveInt('workers', values.workers) : Math.max(2, Math.ceil(clients / 125));
 const pauseSeconds = number('pause', values.pause, 0, 600);
+const botNice = Math.round(number('bot-nice', values['bot-nice'], 0, 19));
 if (!SpaceId.safeParse(spaceId).success) fail(`--space: "${spaceId}" is not a space id`);
 const habits = {
   asks: number('asks', values.asks, 0, 50),
@@ -134,7 +138,7 @@ try {
     const layoutResponse = await fetch(`${server.url.replace(/^ws/, 'http')}/api/spaces/${spaceId}`);
     if (!layoutResponse.ok) throw new Error(`--space: the server has no space "${spaceId}" (${layoutResponse.status})`);
     const layout = SpaceLayout.parse(((await layoutResponse.json()) as { space: unknown }).space);
-    result = await runPlaza({ url: server.url, layout, clients, seconds, ramp, seed, workers, pauseSeconds, say });
+    result = await runPlaza({ url: server.url, layout, clients, seconds, ramp, seed, workers, pauseSeconds, botNice, say });
     printReport(result);
   }
   console.log(JSON.stringify(result));

@@ -58,7 +58,9 @@ export async function startServer(dataDir: string, maxClients: number, options: 
   const voice = livekitPort !== undefined ? { VOICE: 'on', LIVEKIT_PORT: String(livekitPort), LIVEKIT_URL: '', LIVEKIT_API_KEY: '', LIVEKIT_API_SECRET: '' } : { VOICE: process.env.VOICE ?? 'off' };
   // /metrics answers only the bearer token (README, Security): scrape() sends the same one.
   process.env.METRICS_TOKEN ||= randomBytes(24).toString('base64url');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+  // LOAD_SERVER_NODE_ARGS: extra options for the server's node (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const nodeArgs = (process.env.LOAD_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...voice, MAX_CLIENTS_PER_SPACE: String(maxClients), DATA_DIR: dataDir },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -8,7 +8,7 @@ import { sniff } from './sniff.js';
 
 /** Why an upload was refused: too large, or not what it claims to be. */
 export class UploadRefused extends Error {
-  constructor(readonly reason: 'too-large' | 'bad-content', message: string) {
+  constructor(readonly reason: 'too-large' | 'bad-content' | 'no-space', message: string) {
     super(message);
     this.name = 'UploadRefused';
   }
@@ -95,7 +95,8 @@ export class AssetFiles {
       if (fs.existsSync(final)) fs.rmSync(temp, { force: true });
       else fs.renameSync(temp, final);
       return { sha256, type: verdict.type, size };
-    } catch (err) {
+    } catch (caught) {
+      const err = noSpace(caught) ? new UploadRefused('no-space', NO_SPACE) : caught;
       // The temporary file may not even be open yet (a refusal on the first bytes): wait until
       // the stream has opened and closed it, or removing it now would leave it behind.
       if (!out.closed) await new Promise<void>((resolve) => { out.once('close', () => resolve()); out.destroy(); });
@@ -103,4 +104,12 @@ export class AssetFiles {
       throw err;
     }
   }
+}
+
+/** Said when the disk (or the uploads' quota) is full: nothing was kept, and it passes once there is room. */
+export const NO_SPACE = 'The server has no room left to store uploads right now, so nothing was saved. Please try again later; the organisers have been told.';
+
+function noSpace(err: unknown): boolean {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
 }

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { createPrivateFile, privateDir, privateFiles } from '../privateFiles.js';
+import { createPrivateFile, privateDir } from '../privateFiles.js';
 import type { Database } from './schema.js';
+import { workerSqliteDialect } from './workerSqlite.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -41,7 +41,7 @@ export function openDatabase(options: OpenDatabaseOptions): DatabaseHandle {
   return dialect === 'postgres' ? openPostgres(options.databaseUrl!) : openSqlite(options.dataDir);
 }
 
-/** How long a write waits for another program's lock before it is refused (the process waits with it). */
+/** How long a write waits for another program's lock before it is refused (the SQLite thread waits, not the server). */
 export const SQLITE_BUSY_TIMEOUT_MS = 1000;
 
 function openSqlite(dataDir: string): DatabaseHandle {
@@ -49,21 +49,10 @@ function openSqlite(dataDir: string): DatabaseHandle {
   const file = path.join(dataDir, SQLITE_FILE);
   // SQLite creates the -wal and -shm files with the database file's mode: 0600 before it opens.
   createPrivateFile(file);
-  const sqlite = new SqliteDatabase(file);
-  sqlite.pragma('journal_mode = WAL');
-  // An older install's WAL and shared-memory files, if they were left world-readable.
-  privateFiles(`${file}-wal`, `${file}-shm`);
-  sqlite.pragma('foreign_keys = ON');
-  // Another process (the admin CLI, a backup) may hold the write lock for a moment. better-sqlite3
-  // waits synchronously, stalling the whole process, so the wait is short: past it the request
-  // is refused with UNAVAILABLE ("the database is busy"; errors.ts unavailableStore) and nothing
-  // is written.
-  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  // FULL: a commit is synced to disk before we acknowledge it, even across a power cut.
-  // Set explicitly: better-sqlite3 builds with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1 (NORMAL), so a
-  // reopened WAL file would otherwise get NORMAL.
-  sqlite.pragma('synchronous = FULL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // The file is opened, and every query runs, on its own thread (workerSqlite.ts): with
+  // synchronous = FULL a commit waits for the disk, and on this thread that wait held up every
+  // room's tick. WAL, foreign keys, busy_timeout and FULL are set there (sqliteWorker.mjs).
+  const db = new Kysely<Database>({ dialect: workerSqliteDialect({ file, busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS }) });
   return { db, dialect: 'sqlite', location: file, close: once(() => db.destroy()) };
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { ApiCallError, callApi, requestGuestSession } from '../../shared/protocol/apiClient.js';
 import { hashPassword } from '../auth/passwords.js';
+import { MOTION_MESSAGE } from '../../shared/protocol/motion.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { startApp, type App, type StartOptions } from '../app.js';
 import { loadConfig } from '../config.js';
@@ -44,6 +45,9 @@ export async function joinSpace(url: string, options: { spaceId: string; name?: 
   const { name, ...rest } = options;
   const token = options.token ?? await guestToken(url, name ?? 'Guest');
   const room = await new Client(url).joinOrCreate<SpaceState>('space', { ...rest, token });
+  // Motion frames (binary poses for the renderer) are not what these tests read; a handler keeps
+  // colyseus.js from warning about every frame.
+  room.onMessage(MOTION_MESSAGE, () => undefined);
   await waitFor(() => room.state?.avatars?.has(room.sessionId));
   return room;
 }

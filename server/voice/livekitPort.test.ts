@@ -33,18 +33,28 @@ function capture(): { log: ReturnType<typeof createLogger>; lines: Line[] } {
 }
 
 describe('the embedded LiveKit and its ports', () => {
-  it('refuses to start when another LiveKit holds its port, naming the port and LIVEKIT_PORT, and does not take the other for its own', async () => {
+  it('when another LiveKit holds its port at the start: says which port and LIVEKIT_PORT, leaves the other alone, and starts by itself once the port is free', async () => {
     const port = await freeVoicePorts();
-    const first = await startLocalLivekit({ dataDir: tempDir(), port, log: createLogger('silent') });
-    started.push(first!);
+    const first = (await startLocalLivekit({ dataDir: tempDir(), port, log: createLogger('silent') }))!;
+    started.push(first);
     const { log, lines } = capture();
-    const second = startLocalLivekit({ dataDir: tempDir(), port, log, readyTimeoutMs: 8000 });
-    second.then((l) => { if (l) started.push(l); }, () => undefined);
-    await expect(second).rejects.toThrow(new RegExp(`port ${port}.*taken.*LIVEKIT_PORT`, 's'));
+    const second = (await startLocalLivekit({ dataDir: tempDir(), port, log, readyTimeoutMs: 8000 }))!;
+    started.push(second);
+    expect(second.pid).toBeUndefined();
+    expect(lines.find((l) => /port .* is taken/.test(l.msg))).toMatchObject({ port, variable: 'LIVEKIT_PORT' });
+    expect(lines.find((l) => /port .* is taken/.test(l.msg))?.msg).toMatch(/LIVEKIT_PORT/);
     expect(lines.map((l) => l.msg)).not.toContain('embedded LiveKit started');
-    // The first one is untouched.
-    await expect(createVoice(first!).listRooms()).resolves.toBeInstanceOf(Array);
-  }, 30_000);
+    // The first one is untouched: it still answers with its own keys, and not with the second's.
+    await expect(createVoice(first).listRooms()).resolves.toBeInstanceOf(Array);
+    await expect(createVoice(second).listRooms()).rejects.toThrow();
+    // The other one goes away: the second comes up alone, its own process, with its own keys.
+    await first.stop();
+    const back = Date.now() + 40_000;
+    while (!lines.some((l) => l.msg === 'embedded LiveKit is back') && Date.now() < back) await new Promise((r) => setTimeout(r, 100));
+    expect(lines.map((l) => l.msg)).toContain('embedded LiveKit is back');
+    expect(second.pid).toBeDefined();
+    await expect(createVoice(second).listRooms()).resolves.toBeInstanceOf(Array);
+  }, 60_000);
 
   it('after a crash, backs off while the port is taken, says which, and comes back by itself once it is free', async () => {
     const port = await freeVoicePorts();

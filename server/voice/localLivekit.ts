@@ -119,8 +119,9 @@ async function answersWithOurKeys(endpoint: LivekitEndpoint): Promise<boolean> {
 /**
  * Starts the installed livekit-server with that config and waits until it answers. If it
  * exits unexpectedly later it is started again (with backoff), and browsers reconnect on their
- * own. Returns undefined (and says why in the log) when the binary is not installed: voice is
- * then unavailable and everything else works.
+ * own. If its port is taken at the start it is started as soon as the port is free (the log
+ * says which port and which variable moves it). Returns undefined (and says why in the log)
+ * when the binary is not installed: voice is then unavailable and everything else works.
  */
 export async function startLocalLivekit(options: { dataDir: string; port: number; log: Logger; binary?: string; readyTimeoutMs?: number }): Promise<LocalLivekit | undefined> {
   const { log, port } = options;
@@ -212,9 +213,16 @@ export async function startLocalLivekit(options: { dataDir: string; port: number
   };
 
   const taken = await takenLivekitPort(port);
-  if (taken) throw new Error(portTakenMessage(taken, port));
-  await launch();
-  log.info({ url, binary }, 'embedded LiveKit started');
+  if (taken) {
+    // Another program holds the port now (another instance, or a LiveKit left behind by a
+    // process that was killed): the app starts without voice and LiveKit follows by itself
+    // once the port is free, as after a crash, instead of staying voiceless until a restart.
+    const wait = scheduleRestart();
+    log.error({ port: taken.port, protocol: taken.protocol, variable: 'LIVEKIT_PORT', restartInMs: wait }, portTakenMessage(taken, port));
+  } else {
+    await launch();
+    log.info({ url, binary }, 'embedded LiveKit started');
+  }
 
   let stopped: Promise<void> | undefined;
   return {

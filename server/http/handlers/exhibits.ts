@@ -116,6 +116,10 @@ export function exhibitHandlers(deps: HandlerDeps): Pick<Handlers, 'publishedExh
         stored = await deps.assets.files.receive(query.kind, req, limit);
       } catch (err) {
         if (err instanceof UploadRefused) {
+          if (err.reason === 'no-space') {
+            deps.log.error({ dir: deps.assets.files.dir }, 'uploads: the disk is full; uploads are refused until there is room');
+            throw new ApiError(503, ErrorCode.UNAVAILABLE, err.message, 60);
+          }
           throw err.reason === 'too-large'
             ? new ApiError(413, ErrorCode.TOO_LARGE, err.message)
             : new ApiError(400, ErrorCode.INVALID_INPUT, err.message);
