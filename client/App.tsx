@@ -12,6 +12,7 @@ const AccountPage = lazy(() => import('./ui/AccountPage.js').then((m) => ({ defa
 const AdminPage = lazy(() => import('./ui/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
 const EventRecordPage = lazy(() => import('./ui/events/EventRecordPage.js').then((m) => ({ default: m.EventRecordPage })));
 const EventsPage = lazy(() => import('./ui/events/EventsPage.js').then((m) => ({ default: m.EventsPage })));
+const ConsolePage = lazy(() => import('./ui/console/ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
 const InvitePage = lazy(() => import('./ui/InvitePage.js').then((m) => ({ default: m.InvitePage })));
 const LoginPage = lazy(() => import('./ui/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 
@@ -19,7 +20,7 @@ function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>{children}</Suspense>;
 }
 
-const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account', events: 'Events', event: 'Event record' } as const;
+const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account', events: 'Events', event: 'Event record', moderate: 'Moderator console' } as const;
 
 /** The page the address names: account pages, or a space's join form until a person enters, then the world. */
 export function App() {
@@ -52,6 +53,8 @@ export function App() {
       return <Page><EventsPage /></Page>;
     case 'event':
       return <Page><EventRecordPage id={route.id} /></Page>;
+    case 'moderate':
+      return <Page><ConsolePage id={route.id} /></Page>;
     case 'space':
       break;
   }

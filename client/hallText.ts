@@ -50,3 +50,21 @@ export function floorLine(floor: HallFloor, now: number): string {
 export function presentLine(n: number): string {
   return `${n} present`;
 }
+
+/** Where an ended event's record is, as a path (the same as the server's recordPath). */
+export function recordPath(eventId: string): string {
+  return `/events/${encodeURIComponent(eventId)}`;
+}
+
+/** The record's address as people would type it: host and path, without the scheme. */
+export function recordAddress(eventId: string, origin: string): string {
+  return `${origin.replace(/^https?:\/\//, '')}${recordPath(eventId)}`;
+}
+
+/** What the stage screen says once the event has ended: the host's note (or a plain one), and where the record is. */
+export function endedLines(event: Pick<HallEvent, 'id' | 'thanks'>, origin: string): { note: string; record: string } {
+  return {
+    note: event.thanks || 'This event has ended. Thank you for taking part.',
+    record: `The record of questions, votes and floor turns: ${recordAddress(event.id, origin)}`,
+  };
+}

@@ -18,7 +18,9 @@ export type Route =
   /** `/events`: live, upcoming and past events; scheduling for hosts. */
   | { page: 'events' }
   /** `/events/<id>`: one event's public record. */
-  | { page: 'event'; id: string };
+  | { page: 'event'; id: string }
+  /** `/events/<id>/moderate`: the moderator console for that event. */
+  | { page: 'moderate'; id: string };
 
 function decoded(segment: string): string {
   try {
@@ -93,6 +95,11 @@ export function pathForEvent(id: string): string {
   return `/events/${encodeURIComponent(id)}`;
 }
 
+/** The moderator console of an event. */
+export function pathForConsole(id: string): string {
+  return `${pathForEvent(id)}/moderate`;
+}
+
 export function loginPath(next?: string): string {
   const target = safeNext(next);
   return target === '/' ? '/login' : `/login?next=${encodeURIComponent(target)}`;
@@ -104,6 +111,8 @@ export function routeFromLocation(pathname: string, search: string): Route {
   if (path === '/admin') return { page: 'admin' };
   if (path === '/account') return { page: 'account' };
   if (path === '/events') return { page: 'events' };
+  const moderate = /^\/events\/([^/]+)\/moderate$/.exec(path);
+  if (moderate) return { page: 'moderate', id: decoded(moderate[1]!) };
   const event = /^\/events\/([^/]+)$/.exec(path);
   if (event) return { page: 'event', id: decodeURIComponent(event[1]!) };
   const invite = /^\/invite\/([^/]+)$/.exec(path);

@@ -78,6 +78,7 @@ const hook: HustingsTestHook = {
       eventId: h.event.id,
       eventState: h.event.state,
       title: h.event.title,
+      thanks: h.event.thanks,
       answering: answeringQuestion(h)?.text ?? '',
       questions: h.questions.map((q) => ({ id: q.id, text: q.text, votes: q.votes, state: q.state })),
       floor: { ...h.floor },

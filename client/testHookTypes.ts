@@ -28,6 +28,8 @@ export interface HustingsHall {
   eventId: string;
   eventState: 'none' | 'scheduled' | 'live' | 'ended';
   title: string;
+  /** The host's closing note ('' for none). */
+  thanks: string;
   /** The text of the question being answered, or ''. */
   answering: string;
   questions: { id: string; text: string; votes: number; state: 'approved' | 'answering' | 'answered' }[];

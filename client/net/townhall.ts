@@ -4,7 +4,7 @@ import type { ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import {
   REACTIONS, type Ack, type AskMessage, type BanList, type BanMessage, type EventRunMessage, type FloorCallMessage, type FloorExtendMessage,
-  type HandMessage, type ModerateQuestionMessage, type ModerationQueue, type MuteMessage, type MyQuestions, type Reaction,
+  type EventThanksMessage, type HandMessage, type ModerateQuestionMessage, type ModerationQueue, type MuteMessage, type MyQuestions, type Reaction,
   type ReactionBurst, type SitMessage, type VoteMessage,
 } from '../../shared/protocol/townhall.js';
 import type { HallState } from '../../shared/schema/Hall.js';
@@ -68,6 +68,9 @@ export function releaseFloor(): void {
 export function runEvent(action: 'start' | 'end'): void {
   send(ClientMessage.EventRun, { action } satisfies z.input<typeof EventRunMessage>);
 }
+export function thankEveryone(text: string): void {
+  send(ClientMessage.EventThanks, { text } satisfies EventThanksMessage);
+}
 export function react(kind: Reaction): void {
   send(ClientMessage.React, { kind });
 }
@@ -127,7 +130,7 @@ function publish(hall: HallState): void {
     event: e
       ? {
         id: str(e.id), title: str(e.title), description: str(e.description), state: eventPhase(e.state),
-        startsAt: num(e.startsAt), startedAt: num(e.startedAt), endedAt: num(e.endedAt),
+        startsAt: num(e.startsAt), startedAt: num(e.startedAt), endedAt: num(e.endedAt), thanks: str(e.thanks),
       }
       : useHall.getState().event,
     questions,

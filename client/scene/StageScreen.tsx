@@ -1,7 +1,7 @@
 import { Text } from './Text.js';
 import { BoxGeometry, PlaneGeometry } from 'three';
 import type { StageSetup } from '../../shared/spaces/layout.js';
-import { eventStatus, floorLine, presentLine } from '../hallText.js';
+import { endedLines, eventStatus, floorLine, presentLine } from '../hallText.js';
 import { answeringQuestion, useHall } from '../state/hall.js';
 import { useNow } from '../state/useNow.js';
 import { stagedBallot, useBallots } from '../state/ballots.js';
@@ -19,6 +19,21 @@ function questionSize(text: string): number {
   if (text.length <= 90) return 0.3;
   if (text.length <= 180) return 0.24;
   return 0.19;
+}
+
+/** After the event: the host's closing note (or a plain thank-you) and where the record is. */
+function EndedNote({ id, thanks, width, height }: { id: string; thanks: string; width: number; height: number }) {
+  const lines = endedLines({ id, thanks }, location.origin);
+  return (
+    <>
+      <Text font={SIGN_FONT} position={[0, height / 2 - 1.6, 0.01]} fontSize={questionSize(lines.note)} maxWidth={width - 0.9} lineHeight={1.2} color="#ffffff" anchorX="center" anchorY="top" textAlign="center" overflowWrap="break-word">
+        {lines.note}
+      </Text>
+      <Text font={SIGN_FONT} position={[0, -height / 2 + 0.78, 0.01]} fontSize={0.17} maxWidth={width - 0.9} lineHeight={1.2} color="#7fd8ff" anchorX="center" anchorY="bottom" textAlign="center" overflowWrap="break-word">
+        {lines.record}
+      </Text>
+    </>
+  );
 }
 
 /**
@@ -57,7 +72,7 @@ export function StageScreen({ screen }: { screen: StageSetup['screen'] }) {
       <mesh geometry={UNIT_PLANE} position={[0, h / 2 - 1.3, 0.005]} scale={[w - 0.9, 0.015, 1]}>
         <meshBasicMaterial color="#35516a" toneMapped={false} />
       </mesh>
-      {staged ? <StageBallot live={staged} width={w} height={h} /> : question ? (
+      {staged ? <StageBallot live={staged} width={w} height={h} /> : question && event.state !== 'ended' ? (
         <>
           <Text font={SIGN_FONT} position={[left, h / 2 - 1.48, 0.01]} fontSize={0.17} color="#7fd8ff" anchorX="left" anchorY="top" letterSpacing={0.08}>
             NOW ANSWERING
@@ -79,6 +94,8 @@ export function StageScreen({ screen }: { screen: StageSetup['screen'] }) {
             {`— ${question.author || 'Anonymous'}`}
           </Text>
         </>
+      ) : event.state === 'ended' ? (
+        <EndedNote id={event.id} thanks={event.thanks} width={w} height={h} />
       ) : (
         <Text font={SIGN_FONT} position={[0, -0.25, 0.01]} fontSize={0.24} color="#7f93a6" anchorX="center" anchorY="middle">
           Questions will appear here

@@ -21,6 +21,8 @@ export interface HallEvent {
   startsAt: number;
   startedAt: number;
   endedAt: number;
+  /** The host's closing note, shown once the event has ended ('' for none). */
+  thanks: string;
 }
 
 export interface HallQuestion {
@@ -80,7 +82,7 @@ export interface HallView {
   results: Partial<Record<string, IntentResult>>;
 }
 
-export const NO_EVENT: HallEvent = { id: '', title: '', description: '', state: 'none', startsAt: 0, startedAt: 0, endedAt: 0 };
+export const NO_EVENT: HallEvent = { id: '', title: '', description: '', state: 'none', startsAt: 0, startedAt: 0, endedAt: 0, thanks: '' };
 const NO_FLOOR: HallFloor = { holder: '', name: '', endsAt: 0 };
 
 function empty(): HallView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCall, checkRelease, checkStillFree, extendedEndsAt, FLOOR_MIN_LEFT_MS, handAfter, liveEventId, returnPlace, speakersOf, turnEndsAt, turnOver, turnToEnd, type FloorTurn } from './floorMic.js';
+import { checkCall, checkRelease, checkStillFree, extendedEndsAt, FLOOR_MIN_LEFT_MS, handAfter, handsOpen, liveEventId, returnPlace, speakersOf, turnEndsAt, turnOver, turnToEnd, type FloorTurn } from './floorMic.js';
 import { Refusal } from './refusal.js';
 
 const turn: FloorTurn = { turnId: 't1', sessionId: 'ann', returnTo: { seat: 4, x: 1, z: 2, yaw: 0.5 } };
@@ -75,5 +75,10 @@ describe('the floor microphone', () => {
     expect(handAfter(1, true, false, next)).toBe(1);
     expect(handAfter(1, false, false, next)).toBe(0);
     expect(code(() => handAfter(0, true, true, next))).toBe('CONFLICT');
+    // Once the event has ended, hands are closed; lowering one still works.
+    expect(code(() => handAfter(0, true, false, next, handsOpen('ended')))).toBe('CONFLICT');
+    expect(handAfter(3, false, false, next, handsOpen('ended'))).toBe(0);
+    expect(handsOpen('live')).toBe(true);
+    expect(handsOpen('scheduled')).toBe(true);
   });
 });

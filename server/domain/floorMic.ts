@@ -79,8 +79,14 @@ export function speakersOf(people: Iterable<{ id: string; connected: boolean; on
   return out;
 }
 
-/** Raising a hand: not while holding the floor; each raise gets the next number in the queue. */
-export function handAfter(hand: number, up: boolean, atMic: boolean, next: () => number): number {
+/** Hands close when the event ends: none go up after it (before it starts, they queue for it). */
+export function handsOpen(eventState: string | undefined): boolean {
+  return eventState !== 'ended';
+}
+
+/** Raising a hand: not while holding the floor, nor once the event has ended; each raise gets the next number in the queue. */
+export function handAfter(hand: number, up: boolean, atMic: boolean, next: () => number, open = true): number {
+  if (up && !open) throw new Refusal(ErrorCode.CONFLICT, 'The event has ended; hands are closed.');
   if (up && atMic) throw new Refusal(ErrorCode.CONFLICT, 'You already have the floor.');
   if (!up) return 0;
   return hand === 0 ? next() : hand;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionAction } from '../../shared/protocol/townhall.js';
-import { askAck, checkMove, checkNotMuted, checkVotable, identityKey, initialState, openEventId, QUESTION_DONE, VOTABLE_STATES, isFlagged, normalizeQuestion, PUBLIC_QUESTION_STATES, QUESTION_MOVES, type QuestionStateName } from './questions.js';
+import { askAck, checkMergeTarget, checkMove, mergeVoters, checkNotMuted, checkVotable, identityKey, initialState, openEventId, QUESTION_DONE, VOTABLE_STATES, isFlagged, normalizeQuestion, PUBLIC_QUESTION_STATES, QUESTION_MOVES, type QuestionStateName } from './questions.js';
 
 const STATES: QuestionStateName[] = ['pending', 'approved', 'answering', 'answered', 'dismissed'];
 
@@ -16,6 +16,8 @@ describe('the question state machine', () => {
       'dismiss: pending -> dismissed',
       'edit: approved -> approved',
       'edit: pending -> pending',
+      'merge: approved -> dismissed',
+      'merge: pending -> dismissed',
     ]);
   });
 
@@ -87,5 +89,35 @@ describe('who may ask, vote and moderate', () => {
     expect(() => checkMove({ eventId: 'x', state: 'pending' }, 'e', 'approve')).toThrow(/no such question/);
     for (const action of QuestionAction.options) expect(QUESTION_DONE[action].length).toBeGreaterThan(0);
     expect(askAck('pending')).toMatch(/moderators/);
+  });
+});
+
+describe('merging a duplicate', () => {
+  const code = (fn: () => void) => {
+    try {
+      fn();
+    } catch (err) {
+      return (err as { code?: string }).code;
+    }
+    return 'none';
+  };
+
+  it('goes into another question of the same event that is waiting or shown, never itself or a dismissed one', () => {
+    const from = { id: 'q1', eventId: 'e1' };
+    for (const state of ['pending', 'approved', 'answering', 'answered'] as const) {
+      expect(code(() => checkMergeTarget(from, { id: 'q2', eventId: 'e1', state }))).toBe('none');
+    }
+    expect(code(() => checkMergeTarget(from, { id: 'q2', eventId: 'e1', state: 'dismissed' }))).toBe('NOT_FOUND');
+    expect(code(() => checkMergeTarget(from, { id: 'q2', eventId: 'e2', state: 'approved' }))).toBe('NOT_FOUND');
+    expect(code(() => checkMergeTarget(from, undefined))).toBe('NOT_FOUND');
+    expect(code(() => checkMergeTarget(from, { id: 'q1', eventId: 'e1', state: 'approved' }))).toBe('INVALID_INPUT');
+  });
+
+  it("adds the duplicate's asker and voters to the target once each, never its own asker", () => {
+    const duplicate = { authorKey: 'guest:cy', voters: ['guest:di', 'account:a1', 'guest:bo', 'guest:di'] };
+    const target = { authorKey: 'guest:bo', voters: ['guest:di'] };
+    expect(mergeVoters(duplicate, target)).toEqual(['guest:cy', 'account:a1']);
+    // The target's asker asking the duplicate too: nothing to add for them.
+    expect(mergeVoters({ authorKey: 'guest:bo', voters: [] }, target)).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@ export type QuestionStateName = 'pending' | 'approved' | 'answering' | 'answered
 
 /**
  * The moderation state machine: pending -> approved -> answering -> answered, or dismissed
- * from pending or approved. `edit` changes the text of a pending or approved question.
+ * from pending or approved. `edit` changes the text of a pending or approved question; `merge`
+ * folds a pending or approved duplicate into the question it repeats (see mergeInto).
  * Answering again a question already answered is allowed (a follow-up).
  */
 export const QUESTION_MOVES: Record<QuestionAction, { from: readonly QuestionStateName[]; to: QuestionStateName | null }> = {
@@ -16,6 +17,7 @@ export const QUESTION_MOVES: Record<QuestionAction, { from: readonly QuestionSta
   answer: { from: ['approved', 'answered'], to: 'answering' },
   answered: { from: ['answering'], to: 'answered' },
   edit: { from: ['pending', 'approved'], to: null },
+  merge: { from: ['pending', 'approved'], to: 'dismissed' },
 };
 
 /** States everyone can see (the rest only moderators, and the author). */
@@ -76,7 +78,35 @@ export function checkMove(question: { eventId: string; state: QuestionStateName 
 export const QUESTION_DONE: Record<QuestionAction, string> = {
   approve: 'Approved: everyone can see it and vote.', dismiss: 'Dismissed.', answer: 'On the stage screen now.',
   answered: 'Marked answered.', edit: 'Edited (the original text is kept).',
+  merge: 'Merged: its asker and voters now back the question it repeats.',
 };
+
+/** States a question may be merged into: any this event still shows or is deciding on. */
+const MERGE_TARGETS: readonly QuestionStateName[] = ['pending', 'approved', 'answering', 'answered'];
+
+/** A duplicate is merged into another question of the same event that is still shown or waiting, never into itself. */
+export function checkMergeTarget(from: { id: string; eventId: string }, into: { id: string; eventId: string; state: QuestionStateName } | undefined): void {
+  if (!into || into.eventId !== from.eventId || !MERGE_TARGETS.includes(into.state)) {
+    throw new Refusal(ErrorCode.NOT_FOUND, 'The question to merge into is not open at this event.');
+  }
+  if (into.id === from.id) throw new Refusal(ErrorCode.INVALID_INPUT, 'A question cannot be merged into itself.');
+}
+
+/**
+ * Who backs the merged question afterwards: everyone who voted for the duplicate, and its asker
+ * (asking is backing, as when a duplicate is asked again), each once; the target's own asker
+ * does not vote for their own question.
+ */
+export function mergeVoters(duplicate: { authorKey: string; voters: readonly string[] }, target: { authorKey: string; voters: readonly string[] }): string[] {
+  const have = new Set(target.voters);
+  const out: string[] = [];
+  for (const key of [duplicate.authorKey, ...duplicate.voters]) {
+    if (key === target.authorKey || have.has(key)) continue;
+    have.add(key);
+    out.push(key);
+  }
+  return out;
+}
 
 /** The asker's acknowledgement: where their question went. */
 export function askAck(state: 'pending' | 'approved' | 'duplicate' | 'duplicate-voted'): string {

@@ -12,6 +12,7 @@ import type { Identity } from '../auth/sessions.js';
 import { authenticate, type Auth } from './roomAuth.js';
 import { wearLook } from '../looks.js';
 import { newOccupant, type Occupant } from './occupant.js';
+import { mayUseConsole } from '../domain/console.js';
 import { RoomVoice } from './roomVoice.js';
 import { runTick } from './roomTick.js';
 import { refuseIfFull, RoomCrowd } from './roomCrowd.js';
@@ -85,16 +86,20 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     return authenticate(this.deps.sessions, options, context, {
       removed: (identity) => this.people.isRemoved(identity, Date.now()),
       banned: async (identity, address) => (await this.hall?.isBanned(identity, address)) ?? false,
+      console: (identity) => this.hall !== undefined && mayUseConsole(identity, this.layout.id),
     });
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
-    const spot = chooseSpawn(this.layout, auth.options.spawn, this.arrivals++);
+    const spot = chooseSpawn(this.layout, auth.options.spawn, auth.options.console ? 0 : this.arrivals++);
     const occupant = newOccupant(auth, spot, Array.from(this.occupants.values(), (o) => o.avatar.name), this.layout.id);
-    wearLook(occupant.avatar, auth.identity, this.deps.repos.looks, this.deps.log);
     this.occupants.set(client.sessionId, occupant);
-    this.state.avatars.set(client.sessionId, occupant.avatar);
-    this.crowd.add(client.sessionId, occupant.avatar);
+    // The moderator console sees the room and acts in it, but has no avatar in it.
+    if (!occupant.console) {
+      wearLook(occupant.avatar, auth.identity, this.deps.repos.looks, this.deps.log);
+      this.state.avatars.set(client.sessionId, occupant.avatar);
+      this.crowd.add(client.sessionId, occupant.avatar);
+    }
     this.hall?.onJoin(client.sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall join failed'));
     this.countBytes(client);
     this.deps.metrics.clients.inc();
@@ -175,7 +180,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   }
 
   onInput(occupant: Occupant, input: MoveInput): void {
-    if (occupant.leaving) return;
+    if (occupant.leaving || occupant.console) return;
     if (occupant.intents.push(input) === 'stale') this.deps.metrics.messagesRejected.inc({ reason: 'stale' });
   }
 
@@ -185,7 +190,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
    */
   async voiceToken(sessionId: string, caller: Identity): Promise<VoiceToken | 'not-yours' | 'off'> {
     const occupant = this.occupants.get(sessionId);
-    if (!occupant || occupant.removed || occupant.leaving || occupant.identity.sessionId !== caller.sessionId) return 'not-yours';
+    if (!occupant || occupant.removed || occupant.leaving || occupant.console || occupant.identity.sessionId !== caller.sessionId) return 'not-yours';
     if (!this.voice.available) return 'off';
     return this.voice.token(sessionId, occupant, this.state.hall?.speakers.includes(sessionId) ?? false);
   }

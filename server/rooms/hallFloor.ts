@@ -5,7 +5,7 @@ import {
 import type { z } from 'zod';
 import { actorOf } from '../auth/sessions.js';
 import {
-  checkCall, checkRelease, checkStillFree, extendedEndsAt, handAfter, liveEventId, returnPlace, turnEndsAt, turnToEnd,
+  checkCall, checkRelease, checkStillFree, extendedEndsAt, handAfter, handsOpen, liveEventId, returnPlace, turnEndsAt, turnToEnd,
 } from '../domain/floorMic.js';
 import { identityKey } from '../domain/questions.js';
 import type { Place } from '../domain/seats.js';
@@ -25,7 +25,7 @@ export class HallFloor {
     on(ClientMessage.Sit, SitMessage, 'Sitting is {seat} with a seat number.', (id, who, m) => this.sit(id, who, m.seat));
     on(ClientMessage.Stand, StandMessage, 'Standing takes no fields.', (_id, who) => this.stand(who));
     on(ClientMessage.Hand, HandMessage, 'A hand is {up}.', (_id, who, m) => {
-      who.avatar.hand = handAfter(who.avatar.hand, m.up, who.atMic, () => ++this.hands);
+      who.avatar.hand = handAfter(who.avatar.hand, m.up, who.atMic, () => ++this.hands, handsOpen(this.ctx.event?.state));
     });
     on(ClientMessage.FloorCall, FloorCallMessage, 'Calling to the floor is {sessionId, seconds?}.', (id, who, m) => this.call(id, who, m));
     on(ClientMessage.FloorEnd, FloorEndMessage, 'Ending the turn takes no fields.', () => this.endTurn('ended by a moderator'));

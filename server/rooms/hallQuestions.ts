@@ -4,11 +4,15 @@ import type { z } from 'zod';
 import { AskMessage, ModerateQuestionMessage, VoteMessage, type Ack } from '../../shared/protocol/townhall.js';
 import { actorOf } from '../auth/sessions.js';
 import {
-  askAck, checkMove, checkNotMuted, checkVotable, identityKey, initialState, isFlagged, normalizeQuestion, openEventId, PUBLIC_QUESTION_STATES, QUESTION_DONE,
+  askAck, checkMergeTarget, checkMove, checkNotMuted, checkVotable, identityKey, initialState, isFlagged, mergeVoters, normalizeQuestion, openEventId,
+  PUBLIC_QUESTION_STATES, QUESTION_DONE, QUESTION_MOVES,
 } from '../domain/questions.js';
 import type { Question } from '../store/questions.js';
 import type { HallContext, Register } from './hallContext.js';
 import { QuestionViews } from './hallQuestionViews.js';
+import { checkStageOpen } from '../domain/eventEnd.js';
+
+const QUESTION_MOVES_MERGE_FROM = QUESTION_MOVES.merge.from;
 import { Refusal, type Occupant } from './occupant.js';
 
 /**
@@ -99,6 +103,8 @@ export class HallQuestions {
     const { repos } = this.ctx.deps;
     const question = await repos.questions.get(m.id);
     const move = checkMove(question, eventId, m.action);
+    checkStageOpen(m.action, this.ctx.event);
+    if (m.action === 'merge') return this.merge(sessionId, who, question!, m.into);
     const actorId = actorOf(who.identity);
     const updated = await repos.transaction(async (r) => {
       let result: Question | undefined;
@@ -124,6 +130,33 @@ export class HallQuestions {
     this.views.show(updated.result);
     this.ack(sessionId, { ref: ClientMessage.ModerateQuestion, id: m.id, message: QUESTION_DONE[m.action] });
     await Promise.all([this.views.sendQueue(), this.views.sendMine(question!.authorKey)]);
+  }
+
+  /** A duplicate folded into the question it repeats: its asker and voters back that one, and it is dismissed. */
+  private async merge(sessionId: string, who: Occupant, duplicate: Question, intoId: string | undefined): Promise<void> {
+    if (!intoId) throw new Refusal(ErrorCode.INVALID_INPUT, 'Say which question this one repeats.');
+    const { repos } = this.ctx.deps;
+    checkMergeTarget(duplicate, await repos.questions.get(intoId));
+    const done = await repos.transaction(async (r) => {
+      const target = await r.questions.get(intoId);
+      checkMergeTarget(duplicate, target);
+      const moved = mergeVoters(
+        { authorKey: duplicate.authorKey, voters: await r.questions.votersOf(duplicate.id) },
+        { authorKey: target!.authorKey, voters: await r.questions.votersOf(intoId) },
+      );
+      for (const key of moved) await r.questions.vote(intoId, key);
+      const dismissed = await r.questions.transition(duplicate.id, QUESTION_MOVES_MERGE_FROM, 'dismissed');
+      if (!dismissed) throw new Refusal(ErrorCode.CONFLICT, 'That question changed meanwhile; look again.');
+      await r.audit.append({
+        actorId: actorOf(who.identity), action: 'question.merge', targetType: 'question', targetId: duplicate.id,
+        detail: { eventId: duplicate.eventId, into: intoId, votesMoved: moved.length },
+      });
+      return { dismissed, target: await r.questions.get(intoId), moved };
+    });
+    this.views.show(done.dismissed);
+    if (done.target) this.views.show(done.target);
+    this.ack(sessionId, { ref: ClientMessage.ModerateQuestion, id: duplicate.id, message: QUESTION_DONE.merge });
+    await Promise.all([this.views.sendQueue(), ...[duplicate.authorKey, ...done.moved].map((key) => this.views.sendMine(key))]);
   }
 
   private ack(sessionId: string, ack: Ack): void {

@@ -27,6 +27,8 @@ export interface Occupant {
   atMic: boolean;
   /** In VR: their head and hands (set on the first pose or teleport). */
   vr?: { presence: VrPresence };
+  /** The moderator console: a connection with no avatar in the state (server/domain/console.ts). */
+  console: boolean;
 }
 
 /** The person a moderator names (remove, mute, ban), checked by the moderation rules. */
@@ -38,7 +40,7 @@ export function sanctionTarget(occupants: ReadonlyMap<string, Occupant>, session
 }
 
 /** Someone arriving: their avatar at the spawn spot, with a name nobody here has. */
-export function newOccupant(auth: { identity: Identity; address: string }, spot: { x: number; z: number; yaw: number }, names: readonly string[], spaceId: string): Occupant {
+export function newOccupant(auth: { identity: Identity; address: string; options?: { console?: boolean } }, spot: { x: number; z: number; yaw: number }, names: readonly string[], spaceId: string): Occupant {
   const avatar = new Avatar();
   avatar.name = uniqueName(auth.identity.name, [...names], NAME_MAX_LENGTH);
   avatar.x = spot.x;
@@ -51,5 +53,8 @@ export function newOccupant(auth: { identity: Identity; address: string }, spot:
   avatar.role = badgeFor(auth.identity.grants, spaceId);
   avatar.seat = -1;
   avatar.hand = 0;
-  return { avatar, identity: auth.identity, address: auth.address, muted: false, atMic: false, intents: new MoveIntents(), leaving: false, removed: false };
+  return {
+    avatar, identity: auth.identity, address: auth.address, muted: false, atMic: false, intents: new MoveIntents(), leaving: false, removed: false,
+    console: auth.options?.console === true,
+  };
 }

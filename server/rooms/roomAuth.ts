@@ -2,6 +2,7 @@ import { ServerError, type AuthContext } from '@colyseus/core';
 import { ErrorCode, joinErrorMessage } from '../../shared/protocol/errors.js';
 import { JoinOptions } from '../../shared/protocol/messages.js';
 import { AuthError, type Identity, type Sessions } from '../auth/sessions.js';
+import { CONSOLE_REFUSED } from '../domain/console.js';
 
 export interface Auth { options: JoinOptions; identity: Identity; address: string }
 
@@ -9,6 +10,8 @@ export interface Auth { options: JoinOptions; identity: Identity; address: strin
 export interface JoinChecks {
   removed(identity: Identity): boolean;
   banned(identity: Identity, address: string): Promise<boolean>;
+  /** May this person open the moderator console here (JoinOptions.console)? */
+  console(identity: Identity): boolean;
 }
 
 /** A join: valid options, a live session, not removed from this instance, not banned from the space. */
@@ -25,6 +28,9 @@ export async function authenticate(sessions: Sessions, options: unknown, context
   } catch (err) {
     if (err instanceof AuthError) throw new ServerError(401, joinErrorMessage(ErrorCode.NOT_ALLOWED, err.message));
     throw err;
+  }
+  if (parsed.data.console && !checks.console(identity)) {
+    throw new ServerError(403, joinErrorMessage(ErrorCode.NOT_ALLOWED, CONSOLE_REFUSED));
   }
   if (checks.removed(identity)) {
     throw new ServerError(403, joinErrorMessage(ErrorCode.NOT_ALLOWED, 'A moderator removed you from this space. Please try again later.'));

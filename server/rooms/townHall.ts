@@ -1,9 +1,10 @@
 import { allows } from '../../shared/access.js';
 import { ErrorCode } from '../../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
-import { EventRunMessage } from '../../shared/protocol/townhall.js';
+import { EventRunMessage, EventThanksMessage } from '../../shared/protocol/townhall.js';
 import { stageAt } from '../../shared/spaces/collision.js';
 import { actorOf } from '../auth/sessions.js';
+import { checkThanks, closingSteps, thanksAck } from '../domain/eventEnd.js';
 import { speakersOf, turnOver } from '../domain/floorMic.js';
 import { banCheckOf } from '../domain/moderation.js';
 import { identityKey } from '../domain/questions.js';
@@ -55,6 +56,7 @@ export class TownHall {
     view.startsAt = event ? Date.parse(event.startsAt) : 0;
     view.startedAt = event?.startedAt ? Date.parse(event.startedAt) : 0;
     view.endedAt = event?.endedAt ? Date.parse(event.endedAt) : 0;
+    view.thanks = event?.thanks ?? '';
     await this.questions.load();
     await this.questions.sendQueue();
     for (const key of new Set([...this.ctx.host.occupants.values()].map((o) => identityKey(o.identity)))) {
@@ -64,6 +66,7 @@ export class TownHall {
 
   register(on: Register): void {
     on(ClientMessage.EventRun, EventRunMessage, 'Running the event is {action: start|end}.', (id, who, m) => this.run(id, who, m.action));
+    on(ClientMessage.EventThanks, EventThanksMessage, 'A closing note is {text} (at most 200 characters).', (id, who, m) => this.thank(id, who, m.text));
     this.floor.register(on);
     this.questions.register(on);
     this.moderation.register(on);
@@ -110,6 +113,7 @@ export class TownHall {
     const mayTakeStage = (o: Occupant) => this.mayTakeStage(o);
     const people = function* () {
       for (const [id, o] of host.occupants) {
+        if (o.console) continue;
         yield { id, connected: o.avatar.connected, onStage: stageAt(host.layout, o.avatar.x, o.avatar.z) !== undefined, get mayTakeStage() { return mayTakeStage(o); } };
       }
     };
@@ -125,7 +129,7 @@ export class TownHall {
 
   private updatePresent(): void {
     let n = 0;
-    for (const o of this.ctx.host.occupants.values()) if (o.avatar.connected && !o.removed) n++;
+    for (const o of this.ctx.host.occupants.values()) if (o.avatar.connected && !o.removed && !o.console) n++;
     this.ctx.host.hall.present = n;
   }
 
@@ -136,7 +140,8 @@ export class TownHall {
     if (!event) throw new Refusal(ErrorCode.CONFLICT, 'There is no event here; schedule one first.');
     const { repos } = this.ctx.deps;
     const actorId = actorOf(who.identity);
-    if (action === 'end' && this.ctx.floor) await this.floor.endTurn('the event ended');
+    // Ending closes the floor, then every hand (server/domain/eventEnd.ts); questions close with the state.
+    if (action === 'end' && closingSteps(this.ctx.floor !== null, []).endTurn) await this.floor.endTurn('the event ended');
     const moved = await repos.transaction(async (r) => {
       const result = action === 'start' ? await r.events.start(event.id) : await r.events.end(event.id);
       if (!result) return undefined;
@@ -153,7 +158,25 @@ export class TownHall {
     view.state = moved.state;
     view.startedAt = moved.startedAt ? Date.parse(moved.startedAt) : 0;
     view.endedAt = moved.endedAt ? Date.parse(moved.endedAt) : 0;
+    // From here on no hand goes up (handsOpen), so the ones up now are the last to lower.
+    const hands = [...this.ctx.host.occupants].map(([id, o]) => [id, o.avatar.hand] as const);
+    for (const id of moved.state === 'ended' ? closingSteps(false, hands).lowerHands : []) this.ctx.host.occupants.get(id)!.avatar.hand = 0;
     this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventRun, id: event.id, message: action === 'start' ? 'The event is live.' : 'The event has ended.' });
+  }
+
+  /** The host's closing note: committed with its audit row, then on the stage screen. */
+  private async thank(sessionId: string, who: Occupant, text: string): Promise<void> {
+    const event = this.ctx.event;
+    checkThanks(event);
+    const updated = await this.ctx.deps.repos.transaction(async (r) => {
+      const result = await r.events.setThanks(event!.id, text);
+      if (result) await r.audit.append({ actorId: actorOf(who.identity), action: 'event.thanks', targetType: 'event', targetId: event!.id, detail: { text } });
+      return result;
+    });
+    if (!updated) throw new Refusal(ErrorCode.CONFLICT, 'The event changed meanwhile; look again.');
+    this.ctx.event = updated;
+    this.ctx.host.hall.event.thanks = updated.thanks;
+    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventThanks, id: updated.id, message: thanksAck(updated.thanks, updated.state) });
   }
 
   /** Bans checked on join (server/domain/moderation.ts: the person always, the address only for guests). */

@@ -17,6 +17,8 @@ export interface Event {
   autoApprove: boolean;
   createdBy: string | null;
   createdAt: string;
+  /** The host's closing note for the stage screen; '' for none. */
+  thanks: string;
 }
 
 export interface NewEvent {
@@ -41,6 +43,8 @@ export interface EventStore {
    */
   start(id: string): Promise<Event | undefined>;
   end(id: string): Promise<Event | undefined>;
+  /** Sets the closing note of a live or ended event; undefined if it is neither (or does not exist). */
+  setThanks(id: string, text: string): Promise<Event | undefined>;
   /** What a town hall shows: its live event, else the next scheduled one, else the last ended. */
   current(spaceId: string): Promise<Event | undefined>;
   /** How many events a space has had (seeding checks for none). */
@@ -51,7 +55,7 @@ export function toEvent(row: EventRow): Event {
   return {
     id: row.id, spaceId: row.space_id, title: row.title, description: row.description,
     state: row.state as EventStateName, startsAt: row.starts_at, startedAt: row.started_at, endedAt: row.ended_at,
-    autoApprove: Boolean(row.auto_approve), createdBy: row.created_by, createdAt: row.created_at,
+    autoApprove: Boolean(row.auto_approve), createdBy: row.created_by, createdAt: row.created_at, thanks: row.thanks ?? '',
   };
 }
 
@@ -70,7 +74,7 @@ export function createEventStore(db: Kysely<Database>, clock: Clock = systemCloc
       const row: EventRow = {
         id: randomUUID(), space_id: event.spaceId, title: event.title, description: event.description,
         state: 'scheduled', starts_at: event.startsAt.toISOString(), started_at: null, ended_at: null,
-        auto_approve: event.autoApprove ? 1 : 0, created_by: event.createdBy, created_at: stamp(clock),
+        auto_approve: event.autoApprove ? 1 : 0, created_by: event.createdBy, created_at: stamp(clock), thanks: '',
       };
       await db.insertInto('events').values(row).execute();
       return toEvent(row);
@@ -101,6 +105,11 @@ export function createEventStore(db: Kysely<Database>, clock: Clock = systemCloc
 
     start: (id) => move(id, 'scheduled', { state: 'live', started_at: stamp(clock) }),
     end: (id) => move(id, 'live', { state: 'ended', ended_at: stamp(clock) }),
+
+    async setThanks(id, text) {
+      const result = await db.updateTable('events').set({ thanks: text }).where('id', '=', id).where('state', 'in', ['live', 'ended']).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0 ? get(id) : undefined;
+    },
 
     async current(spaceId) {
       const live = await db.selectFrom('events').selectAll().where('space_id', '=', spaceId).where('state', '=', 'live')

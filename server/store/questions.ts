@@ -59,6 +59,8 @@ export interface QuestionStore {
   unvote(questionId: string, voterKey: string): Promise<boolean>;
   /** Ids of the questions of this event this voter has voted for. */
   votesOf(eventId: string, voterKey: string): Promise<string[]>;
+  /** The keys of everyone who has voted for this question. */
+  votersOf(questionId: string): Promise<string[]>;
 }
 
 export function toQuestion(row: QuestionRow): Question {
@@ -165,6 +167,11 @@ export function createQuestionStore(db: Kysely<Database>, clock: Clock = systemC
         .select('question_votes.question_id').where('questions.event_id', '=', eventId).where('question_votes.voter_key', '=', voterKey)
         .execute();
       return rows.map((r) => r.question_id);
+    },
+
+    async votersOf(questionId) {
+      const rows = await db.selectFrom('question_votes').select('voter_key').where('question_id', '=', questionId).orderBy('created_at').execute();
+      return rows.map((r) => r.voter_key);
     },
   };
 }

@@ -151,6 +151,8 @@ export interface EventsTable {
   auto_approve: number;
   created_by: string | null;
   created_at: string;
+  /** The host's closing note (migration 0010); '' for none. */
+  thanks: Generated<string>;
 }
 
 export interface QuestionsTable {

@@ -97,7 +97,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
     });
 
     it('runs migrations once, and a second run (also from a second connection) does nothing', async () => {
-      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots']);
+      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0010_event_thanks']);
       expect(await migrateToLatest(handle)).toEqual([]);
       // WAL mode keeps a -wal file beside the database while it is open.
       if (handle.dialect === 'sqlite') expect(fs.existsSync(`${handle.location}-wal`)).toBe(true);
@@ -418,7 +418,10 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect(event).toEqual({
         id: event.id, spaceId: 'stage-one', title: 'Budget night', description: 'About money', state: 'scheduled',
         startsAt: '2030-06-02T18:00:00.000Z', startedAt: null, endedAt: null, autoApprove: true, createdBy: null, createdAt: '2030-06-01T10:00:00.000Z',
+        thanks: '',
       });
+      // A closing note only for a live or ended event (migration 0010).
+      expect(await repos.events.setThanks(event.id, 'Thanks!')).toBeUndefined();
       expect(await repos.events.get(event.id)).toEqual(event);
       expect(await repos.events.get('no-such-event')).toBeUndefined();
 
@@ -437,7 +440,8 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect(await repos.events.end(event.id)).toMatchObject({ state: 'ended', startedAt: '2030-06-01T11:00:00.000Z', endedAt: '2030-06-01T12:00:00.000Z' });
       expect(await repos.events.end(event.id)).toBeUndefined();
       expect(await repos.events.start(event.id)).toBeUndefined();
-      expect(await repos.events.get(event.id)).toMatchObject({ title: 'Budget night 2', state: 'ended' });
+      expect(await repos.events.setThanks(event.id, 'Thank you, Stage One.')).toMatchObject({ state: 'ended', thanks: 'Thank you, Stage One.' });
+      expect(await repos.events.get(event.id)).toMatchObject({ title: 'Budget night 2', state: 'ended', thanks: 'Thank you, Stage One.' });
       expect(await repos.events.start('no-such-event')).toBeUndefined();
 
       // Two callers starting at once: exactly one moves it.
@@ -612,7 +616,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
         id: 'old-guest-ban', space_id: 'stage-one', kind: 'ban', subject_key: 'guest:old', ip_hash: 'hash-of-a-school',
         reason: 'spam', created_by: null, created_at: '2030-01-01T00:00:00.000Z', lifted_at: null,
       } as never).execute();
-      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans', '0007_looks', '0008_ballots']);
+      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans', '0007_looks', '0008_ballots', '0010_event_thanks']);
       const repos = createRepos(handle.db);
       expect(await repos.sanctions.isBanned('stage-one', ['guest:old'], null)).toBe(true);
       expect(await repos.sanctions.isBanned('stage-one', ['guest:someone-else'], 'hash-of-a-school')).toBe(false);

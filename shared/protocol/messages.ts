@@ -24,6 +24,8 @@ export const ClientMessage = {
   FloorExtend: 'floorExtend',
   FloorRelease: 'floorRelease',
   EventRun: 'eventRun',
+  /** The host's closing note on the stage screen: EventThanksMessage (townhall.ts). */
+  EventThanks: 'eventThanks',
   React: 'react',
   Mute: 'mute',
   Ban: 'ban',
@@ -62,6 +64,7 @@ export const MESSAGE_ACTIONS = {
   [ClientMessage.FloorExtend]: 'floor.manage',
   [ClientMessage.FloorRelease]: 'floor.release',
   [ClientMessage.EventRun]: 'event.run',
+  [ClientMessage.EventThanks]: 'event.run',
   [ClientMessage.React]: 'reaction.send',
   [ClientMessage.Mute]: 'space.mute',
   [ClientMessage.Ban]: 'space.ban',
@@ -151,5 +154,10 @@ export const JoinOptions = z.object({
   token: z.string().max(4096).optional(),
   /** Arriving through a portal: the spawn point named by that portal. */
   spawn: z.string().max(40).optional(),
+  /**
+   * The moderator console (/events/<id>/moderate): a connection with no avatar, for those who
+   * may moderate or run the event here; refused with NOT_ALLOWED for anyone else.
+   */
+  console: z.boolean().optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;

@@ -28,13 +28,15 @@ export const SitMessage = z.strictObject({ seat: z.number().int().min(0).max(199
 export const StandMessage = z.strictObject({});
 export const AskMessage = z.strictObject({ text: QuestionText, anonymous: z.boolean().default(false) });
 export const VoteMessage = z.strictObject({ id: z.string().min(1).max(64), up: z.boolean() });
-export const QuestionAction = z.enum(['approve', 'dismiss', 'answer', 'answered', 'edit']);
+export const QuestionAction = z.enum(['approve', 'dismiss', 'answer', 'answered', 'edit', 'merge']);
 export type QuestionAction = z.infer<typeof QuestionAction>;
 export const ModerateQuestionMessage = z.strictObject({
   id: z.string().min(1).max(64),
   action: QuestionAction,
   /** A moderator's edit (with approve or edit); the original text is kept. */
   text: QuestionText.optional(),
+  /** With merge: the question this one repeats (its votes and asker's vote go there). */
+  into: z.string().min(1).max(64).optional(),
 });
 export const HandMessage = z.strictObject({ up: z.boolean() });
 export const FloorCallMessage = z.strictObject({
@@ -45,6 +47,14 @@ export const FloorEndMessage = z.strictObject({});
 export const FloorExtendMessage = z.strictObject({ seconds: z.number().int().min(-600).max(900).refine((n) => n !== 0, 'Give a number of seconds to add or take away.') });
 export const FloorReleaseMessage = z.strictObject({});
 export const EventRunMessage = z.strictObject({ action: z.enum(['start', 'end']) });
+/** The host's closing words, shown on the stage screen once the event has ended ('' takes them down). */
+export const THANKS_MAX = 200;
+export const EventThanksMessage = z.strictObject({
+  text: z.string().transform((s) => s.normalize('NFC').replace(/\s+/g, ' ').trim())
+    .pipe(z.string().max(THANKS_MAX, `A closing note can be at most ${THANKS_MAX} characters.`)
+      .refine((s) => !CONTROL.test(s), 'A closing note cannot contain control or invisible characters.')),
+});
+export type EventThanksMessage = z.input<typeof EventThanksMessage>;
 export const ReactMessage = z.strictObject({ kind: z.enum(REACTIONS) });
 export const MuteMessage = z.strictObject({ sessionId: SessionId, muted: z.boolean(), reason: Reason.optional() });
 /** Address bans: only when a moderator asks, for 1 to 24 hours (server/domain/moderation.ts). */

@@ -17,6 +17,8 @@ export const EventState = schema({
   startsAt: 'float64',
   startedAt: 'float64',
   endedAt: 'float64',
+  /** The host's closing note, shown on the stage screen once the event has ended ('' for none). */
+  thanks: 'string',
 }, 'EventState');
 export type EventState = SchemaType<typeof EventState>;
 

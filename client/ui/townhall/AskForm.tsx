@@ -13,6 +13,7 @@ export function AskForm() {
   const [anonymous, setAnonymous] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const result = useHall((s) => s.results[ClientMessage.Ask]);
+  const ended = useHall((s) => s.event.state === 'ended');
   /** The serial of the answer we had when sending; a newer one answers us. */
   const [sentAfter, setSentAfter] = useState<number | null>(null);
   const textId = useId();
@@ -38,6 +39,7 @@ export function AskForm() {
   };
 
   const over = length > QUESTION_MAX;
+  if (ended) return <p className="muted empty">The event has ended, so questions are closed. The record keeps every question asked.</p>;
   return (
     <form className="ask" onSubmit={submit} noValidate aria-label="Ask a question">
       <label htmlFor={textId}>Your question</label>

@@ -3,6 +3,7 @@ import { eventStatus } from '../../hallText.js';
 import { runEvent } from '../../net/townhall.js';
 import { useHall } from '../../state/hall.js';
 import { useNow } from '../../state/useNow.js';
+import { ThanksForm } from './ThanksForm.js';
 
 /** Start the scheduled event, or end the live one (after a second press). */
 export function EventControls() {
@@ -42,6 +43,7 @@ export function EventControls() {
           <button type="button" className="secondary small" onClick={() => setConfirming(false)}>Cancel</button>
         </span>
       )}
+      <ThanksForm />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { raiseHand, releaseFloor, stand } from '../../net/townhall.js';
-import { useHoldsFloor } from '../../state/hall.js';
+import { useHall, useHoldsFloor } from '../../state/hall.js';
 import { useUi } from '../../state/ui.js';
 import { handsInOrder, ordinal } from './handOrder.js';
 import { ReactionButtons } from './ReactionButtons.js';
@@ -14,6 +14,8 @@ export function HallControls() {
   const self = useSelf();
   const holdsFloor = useHoldsFloor();
   const people = useUi((s) => s.people);
+  // Hands close when the event ends (the server refuses them too).
+  const ended = useHall((s) => s.event.state === 'ended');
   const hand = useRef<HTMLButtonElement>(null);
   // The turn ends (given back, or its time is up) while "Give back the mic" has the keyboard:
   // the button goes, so the focus goes to the hand button in its place, not to the page.
@@ -44,9 +46,11 @@ export function HallControls() {
           {self.seat >= 0 && (
             <button type="button" className="secondary" onClick={stand}>Stand up</button>
           )}
-          <button ref={hand} type="button" className={handUp ? 'secondary' : undefined} aria-pressed={handUp} onClick={() => raiseHand(!handUp)}>
-            {handUp ? 'Lower hand' : 'Raise hand'}
-          </button>
+          {!ended && (
+            <button ref={hand} type="button" className={handUp ? 'secondary' : undefined} aria-pressed={handUp} onClick={() => raiseHand(!handUp)}>
+              {handUp ? 'Lower hand' : 'Raise hand'}
+            </button>
+          )}
           {handUp && place > 0 && <span className="muted hand-place">{ordinal(place)} in line</span>}
         </>
       )}

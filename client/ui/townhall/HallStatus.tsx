@@ -1,4 +1,4 @@
-import { eventStatus, floorLeft, formatCountdown } from '../../hallText.js';
+import { eventStatus, floorLeft, formatCountdown, recordPath } from '../../hallText.js';
 import { useHall, useHoldsFloor } from '../../state/hall.js';
 import { useNow } from '../../state/useNow.js';
 
@@ -18,6 +18,15 @@ export function HallStatus() {
         <p className={`hall-state state-${event.state}`} role="status" aria-live="off">
           {eventStatus(event, now)}
         </p>
+      )}
+      {event.state === 'ended' && event.id && (
+        <div className="event-ended" role="status">
+          {event.thanks && <p className="thanks">“{event.thanks}”</p>}
+          <p>
+            This event has ended. <a href={recordPath(event.id)} target="_blank" rel="noopener">Read the record</a>
+            <span className="muted"> (every question, vote and floor turn)</span>
+          </p>
+        </div>
       )}
       {floor.holder && (
         <p className={mine ? 'floor-line mine' : 'floor-line'} role="status" aria-live="off" aria-label="Floor microphone">

@@ -7,6 +7,8 @@ import { HandsQueue } from './HandsQueue.js';
 import { ModerationStatus } from './ModerationStatus.js';
 import { PendingQueue } from './PendingQueue.js';
 import { useAllows } from './useAllows.js';
+import { pathForConsole } from '../../route.js';
+import { useHall } from '../../state/hall.js';
 
 function roomy(): boolean {
   return typeof window !== 'undefined' && window.innerWidth >= 900;
@@ -23,6 +25,7 @@ export function ModerationPanel() {
   const canManage = useAllows('floor.manage');
   const canBan = useAllows('space.ban');
   const [open, setOpen] = useState(roomy);
+  const eventId = useHall((s) => s.event.id);
   const titleId = useId();
   const bodyId = useId();
   if (!canRun && !canModerate && !canCall && !canManage) return null;
@@ -37,6 +40,12 @@ export function ModerationPanel() {
       </div>
       {open && (
         <div id={bodyId} className="moderation-body">
+          {eventId && (
+            <p className="console-link">
+              <a href={pathForConsole(eventId)} target="_blank" rel="noopener">Open the moderator console</a>
+              <span className="muted"> (a whole page: second screen or tablet)</span>
+            </p>
+          )}
           {canRun && <EventControls />}
           {canManage && <FloorControls />}
           {canModerate && <PendingQueue />}

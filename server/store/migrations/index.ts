@@ -8,6 +8,7 @@ import { auditSpace } from './0005_audit_space.js';
 import { addressBans } from './0006_address_bans.js';
 import { looks } from './0007_looks.js';
 import { ballots } from './0008_ballots.js';
+import { eventThanks } from './0010_event_thanks.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -23,5 +24,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0006_address_bans': addressBans,
     '0007_looks': looks,
     '0008_ballots': ballots,
+    '0010_event_thanks': eventThanks,
   };
 }
