@@ -1,4 +1,4 @@
-import { Protocol, type Client } from '@colyseus/core';
+import { Protocol, ServerError, type Client } from '@colyseus/core';
 import type { z } from 'zod';
 import { allows } from '../../shared/access.js';
 import { CloseCode, ErrorCode, type ErrorPayload } from '../../shared/protocol/errors.js';
@@ -139,5 +139,7 @@ export function guardFrame(deps: Pick<SpaceRoomDeps, 'offenders' | 'metrics'>, c
 /** A room method that threw (the tick, a timer, a handler): logged, and the room goes on. */
 export function reportRoomFault(deps: Pick<SpaceRoomDeps, 'roomFaults'>, roomId: string, error: Error, methodName: string): void {
   const cause = (error as Error & { cause?: unknown }).cause ?? error;
+  // A join refused on purpose (banned, room full, bad token) is the room's answer, not a fault.
+  if (methodName === 'onAuth' && cause instanceof ServerError) return;
   deps.roomFaults.report(`${roomId}:${methodName}`, methodName, firstLine(cause), cause);
 }
