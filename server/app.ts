@@ -23,6 +23,7 @@ import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter } from './auth/loginLimiter.js';
 import { ChangeFeed } from './changeFeed.js';
+import { ConsensusAnalyst } from './consensus/analyst.js';
 import { mendSchemaStringEncoding } from './schemaStrings.js';
 import { colyseusLogger, GuardedTransport, installCloseGuard, OffenderLog } from './socketGuard.js';
 
@@ -76,6 +77,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     Math.round(config.SESSION_TTL_HOURS * 3600),
   );
   const events = new ChangeFeed();
+  // Consensus analyses run in a worker thread; each new one is pushed to the rooms of its space.
+  const consensus = new ConsensusAnalyst({
+    consensus: repos.consensus, log, debounceMs: 300,
+    publish: (spaceId, view) => events.consensusAnalysed(spaceId, view),
+  });
   const limiter = createLoginLimiter({
     perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
@@ -131,6 +137,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     nameBlocklist: config.NAME_BLOCKLIST,
     metricsToken: config.METRICS_TOKEN,
     voiceRunning: voice.voice !== undefined,
+    consensus,
     assets: {
       files: new AssetFiles(config.assetsDir),
       maxBytes: {
@@ -165,6 +172,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections?.();
       await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await consensus.close();
       await store.close();
       await voice.stop();
     },

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { ConsensusAnalysisView } from '../shared/protocol/consensus.js';
 
 /**
  * Tells rooms in this process that something they show changed elsewhere (over HTTP): an
@@ -52,6 +53,17 @@ export class ChangeFeed {
   onExhibitsChanged(listener: (spaceId: string, what: 'published' | 'draft') => void): () => void {
     this.emitter.on('exhibits', listener);
     return () => this.emitter.off('exhibits', listener);
+  }
+
+  /** A new analysis of a space's consensus conversation (server/consensus/analyst.ts). */
+  consensusAnalysed(spaceId: string, view: ConsensusAnalysisView): void {
+    this.emitter.emit('consensus', spaceId, view);
+  }
+
+  /** Returns the cleanup. */
+  onConsensusAnalysed(listener: (spaceId: string, view: ConsensusAnalysisView) => void): () => void {
+    this.emitter.on('consensus', listener);
+    return () => this.emitter.off('consensus', listener);
   }
 
   /** Returns the cleanup. */

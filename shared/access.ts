@@ -59,6 +59,7 @@ const MODERATION: readonly Role[] = ['moderator', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
 const HOSTING: readonly Role[] = ['host', 'moderator', 'admin'];
 const CURATION: readonly Role[] = ['curator', 'admin'];
+const STAFF: readonly Role[] = ['host', 'moderator', 'curator', 'admin'];
 
 export const ACTIONS = {
   // Room messages.
@@ -125,6 +126,13 @@ export const ACTIONS = {
   'assets.upload': { roles: CURATION, scope: 'any', summary: 'Upload an image, video, captions file or glTF model (checked by content).' },
   'assets.read': { roles: 'anyone', scope: 'global', summary: 'Download an uploaded file by the SHA-256 of its content.' },
   'twins.read': { roles: 'anyone', scope: 'global', summary: 'The digital-twin models: levers, outcomes, assumptions and sources.' },
+
+  // Consensus (issue 20): the question, statements, opinion map and open data are public.
+  'consensus.read': { roles: 'anyone', scope: 'global', summary: "A space's consensus question, its statements, the opinion map and groups, and its open data (Pol.is layout CSV)." },
+  'consensus.vote': { roles: EVERYONE, scope: 'space', summary: 'Agree, disagree or pass on statements, and see the ones you have not voted on yet.' },
+  'consensus.submit': { roles: EVERYONE, scope: 'space', summary: "Add a statement to a space's consensus question (held for a moderator unless you run the space)." },
+  'consensus.moderate': { roles: MODERATION, scope: 'space', summary: 'Accept or reject the statements people added.' },
+  'consensus.manage': { roles: STAFF, scope: 'space', summary: 'Ask a consensus question in a space (with its first statements), or import one in the Pol.is open-data layout.' },
 
   'audit.read': { roles: MODERATION, scope: 'any', summary: 'Read the audit log of privileged actions.' },
 } as const satisfies Record<string, ActionRule>;

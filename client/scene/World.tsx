@@ -8,6 +8,7 @@ import { Avatars } from './Avatars.js';
 import { Boxes } from './Boxes.js';
 import { CameraRig } from './CameraRig.js';
 import { Circles } from './Circles.js';
+import { ConsensusMap } from './ConsensusMap.js';
 import { DragLook } from './DragLook.js';
 import { Exhibits } from './exhibits/Exhibits.js';
 import { EditorScene } from './editor/EditorScene.js';
@@ -64,6 +65,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
         </Suspense>
         {(layout.stage || layout.seats.length > 0) && <TownHallStage layout={layout} />}
         <Exhibits />
+        <ConsensusMap spaceId={layout.id} />
       </group>
       <EditorScene />
       <Avatars />

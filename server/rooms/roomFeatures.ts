@@ -1,5 +1,6 @@
 import { watchLooks } from '../looks.js';
-import { ClientMessage, MoveInput, RemoveMessage } from '../../shared/protocol/messages.js';
+import { ClientMessage, MoveInput, RemoveMessage, ServerMessage } from '../../shared/protocol/messages.js';
+import { roomView } from '../domain/consensus.js';
 import { TeleportMessage, VrPoseMessage } from '../../shared/protocol/vr.js';
 import { DraftState } from '../../shared/schema/Draft.js';
 import { HallState } from '../../shared/schema/Hall.js';
@@ -51,6 +52,10 @@ export function startCore(room: SpaceRoom): void {
       .catch((err: unknown) => deps.log.error({ err }, 'refreshing an account failed'))),
     deps.events.onSessionEnded((sessionId) => people.sessionEnded(sessionId)),
     watchLooks(room.occupants, deps.events, deps.repos.looks, deps.log),
+    // Consensus: each new analysis of this space's question goes to everyone here (already committed and computed).
+    deps.events.onConsensusAnalysed((spaceId, view) => {
+      if (spaceId === layout.id) room.broadcast(ServerMessage.Consensus, roomView(view));
+    }),
   );
 }
 

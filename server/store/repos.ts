@@ -12,6 +12,7 @@ import { createQuestionStore, type QuestionStore } from './questions.js';
 import { createFloorTurnStore, type FloorTurnStore } from './floorTurns.js';
 import { createSanctionStore, type SanctionStore } from './sanctions.js';
 import { createLookStore, type LookStore } from './looks.js';
+import { createConsensusStore, type ConsensusStore } from './consensus.js';
 import { createAssetStore, createExhibitStore, type AssetStore, type ExhibitStore } from './exhibits.js';
 
 export interface AuditLog {
@@ -33,6 +34,7 @@ export interface Repos {
   exhibits: ExhibitStore;
   assets: AssetStore;
   looks: LookStore;
+  consensus: ConsensusStore;
   audit: AuditLog;
   /**
    * Runs `work` with repositories bound to one transaction: everything it writes (the change
@@ -55,6 +57,7 @@ export function createRepos(db: Kysely<Database>, clock: Clock = systemClock, in
     exhibits: createExhibitStore(db, clock),
     assets: createAssetStore(db, clock),
     looks: createLookStore(db, clock),
+    consensus: createConsensusStore(db, clock),
     audit: {
       append: (entry) => appendAudit(db, entry, clock),
       list: (options) => listAudit(db, options),

@@ -100,6 +100,8 @@ export const ServerMessage = {
   EditHistory: 'editHistory',
   /** To people near VR visitors, about VR_POSE_HZ a second: VrPosesMessage (vr.ts). */
   VrPoses: 'vrPoses',
+  /** To everyone in a space, after each analysis of its consensus question: ConsensusAnalysisView (consensus.ts). */
+  Consensus: 'consensus',
 } as const;
 
 const axis = z.number().finite().min(-1).max(1);

@@ -4,6 +4,8 @@ import { setAccessibleView, setShortcutsOpen } from '../../state/a11y.js';
 import { useUi } from '../../state/ui.js';
 import { PeopleList } from '../PeopleList.js';
 import { VoiceDock } from '../voice/VoiceDock.js';
+import { ConsensusText } from '../consensus/ConsensusText.js';
+import { useConsensus } from '../../state/consensus.js';
 import { ExhibitsText } from './ExhibitsText.js';
 import { HallAnnouncer } from './HallAnnouncer.js';
 import { HallText } from './HallText.js';
@@ -26,6 +28,7 @@ function focusWorld(): void {
 export function AccessibleView() {
   const layout = useUi((s) => s.layout);
   const heading = useRef<HTMLHeadingElement>(null);
+  const consensus = useConsensus((s) => s.conversation !== null);
 
   useEffect(() => {
     heading.current?.focus();
@@ -58,6 +61,7 @@ export function AccessibleView() {
             {townhall && <li><a href="#a11y-stage">Stage</a></li>}
             {townhall && <li><a href="#a11y-qa">Questions</a></li>}
             <li><a href="#a11y-exhibits">Exhibits</a></li>
+            {consensus && <li><a href="#a11y-consensus">Consensus</a></li>}
             <li><a href="#a11y-people">People</a></li>
           </ul>
         </nav>
@@ -72,6 +76,7 @@ export function AccessibleView() {
         <SpaceText layout={layout} />
         {townhall && <HallText layout={layout} />}
         <ExhibitsText />
+        <ConsensusText />
         <div id="a11y-people" className="a11y-section">
           <PeopleList />
         </div>

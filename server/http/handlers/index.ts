@@ -5,6 +5,8 @@ import { exhibitHandlers } from './exhibits.js';
 import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
 import { lookHandlers } from './look.js';
+import { consensusHandlers } from './consensus.js';
+import { consensusExportHandlers } from './consensusExport.js';
 import { publicHandlers } from './public.js';
 import { sessionHandlers } from './session.js';
 import { twinHandlers } from './twins.js';
@@ -24,5 +26,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...voiceHandlers(deps),
     ...exhibitHandlers(deps),
     ...twinHandlers(),
+    ...consensusHandlers(deps),
+    ...consensusExportHandlers(deps),
   };
 }

@@ -7,6 +7,7 @@ import { exhibits } from './0004_exhibits.js';
 import { auditSpace } from './0005_audit_space.js';
 import { addressBans } from './0006_address_bans.js';
 import { looks } from './0007_looks.js';
+import { consensus } from './0009_consensus.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -21,5 +22,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0005_audit_space': auditSpace,
     '0006_address_bans': addressBans,
     '0007_looks': looks,
+    '0009_consensus': consensus,
   };
 }

@@ -1,0 +1,36 @@
+import { useId } from 'react';
+import { toggleConsensus, useConsensus } from '../../state/consensus.js';
+import { AddStatement } from './AddStatement.js';
+import { OpinionSummary } from './OpinionSummary.js';
+import { VoteCard } from './VoteCard.js';
+import './consensus.css';
+
+/** The space's consensus question: a "Consensus" button and its panel (vote, add a statement, the map as text). */
+export function ConsensusHud() {
+  const conversation = useConsensus((s) => s.conversation);
+  const open = useConsensus((s) => s.open);
+  const error = useConsensus((s) => s.error);
+  const notice = useConsensus((s) => s.notice);
+  const panelId = useId();
+  if (!conversation) return null;
+  return (
+    <div className="consensus-corner">
+      {open && (
+        <section id={panelId} className="panel consensus-panel" aria-label="Consensus">
+          <div className="panel-head">
+            <h2>{conversation.question}</h2>
+            <button type="button" className="link" onClick={() => toggleConsensus(false)}>Close</button>
+          </div>
+          <VoteCard />
+          {error && <p className="form-error" role="alert">{error}</p>}
+          <p className="visually-hidden" role="status">{notice ?? ''}</p>
+          <AddStatement />
+          <OpinionSummary />
+        </section>
+      )}
+      <button type="button" className="secondary exhibits-button" aria-expanded={open} aria-controls={open ? panelId : undefined} onClick={() => toggleConsensus()}>
+        Consensus <span className="count">{conversation.statements.length}</span>
+      </button>
+    </div>
+  );
+}

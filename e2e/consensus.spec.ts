@@ -1,0 +1,58 @@
+import type { Page } from '@playwright/test';
+import { callApi } from '../shared/protocol/apiClient.js';
+import { invitedAccount } from './accounts.js';
+import { enter, expect, hook, test } from './fixtures.js';
+
+const STATEMENTS = ['Buses should run all night.', 'Fares should be free.', 'More cycle lanes.', 'Fewer car parks.', 'Trams on the high street.', 'A congestion charge.', 'Later last trains.', 'Safer crossings.'];
+
+/** Votes through the panel on every statement it offers: camp 0 agrees with the first four and disagrees with the rest, camp 1 the opposite. */
+async function voteAll(page: Page, camp: 0 | 1): Promise<void> {
+  await page.getByRole('button', { name: /^Consensus/ }).click();
+  const panel = page.getByRole('region', { name: 'Consensus' });
+  for (let i = 0; i < STATEMENTS.length; i++) {
+    const card = panel.locator('blockquote.consensus-statement');
+    const number = Number(await card.getAttribute('data-statement'));
+    const agree = (number < 4) === (camp === 0);
+    await panel.getByRole('button', { name: agree ? 'Agree' : 'Disagree', exact: true }).click();
+    await expect.poll(() => hook(page, (h) => h.consensus()?.votes ?? 0)).toBe(i + 1);
+  }
+  await expect(panel.getByText('You have voted on every statement.')).toBeVisible();
+}
+
+test('four visitors vote on a consensus question and see the groups form, on the map and as text', async ({ newVisitor, baseURL }) => {
+  // Four software-rendered worlds and 32 votes through the page.
+  test.setTimeout(240_000);
+  const curator = await invitedAccount(baseURL!, { email: 'consensus-curator@example.org', password: 'a consensus curator password', name: 'Cora Curator' }, 'curator', 'plaza');
+  await callApi('askConsensus', { baseUrl: baseURL!, token: curator.token, params: { id: 'plaza' }, body: { question: 'How should we get around town?', statements: STATEMENTS } });
+
+  const visitors = await Promise.all([0, 1, 2, 3].map(() => newVisitor()));
+  for (const [i, v] of visitors.entries()) await enter(v.page, `Voter ${i}`, '/s/plaza');
+  for (const [i, v] of visitors.entries()) {
+    await expect.poll(() => hook(v.page, (h) => h.consensus()?.statements ?? 0)).toBe(STATEMENTS.length);
+    await voteAll(v.page, (i % 2) as 0 | 1);
+  }
+
+  // Everyone sees two groups of two (pushed by the room), is on the map, and in a group.
+  for (const v of visitors) {
+    await expect.poll(() => hook(v.page, (h) => h.consensus()?.groups), { timeout: 30_000 }).toEqual([2, 2]);
+    await expect.poll(() => hook(v.page, (h) => h.consensus()?.group ?? null)).not.toBeNull();
+    await expect.poll(() => hook(v.page, (h) => h.consensus()?.drawn ?? 0)).toBe(4);
+  }
+  // Voters in the same camp share a group; the camps differ.
+  const groups = await Promise.all(visitors.map((v) => hook(v.page, (h) => h.consensus()!.group)));
+  expect(groups[0]).toBe(groups[2]);
+  expect(groups[1]).toBe(groups[3]);
+  expect(groups[0]).not.toBe(groups[1]);
+
+  // The text version names both groups and the bridging statements.
+  const panel = visitors[0]!.page.getByRole('region', { name: 'Consensus' });
+  await expect(panel.getByText('Group A', { exact: true })).toBeVisible();
+  await expect(panel.getByText('Group B', { exact: true })).toBeVisible();
+  await expect(panel.getByRole('heading', { name: 'Statements that bridge the groups' })).toBeVisible();
+
+  // The open data downloads: one row per voter, one column per statement.
+  const csv = await (await visitors[0]!.page.request.get('/api/spaces/plaza/consensus/participants-votes.csv')).text();
+  const rows = csv.trim().split('\n').slice(1).filter((r) => r.split(',')[3] !== '0');
+  expect(rows).toHaveLength(4);
+  expect(rows.every((r) => r.split(',').length === 6 + STATEMENTS.length)).toBe(true);
+});
