@@ -5,8 +5,9 @@ import type { AnalysisReply } from './analysisJob.js';
 
 /**
  * The worker thread that runs analyses, started on first use and again after a crash. The
- * server runs under tsx, whose loader a worker inherits through execArgv; where it is missing
- * (a test runner), it is added.
+ * worker's module is TypeScript: a two-line bootstrap registers tsx's loader in the new thread
+ * before importing it (an inherited `--import tsx` does not apply to a worker's entry module),
+ * so it starts the same under `tsx server/index.ts`, `node --import tsx` and the test runner.
  */
 export class AnalysisThread {
   private worker: Worker | undefined;
@@ -31,8 +32,9 @@ export class AnalysisThread {
   }
 
   private start(): Worker {
-    const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
-    const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { execArgv });
+    const entry = new URL('./analysisWorker.ts', import.meta.url).href;
+    const bootstrap = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, name: 'consensus-analysis' });
     worker.on('message', (reply: AnalysisReply) => {
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
