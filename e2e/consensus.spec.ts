@@ -3,16 +3,17 @@ import { callApi } from '../shared/protocol/apiClient.js';
 import { invitedAccount } from './accounts.js';
 import { enter, expect, hook, test } from './fixtures.js';
 
-const STATEMENTS = ['Buses should run all night.', 'Fares should be free.', 'More cycle lanes.', 'Fewer car parks.', 'Trams on the high street.', 'A congestion charge.', 'Later last trains.', 'Safer crossings.'];
+// Four statements: min(7, 4) = 4 votes put a voter on the map, so each voter votes four times.
+const STATEMENTS = ['Buses should run all night.', 'Fares should be free.', 'Trams on the high street.', 'A congestion charge.'];
 
-/** Votes through the panel on every statement it offers: camp 0 agrees with the first four and disagrees with the rest, camp 1 the opposite. */
+/** Votes through the panel on every statement it offers: camp 0 agrees with the first two and disagrees with the rest, camp 1 the opposite. */
 async function voteAll(page: Page, camp: 0 | 1): Promise<void> {
   await page.getByRole('button', { name: /^Consensus/ }).click();
   const panel = page.getByRole('region', { name: 'Consensus' });
   for (let i = 0; i < STATEMENTS.length; i++) {
     const card = panel.locator('blockquote.consensus-statement');
     const number = Number(await card.getAttribute('data-statement'));
-    const agree = (number < 4) === (camp === 0);
+    const agree = (number < 2) === (camp === 0);
     await panel.getByRole('button', { name: agree ? 'Agree' : 'Disagree', exact: true }).click();
     await expect.poll(() => hook(page, (h) => h.consensus()?.votes ?? 0)).toBe(i + 1);
   }
@@ -20,8 +21,8 @@ async function voteAll(page: Page, camp: 0 | 1): Promise<void> {
 }
 
 test('four visitors vote on a consensus question and see the groups form, on the map and as text', async ({ newVisitor, baseURL }) => {
-  // Four software-rendered worlds and 32 votes through the page.
-  test.setTimeout(240_000);
+  // Four software-rendered worlds and 16 votes through the page, on a shared machine.
+  test.setTimeout(420_000);
   const curator = await invitedAccount(baseURL!, { email: 'consensus-curator@example.org', password: 'a consensus curator password', name: 'Cora Curator' }, 'curator', 'plaza');
   await callApi('askConsensus', { baseUrl: baseURL!, token: curator.token, params: { id: 'plaza' }, body: { question: 'How should we get around town?', statements: STATEMENTS } });
 

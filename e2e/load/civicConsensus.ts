@@ -85,8 +85,20 @@ const workerMs = performance.now() - workerStart;
 lag.disable();
 clearInterval(ticker);
 await thread.close();
-const worker = { participants: bigP, statements: bigS, workerMs: round(workerMs, 1), mainLoopDelayMaxMs: round(lag.max / 1e6, 1), mainLoopDelayP99Ms: round(lag.percentile(99) / 1e6, 1) };
-console.log(`\nworker thread, ${bigP} x ${bigS}: ${worker.workerMs} ms (transfer included); main thread's event-loop delay meanwhile: max ${worker.mainLoopDelayMaxMs} ms, p99 ${worker.mainLoopDelayP99Ms} ms`);
+// The same measure for as long with no analysis at all: what this machine's load alone costs the loop.
+const idle = monitorEventLoopDelay({ resolution: 5 });
+const idleTicker = setInterval(() => undefined, 5);
+idle.enable();
+await new Promise((resolve) => setTimeout(resolve, workerMs));
+idle.disable();
+clearInterval(idleTicker);
+const ms = (ns: number) => round(ns / 1e6, 1);
+const worker = {
+  participants: bigP, statements: bigS, workerMs: round(workerMs, 1),
+  mainLoopDelayMaxMs: ms(lag.max), mainLoopDelayP99Ms: ms(lag.percentile(99)),
+  idleLoopDelayMaxMs: ms(idle.max), idleLoopDelayP99Ms: ms(idle.percentile(99)),
+};
+console.log(`\nworker thread, ${bigP} x ${bigS}: ${worker.workerMs} ms (transfer included); main thread's event-loop delay meanwhile: max ${worker.mainLoopDelayMaxMs} ms, p99 ${worker.mainLoopDelayP99Ms} ms; with no analysis for as long: max ${worker.idleLoopDelayMaxMs} ms, p99 ${worker.idleLoopDelayP99Ms} ms`);
 
 console.log('');
 for (const s of summary) console.log(`${s.participants} x ${s.statements}: median ${s.medianMs} ms, min ${s.minMs}, max ${s.maxMs} over ${s.seeds} seeds (${s.votes} votes, CPU median ${s.medianCpuMs} ms)`);
