@@ -37,7 +37,7 @@ export function ConsensusBoards() {
   const conversation = useConsensus((s) => s.conversation);
   const analysis = useConsensus((s) => s.analysis);
   if (!conversation || !analysis) return null;
-  const cardX = MAP_HALF_WIDTH + 0.3 + CARD_WIDTH / 2;
+  const cardX = MAP_HALF_WIDTH + 0.55 + CARD_WIDTH / 2;
   return (
     <>
       <Board

@@ -38,7 +38,7 @@ function Constellation() {
   return (
     <>
       <instancedMesh ref={mesh} name="consensus-points" args={[undefined, undefined, MAX_POINTS]} frustumCulled={false}>
-        <sphereGeometry args={[0.045, 10, 8]} />
+        <sphereGeometry args={[0.06, 10, 8]} />
         <meshBasicMaterial />
       </instancedMesh>
       {place && (
@@ -66,15 +66,22 @@ export function ConsensusMap({ spaceId }: { spaceId: string }) {
   if (!spot || !question) return null;
   return (
     <group position={[spot.x, 0, spot.z]} rotation-y={spot.yaw} name="consensus-map">
-      <mesh position={[0, 0.05, 0]} receiveShadow>
-        <cylinderGeometry args={[MAP_HALF_WIDTH + 0.3, MAP_HALF_WIDTH + 0.4, 0.1, 40]} />
-        <meshStandardMaterial color="#3b4550" roughness={0.8} />
+      <mesh position={[0, 0.03, 0.6]} receiveShadow>
+        <cylinderGeometry args={[MAP_HALF_WIDTH, MAP_HALF_WIDTH + 0.1, 0.06, 40]} />
+        <meshStandardMaterial color="#8d949b" roughness={0.85} />
       </mesh>
-      <mesh position={[0, MAP_CENTRE_HEIGHT, -0.45]}>
-        <planeGeometry args={[2 * MAP_HALF_WIDTH + 0.4, 2.4]} />
-        <meshStandardMaterial color="#1b2530" roughness={0.9} transparent opacity={0.85} />
+      {/* The dark board behind the points, on two posts, with the question along its top. */}
+      <mesh position={[0, MAP_CENTRE_HEIGHT + 0.2, -0.45]}>
+        <boxGeometry args={[2 * MAP_HALF_WIDTH + 0.4, 2.75, 0.05]} />
+        <meshStandardMaterial color="#1b2530" roughness={0.9} />
       </mesh>
-      <Text font={SIGN_FONT} name="consensus-title" position={[0, MAP_CENTRE_HEIGHT + 1.35, -0.4]} fontSize={0.16} maxWidth={2 * MAP_HALF_WIDTH + 0.2} color="#f4f1e8" anchorX="center" anchorY="bottom" textAlign="center">
+      {[-1, 1].map((side) => (
+        <mesh key={side} position={[side * (MAP_HALF_WIDTH + 0.25), (MAP_CENTRE_HEIGHT + 1.6) / 2, -0.45]} castShadow>
+          <boxGeometry args={[0.08, MAP_CENTRE_HEIGHT + 1.6, 0.08]} />
+          <meshStandardMaterial color="#39413f" roughness={0.6} metalness={0.3} />
+        </mesh>
+      ))}
+      <Text font={SIGN_FONT} name="consensus-title" position={[0, MAP_CENTRE_HEIGHT + 1.5, -0.41]} fontSize={0.13} maxWidth={2 * MAP_HALF_WIDTH} color="#f4f1e8" anchorX="center" anchorY="top" textAlign="center">
         {`Opinion map: ${question}`}
       </Text>
       <Constellation />

@@ -16,7 +16,7 @@ export const CONSENSUS_PLACES: Readonly<Record<string, ConsensusPlace>> = {
 /** Half the width and height (metres) the constellation's points spread over. */
 export const MAP_HALF_WIDTH = 1.7;
 export const MAP_HALF_HEIGHT = 1.0;
-export const MAP_CENTRE_HEIGHT = 2.1;
+export const MAP_CENTRE_HEIGHT = 1.95;
 
 /**
  * Places the map's points: PCA coordinates scaled so the farthest point reaches the edge, and

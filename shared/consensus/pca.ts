@@ -1,8 +1,8 @@
 import { Random } from '../sim/random.js';
 import { MISSING, type VoteMatrix } from './matrix.js';
 
-/** Power iteration stops when the direction moves less than this (L2), or after MAX_ITERATIONS. */
-const TOLERANCE = 1e-10;
+/** Power iteration stops when the direction moves less than this (L2; ample for a map), or after MAX_ITERATIONS. */
+const TOLERANCE = 1e-7;
 const MAX_ITERATIONS = 200;
 /** Below this the remaining variance is nil: the component is left at zero. */
 const NEGLIGIBLE = 1e-12;
@@ -32,18 +32,37 @@ export function columnMeans(m: VoteMatrix, rows: readonly number[]): Float64Arra
 }
 
 /**
- * The centred matrix of the given rows: a missing vote is filled with its column's mean, which
- * centres to exactly 0; a cast vote becomes vote - mean.
+ * The centred matrix of the given rows, kept sparse (compressed rows): a missing vote is filled
+ * with its column's mean, which centres to exactly 0 and so is not stored; a cast vote becomes
+ * vote - mean. Products over it equal the dense ones bit for bit (adding 0 changes no sum), at
+ * the cost of the votes cast rather than of every cell.
  */
-export function centred(m: VoteMatrix, rows: readonly number[], means: Float64Array): Float64Array {
-  const a = new Float64Array(rows.length * m.cols);
+export interface CentredRows {
+  rows: number;
+  cols: number;
+  /** Where each row's entries start in `column` and `value` (rows + 1 entries). */
+  start: Int32Array;
+  column: Int32Array;
+  value: Float64Array;
+}
+
+export function centred(m: VoteMatrix, rows: readonly number[], means: Float64Array): CentredRows {
+  let cast = 0;
+  for (const r of rows) cast += m.counts[r]!;
+  const a: CentredRows = { rows: rows.length, cols: m.cols, start: new Int32Array(rows.length + 1), column: new Int32Array(cast), value: new Float64Array(cast) };
+  let at = 0;
   rows.forEach((r, i) => {
+    a.start[i] = at;
     const base = r * m.cols;
     for (let c = 0; c < m.cols; c++) {
       const v = m.cells[base + c]!;
-      a[i * m.cols + c] = v === MISSING ? 0 : v - means[c]!;
+      if (v === MISSING) continue;
+      a.column[at] = c;
+      a.value[at] = v - means[c]!;
+      at++;
     }
   });
+  a.start[rows.length] = at;
   return a;
 }
 
@@ -68,10 +87,11 @@ function orient(v: Float64Array): void {
 }
 
 /**
- * The leading eigenvector of AᵀA (A: n x cols, row-major) orthogonal to `previous`, by power
- * iteration from a seeded start: v <- Aᵀ(A v), normalised, until it stops moving.
+ * The leading eigenvector of AᵀA orthogonal to `previous`, by power iteration from a seeded
+ * start: v <- Aᵀ(A v), normalised, until it stops moving.
  */
-export function powerIteration(a: Float64Array, n: number, cols: number, previous: readonly Float64Array[], seed: number): Float64Array {
+export function powerIteration(a: CentredRows, previous: readonly Float64Array[], seed: number): Float64Array {
+  const { rows: n, cols, start: rowStart, column, value } = a;
   const random = new Random(seed);
   let v = new Float64Array(cols);
   for (let c = 0; c < cols; c++) v[c] = random.normal();
@@ -83,16 +103,14 @@ export function powerIteration(a: Float64Array, n: number, cols: number, previou
   for (let iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
     for (let i = 0; i < n; i++) {
       let s = 0;
-      const base = i * cols;
-      for (let c = 0; c < cols; c++) s += a[base + c]! * v[c]!;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) s += value[k]! * v[column[k]!]!;
       av[i] = s;
     }
     const w = new Float64Array(cols);
     for (let i = 0; i < n; i++) {
       const s = av[i]!;
       if (s === 0) continue;
-      const base = i * cols;
-      for (let c = 0; c < cols; c++) w[c]! += a[base + c]! * s;
+      for (let k = rowStart[i]!; k < rowStart[i + 1]!; k++) w[column[k]!]! += value[k]! * s;
     }
     removeAlong(w, previous);
     const norm = Math.sqrt(dot(w, w));
@@ -113,8 +131,8 @@ export function powerIteration(a: Float64Array, n: number, cols: number, previou
 export function pca2(m: VoteMatrix, rows: readonly number[], seed: number): Pca {
   const means = columnMeans(m, rows);
   const a = centred(m, rows, means);
-  const first = powerIteration(a, rows.length, m.cols, [], seed);
-  const second = powerIteration(a, rows.length, m.cols, [first], seed + 1);
+  const first = powerIteration(a, [], seed);
+  const second = powerIteration(a, [first], seed + 1);
   return { means, components: [first, second] };
 }
 
