@@ -51,9 +51,16 @@ test('four visitors vote on a consensus question and see the groups form, on the
   await expect(panel.getByText('Group B', { exact: true })).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Statements that bridge the groups' })).toBeVisible();
 
-  // The open data downloads: one row per voter, one column per statement.
+  // A visitor's own statement waits for a moderator.
+  await panel.getByLabel('Add a statement (one idea, in your own words)').fill('A night bus to the hospital.');
+  await panel.getByRole('button', { name: 'Add statement' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Thank you: your statement waits for a moderator.');
+
+  // The open data downloads: one row per voter, one column per statement (the waiting one too).
   const csv = await (await visitors[0]!.page.request.get('/api/spaces/plaza/consensus/participants-votes.csv')).text();
-  const rows = csv.trim().split('\n').slice(1).filter((r) => r.split(',')[3] !== '0');
+  const [header, ...lines] = csv.trim().split('\n');
+  expect(header!.split(',')).toHaveLength(6 + STATEMENTS.length + 1);
+  const rows = lines.filter((r) => r.split(',')[3] !== '0');
   expect(rows).toHaveLength(4);
-  expect(rows.every((r) => r.split(',').length === 6 + STATEMENTS.length)).toBe(true);
+  expect(rows.every((r) => r.split(',').length === 6 + STATEMENTS.length + 1)).toBe(true);
 });

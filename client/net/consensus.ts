@@ -90,3 +90,31 @@ export async function addStatement(text: string): Promise<boolean> {
 export function openDataLinks(): { name: string; href: string }[] {
   return ['comments.csv', 'votes.csv', 'participants-votes.csv'].map((name) => ({ name, href: `${apiOrigin()}/api/spaces/${spaceId}/consensus/${name}` }));
 }
+
+/** Statements waiting for a moderator (moderators only; the server checks). */
+export async function loadPending(): Promise<{ number: number; text: string }[]> {
+  const t = token();
+  if (!t) return [];
+  try {
+    const { statements } = await callApi('pendingStatements', { baseUrl: apiOrigin(), token: t, params: { id: spaceId } });
+    return statements;
+  } catch (err) {
+    useConsensus.setState({ error: say(err, 'The statements waiting for a moderator could not be loaded.') });
+    return [];
+  }
+}
+
+/** Accepts or rejects a statement; true when it was moderated. */
+export async function moderate(number: number, state: 'accepted' | 'rejected'): Promise<boolean> {
+  const t = token();
+  if (!t) return false;
+  try {
+    await callApi('moderateStatement', { baseUrl: apiOrigin(), token: t, params: { id: spaceId, number: String(number) }, body: { state } });
+    useConsensus.setState({ notice: state === 'accepted' ? 'Statement accepted.' : 'Statement rejected.' });
+    void load(generation);
+    return true;
+  } catch (err) {
+    useConsensus.setState({ error: say(err, 'The statement could not be moderated; please try again.') });
+    return false;
+  }
+}

@@ -2,6 +2,8 @@ import { useId } from 'react';
 import { toggleConsensus, useConsensus } from '../../state/consensus.js';
 import { AddStatement } from './AddStatement.js';
 import { OpinionSummary } from './OpinionSummary.js';
+import { PendingStatements } from './PendingStatements.js';
+import { useAllows } from '../townhall/useAllows.js';
 import { VoteCard } from './VoteCard.js';
 import './consensus.css';
 
@@ -12,6 +14,7 @@ export function ConsensusHud() {
   const error = useConsensus((s) => s.error);
   const notice = useConsensus((s) => s.notice);
   const panelId = useId();
+  const moderates = useAllows('consensus.moderate');
   if (!conversation) return null;
   return (
     <div className="consensus-corner">
@@ -25,6 +28,7 @@ export function ConsensusHud() {
           {error && <p className="form-error" role="alert">{error}</p>}
           <p className="visually-hidden" role="status">{notice ?? ''}</p>
           <AddStatement />
+          {moderates && <PendingStatements />}
           <OpinionSummary />
         </section>
       )}
