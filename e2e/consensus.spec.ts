@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { callApi } from '../shared/protocol/apiClient.js';
-import { invitedAccount } from './accounts.js';
+import { enterSignedIn, invitedAccount } from './accounts.js';
 import { enter, expect, hook, test } from './fixtures.js';
 
 // Four statements: min(7, 4) = 4 votes put a voter on the map, so each voter votes four times.
@@ -63,4 +63,19 @@ test('four visitors vote on a consensus question and see the groups form, on the
   const rows = lines.filter((r) => r.split(',')[3] !== '0');
   expect(rows).toHaveLength(4);
   expect(rows.every((r) => r.split(',').length === 6 + STATEMENTS.length + 1)).toBe(true);
+});
+
+test('a curator asks a consensus question from the page', async ({ newVisitor, baseURL }) => {
+  test.setTimeout(180_000);
+  const who = { email: 'hall-curator@example.org', password: 'a hall curator password', name: 'Hal Curator' };
+  await invitedAccount(baseURL!, who, 'curator', 'hall-1');
+  const curator = await newVisitor();
+  await enterSignedIn(curator.page, who, '/s/hall-1');
+  await curator.page.getByRole('button', { name: 'Ask a consensus question' }).click();
+  const form = curator.page.getByRole('form', { name: 'Ask a consensus question' });
+  await form.getByLabel('Question').fill('Which exhibit should travel to the libraries?');
+  await form.getByLabel('First statements, one per line').fill('The congestion twin.\nThe carbon dividend twin.\n\nBoth of them.');
+  await form.getByRole('button', { name: 'Ask' }).click();
+  await expect.poll(() => hook(curator.page, (h) => h.consensus()?.statements ?? 0)).toBe(3);
+  await expect(curator.page.getByRole('region', { name: 'Consensus' }).getByRole('heading', { name: 'Which exhibit should travel to the libraries?' })).toBeVisible();
 });

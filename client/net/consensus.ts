@@ -118,3 +118,21 @@ export async function moderate(number: number, state: 'accepted' | 'rejected'): 
     return false;
   }
 }
+
+/** Asks the space a new consensus question with its first statements (staff; the server checks). */
+export async function askQuestion(question: string, statements: string[]): Promise<boolean> {
+  const t = token();
+  if (!t) return false;
+  useConsensus.setState({ busy: true, error: null });
+  try {
+    await callApi('askConsensus', { baseUrl: apiOrigin(), token: t, params: { id: spaceId }, body: { question, statements } });
+    useConsensus.setState({ notice: 'The question is asked.', open: true });
+    await load(generation);
+    return true;
+  } catch (err) {
+    useConsensus.setState({ error: say(err, 'The question could not be asked; please try again.') });
+    return false;
+  } finally {
+    useConsensus.setState({ busy: false });
+  }
+}

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { AskQuestion } from './AskQuestion.js';
 import { toggleConsensus, useConsensus } from '../../state/consensus.js';
 import { AddStatement } from './AddStatement.js';
 import { OpinionSummary } from './OpinionSummary.js';
@@ -15,9 +16,20 @@ export function ConsensusHud() {
   const notice = useConsensus((s) => s.notice);
   const panelId = useId();
   const moderates = useAllows('consensus.moderate');
-  if (!conversation) return null;
+  const manages = useAllows('consensus.manage');
+  const [asking, setAsking] = useState(false);
+  if (!conversation) {
+    if (!manages) return null;
+    return (
+      <div className="consensus-corner">
+        {asking && <AskQuestion onDone={() => setAsking(false)} />}
+        {!asking && <button type="button" className="secondary exhibits-button" onClick={() => setAsking(true)}>Ask a consensus question</button>}
+      </div>
+    );
+  }
   return (
     <div className="consensus-corner">
+      {asking && <AskQuestion onDone={() => setAsking(false)} />}
       {open && (
         <section id={panelId} className="panel consensus-panel" aria-label="Consensus">
           <div className="panel-head">
@@ -29,6 +41,7 @@ export function ConsensusHud() {
           <p className="visually-hidden" role="status">{notice ?? ''}</p>
           <AddStatement />
           {moderates && <PendingStatements />}
+          {manages && <button type="button" className="link consensus-check" onClick={() => { setAsking(true); toggleConsensus(false); }}>Ask a new question</button>}
           <OpinionSummary />
         </section>
       )}
