@@ -16,6 +16,7 @@ import { scenarioKey } from '../shared/sim/scenarioLink.js';
 import { exhibitObjects } from './scene/exhibits/registry.js';
 import { simulate } from './sim/twinRuns.js';
 import { twinPictures, useTwins } from './state/twins.js';
+import { useConsensus } from './state/consensus.js';
 import type { HustingsAvatarInfo, HustingsTestHook, HustingsTwin, HustingsTwinRun } from './testHookTypes.js';
 
 /**
@@ -200,6 +201,21 @@ const hook: HustingsTestHook = {
   sceneText(name) {
     const label = world.view.scene?.getObjectByName(name) as { text?: unknown } | undefined;
     return typeof label?.text === 'string' ? label.text : undefined;
+  },
+  consensus() {
+    const { conversation, analysis, mine } = useConsensus.getState();
+    if (!conversation) return undefined;
+    const mesh = world.view.scene?.getObjectByName('consensus-points') as { count?: unknown } | undefined;
+    return {
+      question: conversation.question,
+      statements: conversation.statements.length,
+      groups: analysis?.groups.map((g) => g.size) ?? [],
+      points: analysis?.points.length ?? 0,
+      drawn: typeof mesh?.count === 'number' ? mesh.count : 0,
+      votes: mine?.votes.length ?? 0,
+      next: mine?.next.map((s) => s.number) ?? [],
+      group: mine?.place?.group ?? null,
+    };
   },
   pinCamera(position, target) {
     world.view.pin = position && target ? { position: [...position], target: [...target] } : null;

@@ -213,6 +213,23 @@ export interface HustingsTestHook {
   vrButton(name: string): { x: number; y: number; z: number } | undefined;
   /** The text a named 3D label draws now (a troika Text in the scene), or undefined. */
   sceneText(name: string): string | undefined;
+  /** The space's consensus question as this page has it (client/state/consensus.ts), or undefined without one. */
+  consensus(): HustingsConsensus | undefined;
+}
+
+/** The consensus question, its latest analysis and one's own votes, as this page has them. */
+export interface HustingsConsensus {
+  question: string;
+  statements: number;
+  /** Opinion groups in the latest analysis, with their sizes. */
+  groups: number[];
+  /** Participants on the map, and how many points the 3D constellation draws. */
+  points: number;
+  drawn: number;
+  votes: number;
+  next: number[];
+  /** Our group (-1: on the map, in no group yet), or null when we are not on the map. */
+  group: number | null;
 }
 
 /** The graphics tier: the visitor's choice, the tier it gives, and the renderer's pixel ratio and shadows. */

@@ -206,6 +206,21 @@ async function uploadedFile(): Promise<string> {
 
 let muteVictim: Tracked | undefined;
 
+/** A consensus question in the town hall (attempts at consensus.manage ask new ones; any will do). */
+async function consensusQuestion(): Promise<void> {
+  const { conversation } = await callApi('consensus', { baseUrl: server.http, params: { id: SPACE } });
+  if (!conversation) await callApi('askConsensus', { baseUrl: server.http, token: chairToken, params: { id: SPACE }, body: { question: 'Shall the walk go on?' } });
+}
+
+/** A statement of the current question: accepted (the chair's own), or waiting for a moderator (a new guest's). */
+async function consensusStatement(state: 'accepted' | 'pending'): Promise<number> {
+  await consensusQuestion();
+  const token = state === 'accepted' ? chairToken : (await requestGuestSession(server.http, unique('Proposer'))).token;
+  const added = await callApi('submitStatement', { baseUrl: server.http, token, params: { id: SPACE }, body: { text: `The walk says ${unique('so')}` } });
+  expect(added.state).toBe(state);
+  return added.number;
+}
+
 const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
   'space.move': (actor) => inRoom(actor, async (t) => {
     await standingFree(t);
@@ -441,6 +456,25 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
       proposals: [{ title: 'This', description: '', exhibitIds: [] }, { title: 'That', description: '', exhibitIds: [] }],
     });
     return http(async () => callApi('castAllocation', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE, ballotId: ballot.id }, body: { votes: { p1: 3 } } }));
+  },
+  'consensus.read': async (actor) => http(async () => callApi('consensus', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE } })),
+  'consensus.manage': async (actor) => http(async () => callApi('askConsensus', {
+    baseUrl: server.http, token: await actor.token(), params: { id: SPACE }, body: { question: `Asked by the walk ${unique('q')}?`, statements: ['A first statement.'] },
+  })),
+  'consensus.vote': async (actor) => {
+    const statement = await consensusStatement('accepted');
+    return http(async () => {
+      const mine = await callApi('consensusVote', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE }, body: { statement, vote: 1 } });
+      expect(mine.votes).toContainEqual({ statement, vote: 1 });
+    });
+  },
+  'consensus.submit': async (actor) => {
+    await consensusQuestion();
+    return http(async () => callApi('submitStatement', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE }, body: { text: `Submitted by ${unique('walker')}` } }));
+  },
+  'consensus.moderate': async (actor) => {
+    const number = await consensusStatement('pending');
+    return http(async () => callApi('moderateStatement', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE, number: String(number) }, body: { state: 'accepted' } }));
   },
 
   'audit.read': async (actor) => http(async () => callApi('audit', { baseUrl: server.http, token: await actor.token(), query: { limit: 5 } })),

@@ -25,6 +25,7 @@ import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter, createSharedLoginLimiter } from './auth/loginLimiter.js';
 import { ChangeFeed } from './changeFeed.js';
 import { joinCluster } from './cluster.js';
+import { ConsensusAnalyst } from './consensus/analyst.js';
 import { mendSchemaStringEncoding } from './schemaStrings.js';
 import { colyseusLogger, GuardedTransport, installCloseGuard, OffenderLog } from './socketGuard.js';
 
@@ -80,6 +81,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     Math.round(config.SESSION_TTL_HOURS * 3600),
   );
   const events = cluster ? await ChangeFeed.over(cluster.presence) : ChangeFeed.local();
+  // Consensus analyses run in a worker thread; each new one is pushed to the rooms of its space.
+  const consensus = new ConsensusAnalyst({
+    consensus: repos.consensus, log, debounceMs: 300,
+    publish: (spaceId, view) => events.consensusAnalysed(spaceId, view),
+  });
   const loginLimits = {
     perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,
@@ -147,6 +153,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     nameBlocklist: config.NAME_BLOCKLIST,
     metricsToken: config.METRICS_TOKEN,
     voiceRunning: voice.voice !== undefined,
+    consensus,
     assets: {
       files: new AssetFiles(config.assetsDir),
       maxBytes: {
@@ -189,6 +196,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
       httpServer.closeAllConnections?.();
       for (const socket of sockets) socket.destroy();
       await closed;
+      await consensus.close();
       await store.close();
       await voice.stop();
       await cluster?.close();

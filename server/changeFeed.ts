@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { ConsensusAnalysisView } from '../shared/protocol/consensus.js';
 
 /** Publish/subscribe across processes: Colyseus' presence (Redis) has this shape. */
 export interface ChangeBus {
@@ -11,7 +12,7 @@ export interface ChangeBus {
 export const CHANGE_TOPIC = 'hustings:changes';
 
 /** Every kind of change and how many string arguments it carries. */
-const KINDS = { account: 1, look: 1, session: 1, events: 1, exhibits: 2, shownOut: 4 } as const;
+const KINDS = { account: 1, look: 1, session: 1, events: 1, exhibits: 2, shownOut: 4, ballots: 1, consensus: 2 } as const;
 type Kind = keyof typeof KINDS;
 
 /** A change as it travels over the bus: its kind, then its arguments (all strings). */
@@ -76,13 +77,30 @@ export class ChangeFeed {
 
   /** A ballot of a space changed over HTTP (set up, changed, opened, closed, staged, or a voter's allocation). */
   ballotsChanged(spaceId: string): void {
-    this.emitter.emit('ballots', spaceId);
+    this.send('ballots', spaceId);
   }
 
   /** Returns the cleanup. */
   onBallotsChanged(listener: (spaceId: string) => void): () => void {
-    this.emitter.on('ballots', listener);
-    return () => this.emitter.off('ballots', listener);
+    return this.listen('ballots', listener);
+  }
+
+  /** A new analysis of a space's consensus conversation (server/consensus/analyst.ts), as JSON on the bus. */
+  consensusAnalysed(spaceId: string, view: ConsensusAnalysisView): void {
+    this.send('consensus', spaceId, JSON.stringify(view));
+  }
+
+  /** Returns the cleanup. */
+  onConsensusAnalysed(listener: (spaceId: string, view: ConsensusAnalysisView) => void): () => void {
+    return this.listen('consensus', (spaceId: string, json: string) => {
+      let view: ConsensusAnalysisView;
+      try {
+        view = JSON.parse(json) as ConsensusAnalysisView;
+      } catch {
+        return;
+      }
+      listener(spaceId, view);
+    });
   }
 
   /** Returns the cleanup. */

@@ -61,6 +61,7 @@ const HOSTING: readonly Role[] = ['host', 'moderator', 'admin'];
 const CURATION: readonly Role[] = ['curator', 'admin'];
 /** Who sets up and runs ballots in a space: its curators and hosts (and admins). */
 const BALLOTING: readonly Role[] = ['host', 'curator', 'admin'];
+const STAFF: readonly Role[] = ['host', 'moderator', 'curator', 'admin'];
 
 export const ACTIONS = {
   // Room messages.
@@ -132,6 +133,12 @@ export const ACTIONS = {
   'ballots.read': { roles: 'anyone', scope: 'global', summary: "A space's ballots with their tallies, and each ballot's full results (JSON or CSV); tallies are hidden until close when the ballot says so." },
   'ballots.manage': { roles: BALLOTING, scope: 'space', summary: 'Set up and change a ballot, open and close it, put it on the stage screen, issue one-time ballot codes.' },
   'ballots.vote': { roles: EVERYONE, scope: 'space', summary: 'Read and change your own allocation of voice credits on a ballot (n votes on one proposal cost n^2 credits).' },
+  // Consensus (issue 20): the question, statements, opinion map and open data are public.
+  'consensus.read': { roles: 'anyone', scope: 'global', summary: "A space's consensus question, its statements, the opinion map and groups, and its open data (Pol.is layout CSV)." },
+  'consensus.vote': { roles: EVERYONE, scope: 'space', summary: 'Agree, disagree or pass on statements, and see the ones you have not voted on yet.' },
+  'consensus.submit': { roles: EVERYONE, scope: 'space', summary: "Add a statement to a space's consensus question (held for a moderator unless you run the space)." },
+  'consensus.moderate': { roles: MODERATION, scope: 'space', summary: 'Accept or reject the statements people added.' },
+  'consensus.manage': { roles: STAFF, scope: 'space', summary: 'Ask a consensus question in a space (with its first statements), or import one in the Pol.is open-data layout.' },
 
   'audit.read': { roles: MODERATION, scope: 'any', summary: 'Read the audit log of privileged actions.' },
 } as const satisfies Record<string, ActionRule>;

@@ -19,6 +19,7 @@ import { clearToken, forgetSession, guestSession, rememberName, rememberedName, 
 import { apiOrigin, loadSpace, prefetchSpace } from './spaces.js';
 import { noteRefusal, sit, stand, unwatchHall, updateSelfLock, watchHall } from './townhall.js';
 import { unwatchExhibits, watchExhibits } from './exhibits.js';
+import { watchConsensus } from './consensus.js';
 import { noteEditRefusal, unwatchEditor, watchEditor } from './editor.js';
 import { unwatchVr, watchVr } from './vr.js';
 import { unwatchBallots, watchBallots } from './ballots.js';
@@ -224,6 +225,7 @@ function attach(r: Room<SpaceState>, layout: SpaceLayout, resumed: boolean): voi
   resetHall();
   watchHall(r, layout.kind === 'townhall');
   watchExhibits(r, layout.id);
+  watchConsensus(r, layout.id);
   watchEditor(r, resumed);
   watchVr(r);
   watchBallots(r, layout.id);

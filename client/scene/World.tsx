@@ -9,6 +9,7 @@ import { BallotStand } from './BallotStand.js';
 import { Boxes } from './Boxes.js';
 import { CameraRig } from './CameraRig.js';
 import { Circles } from './Circles.js';
+import { ConsensusMap } from './ConsensusMap.js';
 import { DragLook } from './DragLook.js';
 import { Exhibits } from './exhibits/Exhibits.js';
 import { EditorScene } from './editor/EditorScene.js';
@@ -66,6 +67,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
         {(layout.stage || layout.seats.length > 0) && <TownHallStage layout={layout} />}
         <Exhibits />
         <BallotStand layout={layout} />
+        <ConsensusMap spaceId={layout.id} />
       </group>
       <EditorScene />
       <Avatars />

@@ -14,6 +14,7 @@ import { HallAnnouncer } from './a11y/HallAnnouncer.js';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog.js';
 import { useShortcutKeys } from './a11y/useShortcutKeys.js';
 import { ExhibitHud } from './exhibits/ExhibitHud.js';
+import { ConsensusHud } from './consensus/ConsensusHud.js';
 import { ExhibitOverlay } from './exhibits/ExhibitOverlay.js';
 import { HelpHint } from './HelpHint.js';
 import { PeopleList } from './PeopleList.js';
@@ -82,6 +83,7 @@ export function Hud() {
         </div>
       )}
       <ExhibitHud />
+      {!editing && <ConsensusHud />}
       <Toast />
       {editing ? <EditHint /> : <HelpHint townhall={townhall} />}
       <TouchControls townhall={townhall} />

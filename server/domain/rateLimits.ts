@@ -27,6 +27,8 @@ export const RATE_LIMITS = {
   reaction: { what: 'reactions', per: 'connection', perSecond: 3, burst: 6, then: 'dropped quietly' },
   question: { what: 'questions asked', per: 'identity', perSecond: 1 / 20, burst: 3, then: 'RATE_LIMITED with a sentence' },
   vote: { what: 'question votes', per: 'identity', perSecond: 2, burst: 20, then: 'RATE_LIMITED with a sentence' },
+  consensusVote: { what: 'consensus votes (agree, disagree, pass; HTTP)', per: 'identity', perSecond: 4, burst: 30, then: 'HTTP 429 RATE_LIMITED with a sentence; the vote is not recorded' },
+  consensusStatement: { what: "statements visitors add to a consensus question (HTTP; a space's staff are not counted)", per: 'identity', perSecond: 1 / 30, burst: 5, then: 'HTTP 429 RATE_LIMITED with a sentence' },
 } as const satisfies Record<string, RateLimit>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

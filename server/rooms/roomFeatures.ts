@@ -2,6 +2,7 @@ import { watchLooks } from '../looks.js';
 import { liveBallots } from '../ballots/views.js';
 import { BallotRelay } from './ballotRelay.js';
 import { ClientMessage, MoveInput, RemoveMessage, ServerMessage } from '../../shared/protocol/messages.js';
+import { roomView } from '../domain/consensus.js';
 import { TeleportMessage, VrPoseMessage } from '../../shared/protocol/vr.js';
 import { DraftState } from '../../shared/schema/Draft.js';
 import { HallState } from '../../shared/schema/Hall.js';
@@ -57,6 +58,10 @@ export function startCore(room: SpaceRoom): void {
       if (spaceId === layout.id && fromRoomId !== room.roomId) people.shownOutElsewhere(actor, kind, Date.now());
     }),
     watchLooks(room.occupants, deps.events, deps.repos.looks, deps.log),
+    // Consensus: each new analysis of this space's question goes to everyone here (already committed and computed).
+    deps.events.onConsensusAnalysed((spaceId, view) => {
+      if (spaceId === layout.id) room.broadcast(ServerMessage.Consensus, roomView(view));
+    }),
   );
   startBallots(room);
 }

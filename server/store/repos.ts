@@ -13,6 +13,7 @@ import { createFloorTurnStore, type FloorTurnStore } from './floorTurns.js';
 import { createSanctionStore, type SanctionStore } from './sanctions.js';
 import { createLookStore, type LookStore } from './looks.js';
 import { createBallotStore, type BallotStore } from './ballots.js';
+import { createConsensusStore, type ConsensusStore } from './consensus.js';
 import { createAssetStore, createExhibitStore, type AssetStore, type ExhibitStore } from './exhibits.js';
 
 export interface AuditLog {
@@ -35,6 +36,7 @@ export interface Repos {
   assets: AssetStore;
   looks: LookStore;
   ballots: BallotStore;
+  consensus: ConsensusStore;
   audit: AuditLog;
   /**
    * Runs `work` with repositories bound to one transaction: everything it writes (the change
@@ -58,6 +60,7 @@ export function createRepos(db: Kysely<Database>, clock: Clock = systemClock, in
     assets: createAssetStore(db, clock),
     looks: createLookStore(db, clock),
     ballots: createBallotStore(db, clock),
+    consensus: createConsensusStore(db, clock),
     audit: {
       append: (entry) => appendAudit(db, entry, clock),
       list: (options) => listAudit(db, options),

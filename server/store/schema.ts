@@ -27,6 +27,10 @@ export interface Database {
   ballot_voters: BallotVotersTable;
   ballot_allocations: BallotAllocationsTable;
   ballot_codes: BallotCodesTable;
+  consensus_conversations: ConsensusConversationsTable;
+  consensus_participants: ConsensusParticipantsTable;
+  consensus_statements: ConsensusStatementsTable;
+  consensus_votes: ConsensusVotesTable;
 }
 
 /** Booleans are integers 0/1 on both backends. */
@@ -102,6 +106,45 @@ export interface LooksTable {
   owner: string;
   look: string;
   updated_at: string;
+}
+
+/** Consensus (migration 0009): see server/store/consensus.ts. */
+export interface ConsensusConversationsTable {
+  id: string;
+  space_id: string;
+  question: string;
+  /** 'here', or 'imported' (from the Pol.is open-data layout). */
+  source: string;
+  created_by: string | null;
+  created_at: string;
+}
+
+export interface ConsensusParticipantsTable {
+  conversation_id: string;
+  number: number;
+  actor: string;
+  created_at: string;
+}
+
+export interface ConsensusStatementsTable {
+  conversation_id: string;
+  number: number;
+  text: string;
+  author_number: number;
+  /** 'accepted' | 'pending' | 'rejected'. */
+  state: string;
+  /** Votes cast on it. */
+  vote_count: Generated<number>;
+  created_at: string;
+}
+
+export interface ConsensusVotesTable {
+  conversation_id: string;
+  participant_number: number;
+  statement_number: number;
+  /** 1 agree, -1 disagree, 0 pass. */
+  vote: number;
+  voted_at: string;
 }
 
 export interface DraftExhibitsTable {

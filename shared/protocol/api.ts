@@ -7,6 +7,10 @@ import { AssetKind, AssetType, Exhibit, Sha256 } from '../exhibits/exhibit.js';
 import { TwinModels } from './twins.js';
 import { AvatarLook } from './look.js';
 import { AllocationRequest, BallotCreateRequest, BallotParams, BallotResults, BallotsLive, BallotUpdateRequest, BallotView, CodesIssued, CodesRequest, MyAllocation } from './ballots.js';
+import {
+  ConsensusImportRequest, ConsensusMine, ConsensusResponse, ConsensusVoteRequest, ConversationCreateRequest, ConversationView,
+  PendingStatements, StatementModerateRequest, StatementSubmitRequest, StatementView,
+} from './consensus.js';
 
 /**
  * The HTTP API as data: every endpoint with its method, path, permission action and the zod
@@ -311,6 +315,7 @@ export type LookResponse = z.infer<typeof LookResponse>;
 
 export const IdParams = z.strictObject({ id: Id });
 export const SpaceParams = z.strictObject({ id: SpaceId });
+export const StatementParams = z.strictObject({ id: SpaceId, number: z.coerce.number().int().min(0).max(1_000_000) });
 export const TokenParams = z.strictObject({ token: z.string().min(16).max(128) });
 const Empty = z.strictObject({});
 const Ok = z.object({ ok: z.literal(true) });
@@ -343,6 +348,7 @@ export interface Endpoint {
 }
 
 const BALLOT_NOT_FOUND = 'There is no such ballot in this space.';
+const NO_SPACE = 'There is no space with that name.';
 const INVITATION_NOT_FOUND = 'This invitation link is not valid. Please ask for a new one.';
 
 function endpoint<const E extends Endpoint>(e: E): E {
@@ -400,6 +406,17 @@ export const API = {
   castAllocation: endpoint({ method: 'POST', path: '/api/spaces/:id/ballots/:ballotId/allocation', action: 'ballots.vote', status: 200, params: BallotParams, spaceFrom: 'path', body: AllocationRequest, maxBody: '8kb', notFound: BALLOT_NOT_FOUND, response: MyAllocation }),
   ballotResults: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots/:ballotId/results', action: 'ballots.read', status: 200, params: BallotParams, notFound: BALLOT_NOT_FOUND, response: BallotResults }),
   ballotResultsCsv: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots/:ballotId/results.csv', action: 'ballots.read', status: 200, params: BallotParams, notFound: BALLOT_NOT_FOUND, response: z.string(), produces: 'text/csv' }),
+  consensus: endpoint({ method: 'GET', path: '/api/spaces/:id/consensus', action: 'consensus.read', status: 200, params: SpaceParams, notFound: NO_SPACE, response: ConsensusResponse }),
+  askConsensus: endpoint({ method: 'POST', path: '/api/spaces/:id/consensus', action: 'consensus.manage', status: 201, params: SpaceParams, spaceFrom: 'path', notFound: NO_SPACE, body: ConversationCreateRequest, maxBody: '128kb', response: ConversationView }),
+  importConsensus: endpoint({ method: 'POST', path: '/api/spaces/:id/consensus/import', action: 'consensus.manage', status: 201, params: SpaceParams, spaceFrom: 'path', notFound: NO_SPACE, body: ConsensusImportRequest, maxBody: '12mb', response: ConversationView }),
+  consensusMine: endpoint({ method: 'GET', path: '/api/spaces/:id/consensus/mine', action: 'consensus.vote', status: 200, params: SpaceParams, spaceFrom: 'path', notFound: NO_SPACE, response: ConsensusMine }),
+  consensusVote: endpoint({ method: 'POST', path: '/api/spaces/:id/consensus/votes', action: 'consensus.vote', status: 200, params: SpaceParams, spaceFrom: 'path', notFound: NO_SPACE, body: ConsensusVoteRequest, response: ConsensusMine }),
+  submitStatement: endpoint({ method: 'POST', path: '/api/spaces/:id/consensus/statements', action: 'consensus.submit', status: 201, params: SpaceParams, spaceFrom: 'path', notFound: NO_SPACE, body: StatementSubmitRequest, response: StatementView }),
+  pendingStatements: endpoint({ method: 'GET', path: '/api/spaces/:id/consensus/pending', action: 'consensus.moderate', status: 200, params: SpaceParams, spaceFrom: 'path', notFound: NO_SPACE, response: PendingStatements }),
+  moderateStatement: endpoint({ method: 'POST', path: '/api/spaces/:id/consensus/statements/:number/moderate', action: 'consensus.moderate', status: 200, params: StatementParams, spaceFrom: 'path', notFound: 'There is no such statement.', body: StatementModerateRequest, response: StatementView }),
+  consensusComments: endpoint({ method: 'GET', path: '/api/spaces/:id/consensus/comments.csv', action: 'consensus.read', status: 200, params: SpaceParams, notFound: NO_SPACE, response: z.string(), produces: 'text/csv' }),
+  consensusVotes: endpoint({ method: 'GET', path: '/api/spaces/:id/consensus/votes.csv', action: 'consensus.read', status: 200, params: SpaceParams, notFound: NO_SPACE, response: z.string(), produces: 'text/csv' }),
+  consensusParticipants: endpoint({ method: 'GET', path: '/api/spaces/:id/consensus/participants-votes.csv', action: 'consensus.read', status: 200, params: SpaceParams, notFound: NO_SPACE, response: z.string(), produces: 'text/csv' }),
 
   audit: endpoint({ method: 'GET', path: '/api/audit', action: 'audit.read', status: 200, query: AuditQuery, response: z.object({ entries: z.array(AuditEntryView) }) }),
 } as const;

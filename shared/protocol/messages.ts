@@ -105,6 +105,8 @@ export const ServerMessage = {
   VrPoses: 'vrPoses',
   /** To everyone, when a ballot of the space changes (a few times a second at most): BallotsLive (ballots.ts). */
   Ballots: 'ballots',
+  /** To everyone in a space, after each analysis of its consensus question: ConsensusAnalysisView (consensus.ts). */
+  Consensus: 'consensus',
 } as const;
 
 const axis = z.number().finite().min(-1).max(1);

@@ -5,6 +5,8 @@ import { useUi } from '../../state/ui.js';
 import { PeopleList } from '../PeopleList.js';
 import { BallotPanel } from '../ballots/BallotPanel.js';
 import { VoiceDock } from '../voice/VoiceDock.js';
+import { ConsensusText } from '../consensus/ConsensusText.js';
+import { useConsensus } from '../../state/consensus.js';
 import { ExhibitsText } from './ExhibitsText.js';
 import { HallAnnouncer } from './HallAnnouncer.js';
 import { HallText } from './HallText.js';
@@ -27,6 +29,7 @@ function focusWorld(): void {
 export function AccessibleView() {
   const layout = useUi((s) => s.layout);
   const heading = useRef<HTMLHeadingElement>(null);
+  const consensus = useConsensus((s) => s.conversation !== null);
 
   useEffect(() => {
     heading.current?.focus();
@@ -59,6 +62,7 @@ export function AccessibleView() {
             {townhall && <li><a href="#a11y-stage">Stage</a></li>}
             {townhall && <li><a href="#a11y-qa">Questions</a></li>}
             <li><a href="#a11y-exhibits">Exhibits</a></li>
+            {consensus && <li><a href="#a11y-consensus">Consensus</a></li>}
             <li><a href="#a11y-people">People</a></li>
           </ul>
         </nav>
@@ -76,6 +80,7 @@ export function AccessibleView() {
         <div id="a11y-ballots" className="a11y-section">
           <BallotPanel />
         </div>
+        <ConsensusText />
         <div id="a11y-people" className="a11y-section">
           <PeopleList />
         </div>

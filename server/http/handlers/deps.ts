@@ -9,6 +9,7 @@ import type { Account } from '../../store/accounts.js';
 import type { Repos } from '../../store/repos.js';
 import { ApiError } from '../api.js';
 import type { AssetDeps } from './exhibits.js';
+import type { ConsensusAnalyst } from '../../consensus/analyst.js';
 
 export interface HandlerDeps {
   repos: Repos;
@@ -23,6 +24,8 @@ export interface HandlerDeps {
   voiceRunning: boolean;
   /** Uploaded files and their limits. */
   assets: AssetDeps;
+  /** Consensus analyses, run in a worker thread. */
+  consensus: ConsensusAnalyst;
 }
 
 export function accountView(account: Account) {

@@ -6,6 +6,8 @@ import { exhibitHandlers } from './exhibits.js';
 import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
 import { lookHandlers } from './look.js';
+import { consensusHandlers } from './consensus.js';
+import { consensusExportHandlers } from './consensusExport.js';
 import { publicHandlers } from './public.js';
 import { sessionHandlers } from './session.js';
 import { twinHandlers } from './twins.js';
@@ -26,5 +28,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...exhibitHandlers(deps),
     ...twinHandlers(),
     ...ballotHandlers(deps),
+    ...consensusHandlers(deps),
+    ...consensusExportHandlers(deps),
   };
 }

@@ -9,6 +9,7 @@ import { addressBans } from './0006_address_bans.js';
 import { looks } from './0007_looks.js';
 import { ballots } from './0008_ballots.js';
 import { eventThanks } from './0010_event_thanks.js';
+import { consensus } from './0009_consensus.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -24,6 +25,7 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0006_address_bans': addressBans,
     '0007_looks': looks,
     '0008_ballots': ballots,
+    '0009_consensus': consensus,
     '0010_event_thanks': eventThanks,
   };
 }
