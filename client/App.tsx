@@ -5,7 +5,9 @@ import { World } from './scene/World.js';
 import { useUi } from './state/ui.js';
 import { Hud } from './ui/Hud.js';
 import { SkipLink } from './ui/a11y/SkipLink.js';
+import { FrontPage } from './ui/FrontPage.js';
 import { JoinForm } from './ui/JoinForm.js';
+import { LostPage } from './ui/LostPage.js';
 
 /** Pages other than a space are chunks of their own: a visitor walking in downloads none of them. */
 const AccountPage = lazy(() => import('./ui/AccountPage.js').then((m) => ({ default: m.AccountPage })));
@@ -19,7 +21,7 @@ function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>{children}</Suspense>;
 }
 
-const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account', events: 'Events', event: 'Event record' } as const;
+const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account', events: 'Events', event: 'Event record', lost: 'Not found' } as const;
 
 /** The page the address names: account pages, or a space's join form until a person enters, then the world. */
 export function App() {
@@ -52,6 +54,8 @@ export function App() {
       return <Page><EventsPage /></Page>;
     case 'event':
       return <Page><EventRecordPage id={route.id} /></Page>;
+    case 'lost':
+      return <LostPage kind={route.kind} path={route.path} spaceId={route.spaceId} />;
     case 'space':
       break;
   }
@@ -64,5 +68,5 @@ export function App() {
       </>
     );
   }
-  return <JoinForm />;
+  return route.landing ? <FrontPage /> : <JoinForm />;
 }

@@ -89,7 +89,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
-    const spot = chooseSpawn(this.layout, auth.options.spawn, this.arrivals++);
+    const present = Array.from(this.occupants.values(), (o) => o.avatar).filter((a) => a.connected);
+    const spot = chooseSpawn(this.layout, auth.options.spawn, this.arrivals++, present);
     const occupant = newOccupant(auth, spot, Array.from(this.occupants.values(), (o) => o.avatar.name), this.layout.id);
     wearLook(occupant.avatar, auth.identity, this.deps.repos.looks, this.deps.log);
     this.occupants.set(client.sessionId, occupant);

@@ -13,6 +13,7 @@ import type { HallContext, HallDeps, HallHost, Register } from './hallContext.js
 import { HallFloor } from './hallFloor.js';
 import { HallModeration } from './hallModeration.js';
 import { HallQuestions } from './hallQuestions.js';
+import { HallStage } from './hallStage.js';
 import { Refusal, type Occupant } from './occupant.js';
 
 /**
@@ -65,6 +66,7 @@ export class TownHall {
   register(on: Register): void {
     on(ClientMessage.EventRun, EventRunMessage, 'Running the event is {action: start|end}.', (id, who, m) => this.run(id, who, m.action));
     this.floor.register(on);
+    new HallStage(this.ctx).register(on);
     this.questions.register(on);
     this.moderation.register(on);
   }

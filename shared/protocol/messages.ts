@@ -24,6 +24,8 @@ export const ClientMessage = {
   FloorExtend: 'floorExtend',
   FloorRelease: 'floorRelease',
   EventRun: 'eventRun',
+  /** Staff who may run the event go straight to the stage, facing the audience (GoToStageMessage). */
+  GoToStage: 'goToStage',
   React: 'react',
   Mute: 'mute',
   Ban: 'ban',
@@ -62,6 +64,7 @@ export const MESSAGE_ACTIONS = {
   [ClientMessage.FloorExtend]: 'floor.manage',
   [ClientMessage.FloorRelease]: 'floor.release',
   [ClientMessage.EventRun]: 'event.run',
+  [ClientMessage.GoToStage]: 'event.run',
   [ClientMessage.React]: 'reaction.send',
   [ClientMessage.Mute]: 'space.mute',
   [ClientMessage.Ban]: 'space.ban',
@@ -100,7 +103,13 @@ export const ServerMessage = {
   EditHistory: 'editHistory',
   /** To people near VR visitors, about VR_POSE_HZ a second: VrPosesMessage (vr.ts). */
   VrPoses: 'vrPoses',
+  /** To one person the server moved (to the stage): PlacedMessage. Their view turns with them. */
+  Placed: 'placed',
 } as const;
+
+/** Where the server put someone, and the way they now face. */
+export const PlacedMessage = z.object({ x: z.number().finite(), z: z.number().finite(), yaw: z.number().finite() });
+export type PlacedMessage = z.infer<typeof PlacedMessage>;
 
 const axis = z.number().finite().min(-1).max(1);
 

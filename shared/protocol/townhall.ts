@@ -45,6 +45,7 @@ export const FloorEndMessage = z.strictObject({});
 export const FloorExtendMessage = z.strictObject({ seconds: z.number().int().min(-600).max(900).refine((n) => n !== 0, 'Give a number of seconds to add or take away.') });
 export const FloorReleaseMessage = z.strictObject({});
 export const EventRunMessage = z.strictObject({ action: z.enum(['start', 'end']) });
+export const GoToStageMessage = z.strictObject({});
 export const ReactMessage = z.strictObject({ kind: z.enum(REACTIONS) });
 export const MuteMessage = z.strictObject({ sessionId: SessionId, muted: z.boolean(), reason: Reason.optional() });
 /** Address bans: only when a moderator asks, for 1 to 24 hours (server/domain/moderation.ts). */
