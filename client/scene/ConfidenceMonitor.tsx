@@ -15,9 +15,11 @@ const W = 1.2;
 const H = 0.68;
 /** Leaning back towards the speaker's eyes. */
 const TILT = -0.62;
+/** How far to one side of the lectern the monitor stands (m). */
+const MONITOR_ASIDE = 1.5;
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-/** Where the monitor stands: on the stage's front edge, in line with the lectern, turned to face it. */
+/** Where the monitor stands: on the stage's front edge, beside the lectern, turned back towards the stage. */
 export function monitorPlace(layout: SpaceLayout): { x: number; y: number; z: number; rotationY: number } | undefined {
   const stage = layout.boxes.find((b) => b.kind === 'stage');
   const mic = layout.stage?.floorMic;
@@ -26,7 +28,9 @@ export function monitorPlace(layout: SpaceLayout): { x: number; y: number; z: nu
   const alongZ = Math.abs(mic.z - stage.z) >= Math.abs(mic.x - stage.x);
   const toward = alongZ ? Math.sign(mic.z - stage.z) || 1 : Math.sign(mic.x - stage.x) || 1;
   const edge = (alongZ ? stage.d : stage.w) / 2 - 0.45;
-  const across = lectern ? (alongZ ? lectern.x : lectern.z) : alongZ ? stage.x : stage.z;
+  // Beside the lectern's line rather than on it: the speaker's own body (and the view over her
+  // shoulder) would hide it there.
+  const across = (lectern ? (alongZ ? lectern.x : lectern.z) : alongZ ? stage.x : stage.z) + MONITOR_ASIDE;
   const x = alongZ ? across : stage.x + toward * edge;
   const z = alongZ ? stage.z + toward * edge : across;
   // Its face turns back towards the stage (away from the audience).

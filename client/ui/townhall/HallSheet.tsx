@@ -6,13 +6,16 @@ import { QaPanel } from './QaPanel.js';
 import { ReactionTotals } from './ReactionTotals.js';
 import { StageControls } from './StageControls.js';
 
-/** The CSS variable the 3D view's bottom edge follows (styles.css: .world-canvas). */
+/** The CSS variables the 3D view's top and bottom edges follow (styles.css: .world-canvas). */
 const SHEET_VAR = '--sheet-h';
+const TOP_VAR = '--sheet-top';
+/** What stacks at the top of a phone's screen (the header, the people list): the view starts below it. */
+const TOP_STACK = '.hud > .header, .hud > .hud-side.right';
 
 /**
  * A phone in the town hall: the event, the Q&A and the controls in one sheet docked at the bottom
- * (the Q&A unfolds upwards in it), and the 3D view shrinks to the space above it, so the stage
- * screen is never under a panel. The sheet's height is measured, not guessed.
+ * (the Q&A unfolds upwards in it), and the 3D view shrinks to the space between it and the
+ * header, so the stage screen is never under a panel. Both are measured, not guessed.
  */
 export function HallSheet() {
   const sheet = useRef<HTMLDivElement>(null);
@@ -20,13 +23,19 @@ export function HallSheet() {
     const el = sheet.current;
     if (!el) return;
     const root = document.documentElement;
-    const follow = () => root.style.setProperty(SHEET_VAR, `${Math.ceil(el.getBoundingClientRect().height)}px`);
+    const top = Array.from(document.querySelectorAll<HTMLElement>(TOP_STACK));
+    const follow = () => {
+      root.style.setProperty(SHEET_VAR, `${Math.ceil(el.getBoundingClientRect().height)}px`);
+      root.style.setProperty(TOP_VAR, `${Math.ceil(Math.max(0, ...top.map((t) => t.getBoundingClientRect().bottom)))}px`);
+    };
     follow();
     const watcher = new ResizeObserver(follow);
     watcher.observe(el);
+    for (const t of top) watcher.observe(t);
     return () => {
       watcher.disconnect();
       root.style.removeProperty(SHEET_VAR);
+      root.style.removeProperty(TOP_VAR);
     };
   }, []);
   return (
