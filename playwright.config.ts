@@ -54,6 +54,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', CLIENT_DIR: 'dist/client-test', DATA_DIR, LOG_LEVEL: 'warn', VOICE: 'on', LIVEKIT_PORT: String(LIVEKIT_PORT), RECONNECT_SECONDS: '20' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', CLIENT_DIR: 'dist/client-test', DATA_DIR, LOG_LEVEL: 'warn', VOICE: 'on', LIVEKIT_PORT: String(LIVEKIT_PORT), RECONNECT_SECONDS: '20',
+      // The specs place and count their own exhibits (server/store/seed.test.ts covers the example exhibition).
+      EXAMPLE_EXHIBITION: 'off' },
   },
 });

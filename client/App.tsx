@@ -5,7 +5,9 @@ import { World } from './scene/World.js';
 import { useUi } from './state/ui.js';
 import { Hud } from './ui/Hud.js';
 import { SkipLink } from './ui/a11y/SkipLink.js';
+import { FrontPage } from './ui/FrontPage.js';
 import { JoinForm } from './ui/JoinForm.js';
+import { LostPage } from './ui/LostPage.js';
 
 /** Pages other than a space are chunks of their own: a visitor walking in downloads none of them. */
 const AccountPage = lazy(() => import('./ui/AccountPage.js').then((m) => ({ default: m.AccountPage })));
@@ -20,7 +22,7 @@ function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>{children}</Suspense>;
 }
 
-const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account', events: 'Events', event: 'Event record', moderate: 'Moderator console' } as const;
+const TITLES = { login: 'Sign in', invite: 'Invitation', admin: 'Administration', account: 'Your account', events: 'Events', event: 'Event record', moderate: 'Moderator console', lost: 'Not found' } as const;
 
 /** The page the address names: account pages, or a space's join form until a person enters, then the world. */
 export function App() {
@@ -55,6 +57,8 @@ export function App() {
       return <Page><EventRecordPage id={route.id} /></Page>;
     case 'moderate':
       return <Page><ConsolePage id={route.id} /></Page>;
+    case 'lost':
+      return <LostPage kind={route.kind} path={route.path} spaceId={route.spaceId} />;
     case 'space':
       break;
   }
@@ -67,5 +71,5 @@ export function App() {
       </>
     );
   }
-  return <JoinForm />;
+  return route.landing ? <FrontPage /> : <JoinForm />;
 }

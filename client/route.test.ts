@@ -56,3 +56,26 @@ describe('safeNext', () => {
     expect(loginPath('/account')).toBe('/login?next=%2Faccount');
   });
 });
+
+// Issue 21: every bad link ends on a page that says what happened.
+describe('routeFromLocation, for links that lead nowhere', () => {
+  it.each([
+    ['/events/%E0%A4%A', { page: 'lost', kind: 'event', path: '/events/%E0%A4%A' }],
+    ['/invite/%E0%A4%A', { page: 'lost', kind: 'invite', path: '/invite/%E0%A4%A' }],
+    ['/s/hall-1/exhibit/abc', { page: 'lost', kind: 'space', path: '/s/hall-1/exhibit/abc', spaceId: 'hall-1' }],
+    ['/s/Not%20A%20Space', { page: 'lost', kind: 'space', path: '/s/Not%20A%20Space' }],
+    ['/no/such/page', { page: 'lost', kind: 'page', path: '/no/such/page' }],
+  ])('%s is a lost page', (path, route) => {
+    expect(routeFromLocation(path, '')).toEqual(route);
+  });
+
+  it('keeps a cut-short exhibit link in its space, marked broken', () => {
+    expect(routeFromLocation('/s/hall-1/e/abc', '')).toEqual({ page: 'space', spaceId: 'hall-1', brokenExhibit: true });
+    expect(routeFromLocation('/s/hall-1/e/example-read-me', '')).toEqual({ page: 'space', spaceId: 'hall-1', exhibitId: 'example-read-me' });
+  });
+
+  it('knows the front page from the plaza', () => {
+    expect(routeFromLocation('/', '')).toEqual({ page: 'space', spaceId: 'plaza', landing: true });
+    expect(routeFromLocation('/s/plaza', '')).toEqual({ page: 'space', spaceId: 'plaza' });
+  });
+});

@@ -8,7 +8,7 @@ export type Route =
    * `/` (the plaza) and `/s/<spaceId>`: the join form, then the world. `/s/<spaceId>/e/<exhibitId>`
    * is the same space, turned to that exhibit with its detail open once the exhibits load.
    */
-  | { page: 'space'; spaceId: string; exhibitId?: string }
+  | { page: 'space'; spaceId: string; exhibitId?: string; landing?: boolean; brokenExhibit?: boolean }
   /** `/login?next=/somewhere`. */
   | { page: 'login'; next: string }
   /** `/invite/<token>`: the link an admin sends. */
@@ -20,7 +20,15 @@ export type Route =
   /** `/events/<id>`: one event's public record. */
   | { page: 'event'; id: string }
   /** `/events/<id>/moderate`: the moderator console for that event. */
-  | { page: 'moderate'; id: string };
+  | { page: 'moderate'; id: string }
+  /**
+   * An address that leads nowhere: a damaged (badly encoded) event or invitation link, a path
+   * inside a space that is not an exhibit link, or a page this app does not have. `spaceId` is
+   * the space the address named, when it named one.
+   */
+  | { page: 'lost'; kind: LostKind; path: string; spaceId?: string };
+
+export type LostKind = 'event' | 'invite' | 'space' | 'page';
 
 function decoded(segment: string): string {
   try {
@@ -30,17 +38,33 @@ function decoded(segment: string): string {
   }
 }
 
+/** Exhibit links are `/s/<spaceId>/e/<exhibitId>`. */
+const SPACE_PATH = /^\/s\/([^/]+)(?:\/(.*))?$/;
+
+type SpacePlace = { spaceId: string; exhibitId?: string; brokenExhibit?: boolean };
+
 /**
  * `/` is the plaza; `/s/<spaceId>` is any space, and `/s/<spaceId>/e/<exhibitId>` one exhibit in
- * it. Anything else falls back to the plaza (an exhibit id that cannot be one is dropped).
+ * it. An exhibit id that cannot be one (cut short, mistyped) is kept as `brokenExhibit`, so the
+ * page can say so; a path that is not a space (or not an exhibit inside one) is null.
  */
-export function spacePlaceFromPath(pathname: string): { spaceId: string; exhibitId?: string } {
-  const match = /^\/s\/([^/]+)(?:\/e\/([^/]+))?\/?$/.exec(pathname);
-  if (!match) return { spaceId: DEFAULT_SPACE };
+function spacePlace(path: string): SpacePlace | null {
+  if (path === '/') return { spaceId: DEFAULT_SPACE };
+  const match = SPACE_PATH.exec(path);
+  if (!match) return null;
   const id = decoded(match[1]!);
-  if (!SpaceId.safeParse(id).success) return { spaceId: DEFAULT_SPACE };
-  const exhibitId = match[2] === undefined ? '' : decoded(match[2]);
-  return ExhibitId.safeParse(exhibitId).success ? { spaceId: id, exhibitId } : { spaceId: id };
+  if (!SpaceId.safeParse(id).success) return null;
+  const rest = match[2];
+  if (rest === undefined || rest === '') return { spaceId: id };
+  const exhibit = /^e\/([^/]*)$/.exec(rest);
+  if (!exhibit) return null;
+  const exhibitId = decoded(exhibit[1]!);
+  return ExhibitId.safeParse(exhibitId).success ? { spaceId: id, exhibitId } : { spaceId: id, brokenExhibit: true };
+}
+
+/** The space (and exhibit) a path names; anything else is the plaza. */
+export function spacePlaceFromPath(pathname: string): SpacePlace {
+  return spacePlace(pathname.replace(/\/+$/, '') || '/') ?? { spaceId: DEFAULT_SPACE };
 }
 
 /** The space a path names (see spacePlaceFromPath). */
@@ -105,6 +129,13 @@ export function loginPath(next?: string): string {
   return target === '/' ? '/login' : `/login?next=${encodeURIComponent(target)}`;
 }
 
+/** The space id at the start of a `/s/...` path, if it could be one (for a lost page's way on). */
+function spaceNamed(path: string): string | undefined {
+  const match = SPACE_PATH.exec(path);
+  const id = match ? decoded(match[1]!) : '';
+  return SpaceId.safeParse(id).success ? id : undefined;
+}
+
 export function routeFromLocation(pathname: string, search: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/login') return { page: 'login', next: safeNext(new URLSearchParams(search).get('next')) };
@@ -112,10 +143,25 @@ export function routeFromLocation(pathname: string, search: string): Route {
   if (path === '/account') return { page: 'account' };
   if (path === '/events') return { page: 'events' };
   const moderate = /^\/events\/([^/]+)\/moderate$/.exec(path);
-  if (moderate) return { page: 'moderate', id: decoded(moderate[1]!) };
+  if (moderate) {
+    const id = decoded(moderate[1]!);
+    return id ? { page: 'moderate', id } : { page: 'lost', kind: 'event', path };
+  }
   const event = /^\/events\/([^/]+)$/.exec(path);
-  if (event) return { page: 'event', id: decodeURIComponent(event[1]!) };
+  if (event) {
+    const id = decoded(event[1]!);
+    return id ? { page: 'event', id } : { page: 'lost', kind: 'event', path };
+  }
   const invite = /^\/invite\/([^/]+)$/.exec(path);
-  if (invite) return { page: 'invite', token: decodeURIComponent(invite[1]!) };
-  return { page: 'space', ...spacePlaceFromPath(pathname) };
+  if (invite) {
+    const token = decoded(invite[1]!);
+    return token ? { page: 'invite', token } : { page: 'lost', kind: 'invite', path };
+  }
+  const place = spacePlace(path);
+  if (place) return { page: 'space', ...place, ...(path === '/' ? { landing: true } : {}) };
+  if (path.startsWith('/s/')) {
+    const spaceId = spaceNamed(path);
+    return spaceId ? { page: 'lost', kind: 'space', path, spaceId } : { page: 'lost', kind: 'space', path };
+  }
+  return { page: 'lost', kind: 'page', path };
 }

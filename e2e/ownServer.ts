@@ -31,7 +31,8 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function ownServer(): Promise<OwnServer> {
+/** `exampleExhibition`: seed the exhibition hall's example exhibition on the first start (off: specs count their own exhibits). */
+export async function ownServer(options: { exampleExhibition?: boolean } = {}): Promise<OwnServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-e2e-own-'));
   const url = `http://127.0.0.1:${port}`;
@@ -57,7 +58,7 @@ export async function ownServer(): Promise<OwnServer> {
     const c = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: 'dist/client-test',
-        LOG_LEVEL: 'warn', RECONNECT_SECONDS: '5',
+        LOG_LEVEL: 'warn', RECONNECT_SECONDS: '5', EXAMPLE_EXHIBITION: options.exampleExhibition ? 'on' : 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

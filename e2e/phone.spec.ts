@@ -93,11 +93,14 @@ async function turnTowards(page: Page, finger: Finger, x: number, z: number): Pr
     const now = (await hook(page, (h) => h.predicted()))!;
     return wrapAngle(yawTowards(now.x, now.z, x, z) - now.yaw);
   };
+  // Across the middle of the 3D view (in the town hall it ends above the bottom sheet).
+  const view = (await page.locator('.world-canvas canvas').boundingBox())!;
+  const y = Math.round(view.y + view.height / 2);
   for (let attempt = 0; attempt < 6 && Math.abs(await off()) > 0.05; attempt++) {
     const before = await off();
     const dx = Math.max(-150, Math.min(150, -before / 0.006));
-    await finger.down(195 - dx / 2, 560);
-    await finger.move(195 - dx / 2, 560, 195 + dx / 2, 560);
+    await finger.down(195 - dx / 2, y);
+    await finger.move(195 - dx / 2, y, 195 + dx / 2, y);
     await finger.up();
     await expect.poll(async () => Math.abs(await off())).toBeLessThan(Math.abs(before));
   }

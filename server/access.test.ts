@@ -7,6 +7,8 @@ import { ApiCallError, callApi, requestGuestSession } from '../shared/protocol/a
 import { CloseCode, parseJoinError } from '../shared/protocol/errors.js';
 import { ClientMessage, MESSAGE_ACTIONS, type MoveInput } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
+import { getSpace } from '../shared/spaces/catalog.js';
+import { stageAt } from '../shared/spaces/collision.js';
 import { newInvitationToken } from './auth/invitationTokens.js';
 import { act, attempt, hall, joinHall, me, type Tracked } from './testing/hall.js';
 import { makePng } from './testing/files.js';
@@ -29,6 +31,7 @@ import { sha256Of } from './testing/sampleFiles.js';
 type Outcome = 'allowed' | 'denied';
 type Server = Awaited<ReturnType<typeof bootServer>>;
 
+const townhall = getSpace('townhall')!;
 const SPACE = 'townhall';
 
 interface Actor {
@@ -317,7 +320,11 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
   'event.run': (actor) => inRoom(actor, async (t) => {
     const id = await liveEvent();
     await waitFor(() => hall(t).event.id === id && hall(t).event.state === 'live', 5000, 'the live event');
-    return message(t, ClientMessage.EventRun, { action: 'end' }, () => hall(t).event.id === id && hall(t).event.state === 'ended');
+    // Both messages of this action must agree: going to the stage, and ending the event.
+    const stage = await message(t, ClientMessage.GoToStage, {}, () => stageAt(townhall, me(t).x, me(t).z) !== undefined);
+    const run = await message(t, ClientMessage.EventRun, { action: 'end' }, () => hall(t).event.id === id && hall(t).event.state === 'ended');
+    if (stage !== run) throw new Error(`goToStage was ${stage} but eventRun was ${run}`);
+    return run;
   }),
   'reaction.send': (actor) => inRoom(actor, async (t) => {
     // No ack: the aggregated burst, naming the sender, reaches someone else.

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { Server } from '@colyseus/core';
+import { matchMaker, Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
@@ -16,7 +16,7 @@ import { SpaceRoom, type SpaceRoomDeps } from './rooms/SpaceRoom.js';
 import { openDatabase } from './store/db.js';
 import { migrateToLatest } from './store/migrate.js';
 import { createRepos, type Repos } from './store/repos.js';
-import { seedDemoEvent } from './store/seed.js';
+import { seedDemoEvent, seedExampleExhibition } from './store/seed.js';
 import { attachLivekitProxy } from './voice/proxy.js';
 import { startVoice, type VoiceService } from './voice/startVoice.js';
 import { AssetFiles } from './assets/files.js';
@@ -75,6 +75,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const secret = loadSessionSecret(config.SESSION_SECRET, config.dataDir);
   const seededEvent = await seedDemoEvent(repos);
   if (seededEvent) log.info({ eventId: seededEvent.id, startsAt: seededEvent.startsAt }, 'seeded a demo event in the town hall');
+  const seededExhibits = config.EXAMPLE_EXHIBITION === 'on' ? await seedExampleExhibition(repos) : 0;
+  if (seededExhibits > 0) log.info({ exhibits: seededExhibits }, 'seeded the example exhibition in the exhibition hall');
   const sessions = createSessions(
     repos,
     secret,
@@ -165,6 +167,14 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     },
     log,
     metrics,
+    occupancy: async () => {
+      const present: Record<string, number> = {};
+      for (const listing of await matchMaker.query({ name: 'space' })) {
+        const spaceId = (listing.metadata as { spaceId?: unknown } | undefined)?.spaceId;
+        if (typeof spaceId === 'string') present[spaceId] = (present[spaceId] ?? 0) + listing.clients;
+      }
+      return present;
+    },
     stats: async () => ({
       rooms: (await metrics.rooms.get()).values[0]?.value ?? 0,
       clients: (await metrics.clients.get()).values[0]?.value ?? 0,

@@ -31,6 +31,8 @@ const Env = z.object({
     .transform((v) => v.split(',').map((w) => w.trim().toLowerCase()).filter((w) => w.length > 0)),
   /** Voice: 'on' (the default) uses LIVEKIT_URL, or starts the embedded livekit-server; 'off' disables it. */
   VOICE: z.enum(['on', 'off']).default('on'),
+  /** A first start seeds the exhibition hall with a small, marked example exhibition (server/store/exampleExhibition.ts). */
+  EXAMPLE_EXHIBITION: z.enum(['on', 'off']).default('on'),
   /** An external LiveKit (all three, or none for the embedded one). */
   LIVEKIT_URL: z.string().optional().transform((v) => (v ? v : undefined))
     .refine((v) => v === undefined || /^wss?:\/\//.test(v), 'must start with ws:// or wss:// (or be unset)'),

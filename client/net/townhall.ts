@@ -1,7 +1,7 @@
 import { getStateCallbacks, type Room } from 'colyseus.js';
 import type { z } from 'zod';
 import type { ErrorPayload } from '../../shared/protocol/errors.js';
-import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
+import { ClientMessage, PlacedMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import {
   REACTIONS, type Ack, type AskMessage, type BanList, type BanMessage, type EventRunMessage, type FloorCallMessage, type FloorExtendMessage,
   type EventThanksMessage, type HandMessage, type ModerateQuestionMessage, type ModerationQueue, type MuteMessage, type MyQuestions, type Reaction,
@@ -10,7 +10,7 @@ import {
 import type { HallState } from '../../shared/schema/Hall.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { noteResult, useHall, type EventPhase, type HallQuestion, type QuestionPhase } from '../state/hall.js';
-import { setSelfLocked } from '../state/selfMotion.js';
+import { placeSelf, setSelfLocked } from '../state/selfMotion.js';
 import { world } from '../state/world.js';
 
 /**
@@ -70,6 +70,9 @@ export function runEvent(action: 'start' | 'end'): void {
 }
 export function thankEveryone(text: string): void {
   send(ClientMessage.EventThanks, { text } satisfies EventThanksMessage);
+}
+export function goToStage(): void {
+  send(ClientMessage.GoToStage, {});
 }
 export function react(kind: Reaction): void {
   send(ClientMessage.React, { kind });
@@ -231,6 +234,10 @@ export function watchHall(r: Room<SpaceState>, townhall: boolean): void {
   });
   r.onMessage(ServerMessage.Reactions, (burst: ReactionBurst) => {
     if (r === room && burst && typeof burst === 'object') onBurst(burst);
+  });
+  r.onMessage(ServerMessage.Placed, (message: unknown) => {
+    const placed = PlacedMessage.safeParse(message);
+    if (r === room && placed.success && world.selfReady) placeSelf(placed.data.x, placed.data.z, placed.data.yaw);
   });
 }
 

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { ConfidenceMonitor } from './ConfidenceMonitor.js';
 import { FloorMic } from './FloorMic.js';
 import { HandMarkers } from './HandMarkers.js';
 import { Reactions } from './Reactions.js';
@@ -22,6 +23,7 @@ export function TownHallStage({ layout }: { layout: SpaceLayout }) {
           <Suspense fallback={null}>
             <StageScreen screen={stage.screen} />
           </Suspense>
+          <ConfidenceMonitor layout={layout} />
         </>
       )}
       <SpeakerRings />

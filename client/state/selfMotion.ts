@@ -251,3 +251,24 @@ export function updateSelfRender(alpha: number, dt: number): void {
   const dyaw = wrapAngle(controls.yaw - self.render.yaw);
   self.render.yaw = wrapAngle(self.render.yaw + dyaw * (1 - Math.exp(-dt / 0.06)));
 }
+
+/**
+ * The server put us somewhere and turned us (going to the stage): start again from there, facing
+ * that way, with nothing pending (the server dropped our queued steps when it moved us).
+ */
+export function placeSelf(x: number, z: number, yaw: number): void {
+  const self = world.self;
+  self.server = { ...self.server, x, z, yaw };
+  self.curr = { x, z, yaw };
+  self.prev = { x, z, yaw };
+  self.correction.x = 0;
+  self.correction.z = 0;
+  controls.yaw = yaw;
+  controls.target = null;
+  // Say the new facing once: a step sent before the move reached the server may have turned it back.
+  lastSentYaw = Number.NaN;
+  wasActive = false;
+  stuckSteps = 0;
+  lastTargetDistance = Infinity;
+  world.pending.length = 0;
+}

@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import { ErrorCode } from '../../shared/protocol/errors.js';
 import { mountApi, sendError } from './api.js';
 import { createHandlers, type HandlerDeps } from './handlers/index.js';
-import { PAGES } from './pages.js';
+import { isPagePath, PAGES } from './pages.js';
 import { metricsTokenMatches } from './gate.js';
 import { FONT_FALLBACK_PATH, fontFallbackRouter } from './fontFallback.js';
 import { XR_PROFILES_PATH, xrProfilesDir } from './xrProfiles.js';
@@ -82,18 +82,34 @@ export function mountRoutes(app: Express, deps: RouteDeps): void {
   app.use(XR_PROFILES_PATH, express.static(xrProfilesDir(), { immutable: true, maxAge: '30d', fallthrough: false }));
   // 3D text: characters the bundled fonts lack are looked up here, never on a CDN (see fontFallback.ts).
   app.use(FONT_FALLBACK_PATH, fontFallbackRouter());
-  app.get([...PAGES], (_req, res) => {
+  const sendPage = (res: Response, status: number) => {
     if (!fs.existsSync(indexFile)) {
       res.status(503).type('text/plain').send('The client has not been built yet: run `npm run build`.');
       return;
     }
-    res.set('Cache-Control', 'no-cache').sendFile(indexFile);
-  });
+    res.status(status).set('Cache-Control', 'no-cache').sendFile(indexFile);
+  };
+  app.get([...PAGES], (_req, res) => sendPage(res, 200));
 
-  app.use((_req, res) => {
+  // A browser asking for an address this app does not have gets the page (it says so, with
+  // the ways on) and a 404; programs asking for JSON get the code and a sentence.
+  app.use((req, res) => {
+    const browsing = (req.method === 'GET' || req.method === 'HEAD') && !req.path.startsWith('/api/') && req.accepts(['json', 'html']) === 'html';
+    if (browsing) {
+      sendPage(res, 404);
+      return;
+    }
     res.status(404).json({ code: ErrorCode.NOT_FOUND, message: 'There is nothing at this address.' });
   });
 
   // Last: anything thrown is logged in full and answered without a stack trace.
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => sendError(res, err, deps.log, req));
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // A page address Express could not decode (a damaged link, `/events/%E0%A4%A`): the page
+    // says the link is damaged, never raw JSON.
+    if (err instanceof URIError && req.method === 'GET' && isPagePath(req.path)) {
+      sendPage(res, 200);
+      return;
+    }
+    sendError(res, err, deps.log, req);
+  });
 }

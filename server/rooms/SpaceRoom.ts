@@ -91,7 +91,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   }
 
   override onJoin(client: Client, _options: unknown, auth: Auth): void {
-    const spot = chooseSpawn(this.layout, auth.options.spawn, auth.options.console ? 0 : this.arrivals++);
+    const present = Array.from(this.occupants.values(), (o) => o.avatar).filter((a) => a.connected);
+    const spot = chooseSpawn(this.layout, auth.options.spawn, auth.options.console ? 0 : this.arrivals++, present);
     const occupant = newOccupant(auth, spot, Array.from(this.occupants.values(), (o) => o.avatar.name), this.layout.id);
     this.occupants.set(client.sessionId, occupant);
     // The moderator console sees the room and acts in it, but has no avatar in it.

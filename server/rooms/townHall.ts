@@ -14,6 +14,7 @@ import type { HallContext, HallDeps, HallHost, Register } from './hallContext.js
 import { HallFloor } from './hallFloor.js';
 import { HallModeration } from './hallModeration.js';
 import { HallQuestions } from './hallQuestions.js';
+import { HallStage } from './hallStage.js';
 import { Refusal, type Occupant } from './occupant.js';
 
 /**
@@ -68,6 +69,7 @@ export class TownHall {
     on(ClientMessage.EventRun, EventRunMessage, 'Running the event is {action: start|end}.', (id, who, m) => this.run(id, who, m.action));
     on(ClientMessage.EventThanks, EventThanksMessage, 'A closing note is {text} (at most 200 characters).', (id, who, m) => this.thank(id, who, m.text));
     this.floor.register(on);
+    new HallStage(this.ctx).register(on);
     this.questions.register(on);
     this.moderation.register(on);
   }

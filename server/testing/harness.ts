@@ -22,7 +22,7 @@ export async function metricsText(server: { http: string }): Promise<string> {
 /** Boot a real server on a free port with a throwaway data directory. */
 export async function bootServer(env: Record<string, string> = {}, options: StartOptions = {}): Promise<App & { url: string; http: string; dataDir: string }> {
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-test-'));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: dataDir, LOG_LEVEL: 'silent', VOICE: 'off', METRICS_TOKEN: TEST_METRICS_TOKEN, ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: dataDir, LOG_LEVEL: 'silent', VOICE: 'off', EXAMPLE_EXHIBITION: 'off', METRICS_TOKEN: TEST_METRICS_TOKEN, ...env });
   const app = await startApp(config, options);
   return Object.assign(app, { url: `ws://127.0.0.1:${app.port}`, http: `http://127.0.0.1:${app.port}`, dataDir });
 }

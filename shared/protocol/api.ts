@@ -205,6 +205,13 @@ export const EventUpdateRequest = z.strictObject({
   startsAt: z.iso.datetime({ offset: true }).optional(),
   autoApprove: z.boolean().optional(),
 });
+/** Events, and how many people are in each space right now (the front page shows it before anyone joins). */
+export const EventList = z.object({
+  events: z.array(EventView),
+  present: z.record(z.string(), z.number().int().nonnegative()),
+}).meta({ id: 'EventList' });
+export type EventList = z.infer<typeof EventList>;
+
 export const EventsQuery = z.strictObject({
   spaceId: SpaceId.optional(),
   state: EventStateName.optional(),
@@ -382,7 +389,7 @@ export const API = {
   listGrants: endpoint({ method: 'GET', path: '/api/admin/grants', action: 'admin.grants.list', status: 200, response: z.object({ grants: z.array(GrantView) }) }),
   createGrant: endpoint({ method: 'POST', path: '/api/admin/grants', action: 'admin.grants.create', status: 201, body: GrantCreateRequest, response: GrantView }),
   revokeGrant: endpoint({ method: 'DELETE', path: '/api/admin/grants/:id', action: 'admin.grants.revoke', status: 200, params: IdParams, response: Ok }),
-  listEvents: endpoint({ method: 'GET', path: '/api/events', action: 'events.list', status: 200, query: EventsQuery, response: z.object({ events: z.array(EventView) }) }),
+  listEvents: endpoint({ method: 'GET', path: '/api/events', action: 'events.list', status: 200, query: EventsQuery, response: EventList }),
   createEvent: endpoint({ method: 'POST', path: '/api/events', action: 'events.create', status: 201, body: EventCreateRequest, response: EventView, spaceFrom: 'body' }),
   getEvent: endpoint({ method: 'GET', path: '/api/events/:id', action: 'events.read', status: 200, params: IdParams, response: EventView, notFound: 'There is no such event.' }),
   updateEvent: endpoint({ method: 'PATCH', path: '/api/events/:id', action: 'events.update', status: 200, params: IdParams, body: EventUpdateRequest, response: EventView, spaceFrom: 'event', notFound: 'There is no such event.' }),

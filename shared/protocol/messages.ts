@@ -26,6 +26,8 @@ export const ClientMessage = {
   EventRun: 'eventRun',
   /** The host's closing note on the stage screen: EventThanksMessage (townhall.ts). */
   EventThanks: 'eventThanks',
+  /** Staff who may run the event go straight to the stage, facing the audience (GoToStageMessage). */
+  GoToStage: 'goToStage',
   React: 'react',
   Mute: 'mute',
   Ban: 'ban',
@@ -65,6 +67,7 @@ export const MESSAGE_ACTIONS = {
   [ClientMessage.FloorRelease]: 'floor.release',
   [ClientMessage.EventRun]: 'event.run',
   [ClientMessage.EventThanks]: 'event.run',
+  [ClientMessage.GoToStage]: 'event.run',
   [ClientMessage.React]: 'reaction.send',
   [ClientMessage.Mute]: 'space.mute',
   [ClientMessage.Ban]: 'space.ban',
@@ -107,7 +110,13 @@ export const ServerMessage = {
   Ballots: 'ballots',
   /** To everyone in a space, after each analysis of its consensus question: ConsensusAnalysisView (consensus.ts). */
   Consensus: 'consensus',
+  /** To one person the server moved (to the stage): PlacedMessage. Their view turns with them. */
+  Placed: 'placed',
 } as const;
+
+/** Where the server put someone, and the way they now face. */
+export const PlacedMessage = z.object({ x: z.number().finite(), z: z.number().finite(), yaw: z.number().finite() });
+export type PlacedMessage = z.infer<typeof PlacedMessage>;
 
 const axis = z.number().finite().min(-1).max(1);
 

@@ -55,6 +55,7 @@ export const EventThanksMessage = z.strictObject({
       .refine((s) => !CONTROL.test(s), 'A closing note cannot contain control or invisible characters.')),
 });
 export type EventThanksMessage = z.input<typeof EventThanksMessage>;
+export const GoToStageMessage = z.strictObject({});
 export const ReactMessage = z.strictObject({ kind: z.enum(REACTIONS) });
 export const MuteMessage = z.strictObject({ sessionId: SessionId, muted: z.boolean(), reason: Reason.optional() });
 /** Address bans: only when a moderator asks, for 1 to 24 hours (server/domain/moderation.ts). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContentOf } from '../../../shared/exhibits/exhibit.js';
-import { chartLayout } from './chartLayout.js';
+import { chartLayout, estimatedWidth, fitTitle, TITLE_FITS } from './chartLayout.js';
 
 const chart = (values: number[][], unit = ''): ContentOf<'chart'> => ({
   kind: 'chart', chart: 'bar', unit, series: values[0]!.map((_, i) => `S${i}`),
@@ -35,5 +35,29 @@ describe('chart layout', () => {
     expect(l.title).toBe(`${title} (thousand journeys)`);
     expect(l.titleLines).toBe(2);
     expect(l.top).toBeLessThan(chartLayout(chart([[1]]), 'Short', 1.6, 1).top);
+  });
+});
+
+describe('the 3D chart title (issue 21: "...(thousand journe..." was cut)', () => {
+  const width = 1.8 - 0.12; // the chart board (stands.ts CHART.width) less its margins
+  // A pessimistic measure: bold text a tenth wider than the layout's estimate.
+  const wide = (text: string, size: number) => text.length * 0.62 * size;
+
+  it('keeps every word of the longest title a chart can have (120 characters and a 24-character unit)', () => {
+    const words = 'Weekday morning journeys into the charging zone by mode before and after the charge began in each of the four cities';
+    const title = `${words.slice(0, 120)} (thousand journeys a day)`;
+    for (const measure of [estimatedWidth, wide]) {
+      const fit = fitTitle(title, width, measure);
+      expect(fit.lines.join(' ')).toBe(title);
+      for (const line of fit.lines) expect(measure(line, fit.size)).toBeLessThanOrEqual(width + 1e-9);
+    }
+  });
+
+  it('uses one line at full size when it fits, and breaks a word too long for a line between characters', () => {
+    expect(fitTitle('Journeys (thousand)', width, estimatedWidth)).toEqual({ size: TITLE_FITS[0]!.size, lines: ['Journeys (thousand)'] });
+    const word = 'x'.repeat(100);
+    const fit = fitTitle(word, width, estimatedWidth);
+    expect(fit.lines.join('')).toBe(word);
+    expect(fit.lines.length).toBe(2);
   });
 });

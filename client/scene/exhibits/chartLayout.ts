@@ -37,6 +37,69 @@ export const TITLE_SIZE = 0.068;
 export const TITLE_SIZE_TWO_LINES = 0.05;
 /** Inter's average advance for mixed text, as a share of the font size (for the layout's estimate). */
 const AVERAGE_ADVANCE = 0.56;
+/**
+ * The title's sizes, largest first: one line at TITLE_SIZE, then two lines at smaller and
+ * smaller sizes, then three. The last fits the longest title a chart can have (120 characters
+ * and a 24-character unit), so no title is ever cut short.
+ */
+export const TITLE_FITS: readonly { size: number; lines: 1 | 2 | 3 }[] = [
+  { size: TITLE_SIZE, lines: 1 },
+  { size: TITLE_SIZE_TWO_LINES, lines: 2 },
+  { size: 0.042, lines: 2 },
+  { size: 0.036, lines: 2 },
+  // Three small lines take about the height of two at TITLE_SIZE_TWO_LINES, which the layout keeps free.
+  { size: 0.033, lines: 3 },
+];
+
+/** Words onto at most `max` lines no wider than `width` (by `measure`), or null if they do not fit. */
+function wrapWords(title: string, width: number, max: number, measure: (text: string) => number): string[] | null {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of title.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (measure(next) <= width) { line = next; continue; }
+    if (!line || measure(word) > width) return null;
+    lines.push(line);
+    line = word;
+  }
+  if (line) lines.push(line);
+  return lines.length <= max ? lines : null;
+}
+
+/** Characters onto lines no wider than `width`: for a word longer than a line. */
+function wrapCharacters(title: string, width: number, measure: (text: string) => number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of title) {
+    if (line && measure(line + ch) > width) {
+      lines.push(line);
+      line = ch.trimStart();
+    } else {
+      line += ch;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The chart's title, fitted and never cut: the first of TITLE_FITS its words fit; a word too
+ * long for any line is broken between characters at the smallest size. `measure(text, size)` is
+ * the drawn width (the canvas measures; tests estimate).
+ */
+export function fitTitle(title: string, width: number, measure: (text: string, size: number) => number): { size: number; lines: string[] } {
+  for (const fit of TITLE_FITS) {
+    const lines = wrapWords(title, width, fit.lines, (t) => measure(t, fit.size));
+    if (lines) return { size: fit.size, lines };
+  }
+  const smallest = TITLE_FITS[TITLE_FITS.length - 1]!.size;
+  return { size: smallest, lines: wrapCharacters(title, width, (t) => measure(t, smallest)) };
+}
+
+/** The layout's estimate of a text's width at a size (Inter's average advance). */
+export function estimatedWidth(text: string, size: number): number {
+  return text.length * AVERAGE_ADVANCE * size;
+}
 
 /** 1, 2 or 5 times a power of ten: a step giving about `count` gridlines over `span`. */
 function niceStep(span: number, count: number): number {

@@ -1,6 +1,6 @@
 import { CanvasTexture, SRGBColorSpace } from 'three';
 import type { ContentOf } from '../../../shared/exhibits/exhibit.js';
-import { SERIES_COLOURS, shortNumber, TITLE_SIZE, TITLE_SIZE_TWO_LINES, type ChartLayout } from './chartLayout.js';
+import { fitTitle, SERIES_COLOURS, shortNumber, type ChartLayout } from './chartLayout.js';
 
 /**
  * The chart's backboard as canvas text: title, legend, gridlines with their numbers, and the
@@ -12,6 +12,7 @@ const PX_WIDTH = 1024;
 const FAMILY = 'Inter, system-ui, -apple-system, "Segoe UI", sans-serif';
 const BOARD = '#2c3a44';
 
+/** A label cut to `width` with an ellipsis (legend entries and row labels; never the title). */
 function fitted(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
   let n = text.length;
@@ -19,18 +20,12 @@ function fitted(ctx: CanvasRenderingContext2D, text: string, width: number): str
   return `${text.slice(0, n)}…`;
 }
 
-/** The title on one line at full size, or over two at a smaller one, broken between words. */
-function titleLines(ctx: CanvasRenderingContext2D, title: string, width: number, lines: 1 | 2, font: (metres: number) => string): { size: number; lines: string[] } {
-  ctx.font = font(TITLE_SIZE);
-  if (lines === 1 && ctx.measureText(title).width <= width) return { size: TITLE_SIZE, lines: [title] };
-  ctx.font = font(TITLE_SIZE_TWO_LINES);
-  const words = title.split(' ');
-  let first = '';
-  let i = 0;
-  while (i < words.length && ctx.measureText(first ? `${first} ${words[i]}` : words[i]!).width <= width) first = first ? `${first} ${words[i++]}` : words[i++]!;
-  if (!first) return { size: TITLE_SIZE_TWO_LINES, lines: [fitted(ctx, title, width)] };
-  const rest = words.slice(i).join(' ');
-  return { size: TITLE_SIZE_TWO_LINES, lines: rest ? [first, fitted(ctx, rest, width)] : [first] };
+/** The title as drawn: fitted by the canvas' own measurements (chartLayout.ts: fitTitle), never cut. */
+function titleLines(ctx: CanvasRenderingContext2D, title: string, width: number, font: (metres: number) => string): { size: number; lines: string[] } {
+  return fitTitle(title, width, (text, size) => {
+    ctx.font = font(size);
+    return ctx.measureText(text).width;
+  });
 }
 
 function draw(canvas: HTMLCanvasElement, l: ChartLayout, c: ContentOf<'chart'>): void {
@@ -46,7 +41,8 @@ function draw(canvas: HTMLCanvasElement, l: ChartLayout, c: ContentOf<'chart'>):
   ctx.fillStyle = '#f3f5f7';
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'left';
-  const heading = titleLines(ctx, l.title, X(l.width - 0.12), l.titleLines, (metres) => font(700, metres));
+  const heading = titleLines(ctx, l.title, X(l.width - 0.12), (metres) => font(700, metres));
+  ctx.font = font(700, heading.size);
   heading.lines.forEach((line, i) => ctx.fillText(line, X(0.06), Y(l.height - 0.1 - i * heading.size * 1.15)));
   const below = (heading.lines.length - 1) * heading.size * 1.15;
 

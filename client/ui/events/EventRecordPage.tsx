@@ -8,6 +8,7 @@ import { formatTime } from '../formatTime.js';
 import { Link } from '../Link.js';
 import { FloorRecord } from './FloorRecord.js';
 import { QuestionRecord } from './QuestionRecord.js';
+import { LostEvent } from './LostEvent.js';
 import { useEventRecord } from './useEventRecord.js';
 
 const STATE_LABEL = { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' } as const;
@@ -15,7 +16,8 @@ const STATE_LABEL = { scheduled: 'Scheduled', live: 'Live', ended: 'Ended' } as 
 /** `/events/<id>`: the public record of one event: questions and votes, floor turns, equal time. */
 export function EventRecordPage({ id }: { id: string }) {
   const me = useMe();
-  const { record, loading, error, reload } = useEventRecord(id);
+  const { record, loading, error, missing, reload } = useEventRecord(id);
+  if (missing) return <LostEvent id={id} />;
   const csv = `${apiOrigin()}${pathFor(API.eventRecordCsv.path, { id })}`;
   const event = record?.event;
   return (

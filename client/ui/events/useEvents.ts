@@ -5,6 +5,8 @@ import { errorMessage } from '../errorMessage.js';
 
 export interface EventsData {
   events: EventView[];
+  /** People in each space now (by space id). */
+  present: Record<string, number>;
   loading: boolean;
   error: string | null;
   reload: () => Promise<void>;
@@ -13,13 +15,15 @@ export interface EventsData {
 /** Every event (all spaces, all states), loaded on mount and on reload(). */
 export function useEvents(): EventsData {
   const [events, setEvents] = useState<EventView[]>([]);
+  const [present, setPresent] = useState<Record<string, number>>({});
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const reload = useCallback(async () => {
     setLoading(true);
     try {
-      const { events: list } = await api('listEvents');
+      const { events: list, present: here } = await api('listEvents');
       setEvents(list);
+      setPresent(here);
       setError(null);
     } catch (err) {
       setError(errorMessage(err));
@@ -30,5 +34,5 @@ export function useEvents(): EventsData {
   useEffect(() => {
     void reload();
   }, [reload]);
-  return { events, loading, error, reload };
+  return { events, present, loading, error, reload };
 }

@@ -20,6 +20,8 @@ export interface HandlerDeps {
   metrics: Metrics;
   nameBlocklist: readonly string[];
   stats: () => Promise<{ rooms: number; clients: number }>;
+  /** People connected in each space now, by space id (all its instances together). */
+  occupancy?: () => Promise<Record<string, number>>;
   /** Voice is configured (LiveKit may still be down for a moment; clients retry). */
   voiceRunning: boolean;
   /** Uploaded files and their limits. */

@@ -35,7 +35,11 @@ export function eventHandlers(deps: HandlerDeps): Pick<Handlers, 'listEvents' | 
   return {
     async listEvents({ query, res }) {
       res.set('Cache-Control', 'no-cache');
-      return { events: (await repos.events.list({ spaceId: query.spaceId, state: query.state })).map(view) };
+      const [events, present] = await Promise.all([
+        repos.events.list({ spaceId: query.spaceId, state: query.state }),
+        deps.occupancy?.() ?? Promise.resolve<Record<string, number>>({}),
+      ]);
+      return { events: events.map(view), present };
     },
 
     async createEvent({ body, identity }) {

@@ -1,0 +1,100 @@
+import { BoxGeometry, PlaneGeometry } from 'three';
+import type { Box, SpaceLayout } from '../../shared/spaces/layout.js';
+import { floorLine, formatCountdown } from '../hallText.js';
+import { allows } from '../../shared/access.js';
+import { principalOf, useMe } from '../state/account.js';
+import { answeringQuestion, useHall } from '../state/hall.js';
+import { useUi } from '../state/ui.js';
+import { useNow } from '../state/useNow.js';
+import { SIGN_FONT } from './fonts.js';
+import { Text } from './Text.js';
+
+const UNIT_BOX = new BoxGeometry(1, 1, 1);
+const UNIT_PLANE = new PlaneGeometry(1, 1);
+const W = 1.2;
+const H = 0.68;
+/** Leaning back towards the speaker's eyes. */
+const TILT = -0.62;
+/** How far to one side of the lectern the monitor stands (m). */
+const MONITOR_ASIDE = 1.5;
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** Where the monitor stands: on the stage's front edge, beside the lectern, turned back towards the stage. */
+export function monitorPlace(layout: SpaceLayout): { x: number; y: number; z: number; rotationY: number } | undefined {
+  const stage = layout.boxes.find((b) => b.kind === 'stage');
+  const mic = layout.stage?.floorMic;
+  if (!stage || !mic) return undefined;
+  const lectern: Box | undefined = layout.boxes.find((b) => b.kind === 'furniture' && Math.abs(b.x - stage.x) <= stage.w / 2 && Math.abs(b.z - stage.z) <= stage.d / 2);
+  const alongZ = Math.abs(mic.z - stage.z) >= Math.abs(mic.x - stage.x);
+  const toward = alongZ ? Math.sign(mic.z - stage.z) || 1 : Math.sign(mic.x - stage.x) || 1;
+  const edge = (alongZ ? stage.d : stage.w) / 2 - 0.45;
+  // Beside the lectern's line rather than on it: the speaker's own body (and the view over her
+  // shoulder) would hide it there.
+  const across = (lectern ? (alongZ ? lectern.x : lectern.z) : alongZ ? stage.x : stage.z) + MONITOR_ASIDE;
+  const x = alongZ ? across : stage.x + toward * edge;
+  const z = alongZ ? stage.z + toward * edge : across;
+  // Its face turns back towards the stage (away from the audience).
+  const rotationY = alongZ ? (toward > 0 ? Math.PI : 0) : (toward > 0 ? -Math.PI / 2 : Math.PI / 2);
+  return { x, y: stage.h, z, rotationY };
+}
+
+/** What the monitor says; only staff who may run the event have it drawn (the audience sees its back). */
+function MonitorScreen() {
+  const event = useHall((s) => s.event);
+  const question = useHall(answeringQuestion);
+  const floor = useHall((s) => s.floor);
+  const hands = useUi((s) => s.people.filter((p) => p.hand > 0).length);
+  const now = useNow(1000);
+  const elapsed = event.state === 'live' && event.startedAt > 0 ? `Live ${formatCountdown(now - event.startedAt)}` : event.state === 'scheduled' ? 'Not started' : event.state === 'ended' ? 'Ended' : '';
+  const left = -W / 2 + 0.06;
+  const right = W / 2 - 0.06;
+  return (
+    <>
+      <Text font={SIGN_FONT} position={[left, H / 2 - 0.05, 0.002]} fontSize={0.045} color="#7fd8ff" anchorX="left" anchorY="top" letterSpacing={0.06}>
+        {question ? 'NOW ANSWERING' : 'NO QUESTION ON SCREEN'}
+      </Text>
+      <Text font={SIGN_FONT} position={[right, H / 2 - 0.05, 0.002]} fontSize={0.05} color="#ffffff" anchorX="right" anchorY="top">
+        {clock.format(now)}
+      </Text>
+      {question && (
+        <Text font={SIGN_FONT} position={[left, H / 2 - 0.13, 0.002]} fontSize={question.text.length > 160 ? 0.046 : 0.06} maxWidth={W - 0.12} lineHeight={1.18} color="#ffffff" anchorX="left" anchorY="top" overflowWrap="break-word">
+          {question.text}
+        </Text>
+      )}
+      <Text font={SIGN_FONT} position={[left, -H / 2 + 0.06, 0.002]} fontSize={0.05} color={event.state === 'live' ? '#ff9a8a' : '#b5bec8'} anchorX="left" anchorY="bottom">
+        {floorLine(floor, now) || elapsed}
+      </Text>
+      <Text font={SIGN_FONT} position={[right, -H / 2 + 0.06, 0.002]} fontSize={0.05} color={hands > 0 ? '#ffd166' : '#b5bec8'} anchorX="right" anchorY="bottom">
+        {hands === 1 ? '1 hand up' : `${hands} hands up`}
+      </Text>
+    </>
+  );
+}
+
+/**
+ * The confidence monitor: a low screen on the stage's front edge facing whoever speaks, with the
+ * question being answered, the time (the clock, and how long the event has run or the floor turn
+ * has left) and how many hands are up.
+ */
+export function ConfidenceMonitor({ layout }: { layout: SpaceLayout }) {
+  const me = useMe();
+  const staff = allows('event.run', principalOf(me, true), layout.id);
+  const place = monitorPlace(layout);
+  if (!place) return null;
+  return (
+    <group position={[place.x, place.y, place.z]} rotation-y={place.rotationY}>
+      <mesh geometry={UNIT_BOX} position={[0, 0.14, 0]} scale={[W + 0.1, 0.28, 0.4]} castShadow>
+        <meshStandardMaterial color="#1d1f23" roughness={0.6} />
+      </mesh>
+      <group position={[0, 0.42, 0.02]} rotation-x={TILT}>
+        <mesh geometry={UNIT_BOX} position-z={-0.03} scale={[W + 0.08, H + 0.08, 0.05]}>
+          <meshStandardMaterial color="#24272c" roughness={0.5} metalness={0.2} />
+        </mesh>
+        <mesh geometry={UNIT_PLANE} scale={[W, H, 1]}>
+          <meshBasicMaterial color="#0b141c" toneMapped={false} />
+        </mesh>
+        {staff && <MonitorScreen />}
+      </group>
+    </group>
+  );
+}
