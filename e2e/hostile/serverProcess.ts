@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -48,6 +49,8 @@ const CLOCK_TICKS = 100;
 
 export async function startServerProcess(options: ServerOptions): Promise<ServerProcess> {
   const port = options.port ?? await freePort();
+  // /metrics needs a bearer token (server/http/gate.ts); the scrapes read it from the environment.
+  process.env.METRICS_TOKEN ||= randomBytes(24).toString('base64url');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
       ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VOICE: 'off',
