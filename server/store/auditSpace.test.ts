@@ -49,10 +49,14 @@ describe.each([{ name: 'sqlite', adminUrl: undefined as string | undefined }, ..
       expect((await migrator.migrateTo('0004_exhibits')).error).toBeUndefined();
       const repos = createRepos(handle.db);
       await repos.spaces.seedIfEmpty(SPACES.values());
-      const event = await repos.events.create({ spaceId: 'townhall', title: 'T', description: '', startsAt: new Date('2030-01-01T18:00:00Z'), autoApprove: false, createdBy: null });
-      // The schema before 0005 has no space_id column.
+      // The schema as it was at 0004 (no audit space_id, no later event columns): raw rows.
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       const old = handle.db as unknown as Kysely<any>;
+      const event = { id: 'event-at-0004' };
+      await old.insertInto('events').values({
+        id: event.id, space_id: 'townhall', title: 'T', description: '', state: 'scheduled', starts_at: '2030-01-01T18:00:00.000Z',
+        started_at: null, ended_at: null, auto_approve: 0, created_by: null, created_at: '2030-01-01T00:00:00.000Z',
+      }).execute();
       const rows = [
         { action: 'space.ban', target_type: 'identity', target_id: 'g', detail_json: JSON.stringify({ spaceId: 'hall-1', reason: 'r' }) },
         { action: 'exhibits.publish', target_type: 'space', target_id: 'hall-2', detail_json: null },

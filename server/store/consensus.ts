@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { OpenConversation } from '../../shared/consensus/openData.js';
 import type { VoteValue } from '../../shared/consensus/votes.js';
 import { type Clock, stamp, systemClock } from './clock.js';
@@ -66,7 +66,7 @@ export interface ConsensusStore {
 
 const STATE: Record<-1 | 0 | 1, StatementState> = { 1: 'accepted', 0: 'pending', [-1]: 'rejected' };
 /** Attempts at taking the next number when another writer took it first (PostgreSQL under concurrency). */
-const NUMBER_ATTEMPTS = 5;
+const NUMBER_ATTEMPTS = 20;
 /** Rows per INSERT when importing (well under SQLite's and PostgreSQL's parameter limits). */
 const BATCH = 500;
 
@@ -114,16 +114,22 @@ export function createConsensusStore(db: Kysely<Database>, clock: Clock = system
     async participant(conversationId, actor) {
       const known = await store.findParticipant(conversationId, actor);
       if (known !== undefined) return known;
-      try {
-        return await numbered(db, 'consensus_participants', conversationId, async (number) => {
-          await db.insertInto('consensus_participants').values({ conversation_id: conversationId, number, actor, created_at: stamp(clock) }).execute();
-          return number;
-        });
-      } catch (error) {
-        // The same person arriving twice at once: the other request gave them their number.
-        const raced = isUniqueViolation(error) ? await store.findParticipant(conversationId, actor) : undefined;
-        if (raced === undefined) throw error;
-        return raced;
+      // The next number taken in the same statement as the insert: on SQLite (one writer) no
+      // two newcomers can get the same one however many arrive at once; on PostgreSQL two
+      // concurrent statements still can, and the loser tries again.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const inserted = await sql<{ number: number | string }>`insert into consensus_participants (conversation_id, number, actor, created_at)
+            select ${conversationId}, coalesce(max(number) + 1, 0), ${actor}, ${stamp(clock)} from consensus_participants where conversation_id = ${conversationId}
+            returning number`.execute(db);
+          return Number(inserted.rows[0]!.number);
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          // The same person arriving twice at once: the other request gave them their number.
+          const raced = await store.findParticipant(conversationId, actor);
+          if (raced !== undefined) return raced;
+          if (attempt >= NUMBER_ATTEMPTS) throw error;
+        }
       }
     },
     async addStatement(conversationId, s) {
