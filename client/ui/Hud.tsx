@@ -76,6 +76,8 @@ export function Hud() {
         {inspecting ? <Suspense fallback={null}><Inspector /></Suspense> : <PeopleList />}
         {townhall && !editing && <ModerationPanel />}
         {!editing && !inspecting && <BallotPanel />}
+        {/* In the column's flow, not in a corner of its own: two staff panels never cover each other. */}
+        {!editing && !inspecting && <ConsensusHud />}
       </div>
       {editing ? <Suspense fallback={null}><EditorHud /></Suspense> : townhall ? <TownHallHud /> : (
         <div className="hud-bottom">
@@ -83,7 +85,6 @@ export function Hud() {
         </div>
       )}
       <ExhibitHud />
-      {!editing && <ConsensusHud />}
       <Toast />
       {editing ? <EditHint /> : <HelpHint townhall={townhall} />}
       <TouchControls townhall={townhall} />
