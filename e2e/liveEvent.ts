@@ -34,6 +34,15 @@ export async function startLiveEvent(baseURL: string, token: string, title: stri
     room,
     async end() {
       if (room.state.hall?.event.state === 'live') await operate(room, ClientMessage.EventRun, { action: 'end' });
+      // An ended event stays on the hall's screen (with its record) for the people still in that
+      // room; the next spec shares this server, so put the seeded event back on show by touching
+      // it (an edit makes the hall read its current event again), and wait until the hall shows it.
+      const { events } = await callApi('listEvents', { baseUrl: baseURL, query: { spaceId: 'townhall', state: 'scheduled' } });
+      const next = events[0];
+      if (next) {
+        await callApi('updateEvent', { baseUrl: baseURL, token, params: { id: next.id }, body: { title: next.title } });
+        for (let i = 0; i < 100 && room.state.hall?.event.id !== next.id; i++) await new Promise((r) => setTimeout(r, 100));
+      }
       await room.leave();
     },
   };
