@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort.js';
 
 /**
  * A server a spec starts and stops itself (the config's webServer cannot be restarted from a
@@ -18,17 +18,6 @@ export interface OwnServer {
   stop(): Promise<number | null>;
   /** Stop it if it runs and remove the data directory (for afterAll). */
   dispose(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 /** `exampleExhibition`: seed the exhibition hall's example exhibition on the first start (off: specs count their own exhibits). */

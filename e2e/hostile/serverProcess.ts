@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../freePort.js';
 
 /**
  * A real server process (`server/index.ts` under tsx) for the hostile suite: its own port and
@@ -32,17 +32,6 @@ export interface ServerOptions {
   /** Let the server's log lines through to this process's stderr (default: keep them). */
   echo?: boolean;
   readyTimeoutMs?: number;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 const CLOCK_TICKS = 100;

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { freePort } from '../freePort.js';
 
 /** A server the load tool started as a child process (or none, with --url). */
 export interface LoadServer {
@@ -16,17 +17,6 @@ export interface StartOptions {
   voice?: boolean;
   /** Listen on this port (default: a free one the system picks). */
   port?: number;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
 }
 
 async function portFree(port: number, kind: 'tcp' | 'udp'): Promise<boolean> {

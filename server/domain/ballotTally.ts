@@ -1,5 +1,5 @@
 import type { BallotResults, NamedBallot, ProposalTally, Turnout, Votes, VoterClass } from '../../shared/protocol/ballots.js';
-import { csvCell } from './record.js';
+import { csvCell } from '../../shared/csv.js';
 import { isCounted } from './ballots.js';
 
 /** One voter's ballot as the tally reads it. `name` is kept only for named ballots. */

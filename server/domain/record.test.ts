@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../shared/protocol/api.js';
-import { csvCell, equalTime, recordToCsv } from './record.js';
+import { csvCell } from '../../shared/csv.js';
+import { equalTime, recordToCsv } from './record.js';
 
 const event: EventRecord['event'] = {
   id: 'e1', spaceId: 'townhall', title: 'T', description: '', state: 'ended', startsAt: '2030-01-01T18:00:00.000Z',

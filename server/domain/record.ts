@@ -1,4 +1,5 @@
 import type { EventRecord } from '../../shared/protocol/api.js';
+import { csvCell } from '../../shared/csv.js';
 
 interface TurnLike { holderKey: string; holderName: string; seconds: number | null }
 
@@ -20,7 +21,7 @@ const COLUMNS = ['section', 'id', 'text', 'original_text', 'author', 'votes', 's
 /**
  * One CSV table for the whole record (RFC 4180), a `section` column telling questions,
  * floor turns and the equal-time report apart. Every text cell is quoted, and text a
- * spreadsheet could run as a formula is defused (see `defuse`); numbers are written bare.
+ * spreadsheet could run as a formula is defused (see `defuse` in shared/csv.ts, which writes every open-data CSV); numbers are written bare.
  */
 export function recordToCsv(record: EventRecord): string {
   const rows: Partial<Record<(typeof COLUMNS)[number], string | number | null>>[] = [
@@ -35,30 +36,3 @@ export function recordToCsv(record: EventRecord): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-/** What a spreadsheet may split cells or rows on when it guesses the separator (or ignores the quotes). */
-const SEPARATORS = new Set([',', ';', '\t', '|', '\r', '\n']);
-/** What makes a spreadsheet read a cell as a formula. */
-const FORMULA_START = new Set(['=', '+', '-', '@', '\t', '\r']);
-
-/**
- * An apostrophe before every formula start at the beginning of the text and after any
- * separator (spaces between are skipped): "hello;=1+1" becomes "hello;'=1+1", so a
- * spreadsheet that splits on ";" still shows text, not a formula's result.
- */
-export function defuse(text: string): string {
-  let out = '';
-  let cellStart = true;
-  for (const ch of text) {
-    if (cellStart && FORMULA_START.has(ch)) out += "'";
-    out += ch;
-    cellStart = SEPARATORS.has(ch) || (cellStart && ch === ' ');
-  }
-  return out;
-}
-
-/** A CSV cell: nothing for null, a number bare, text defused and always quoted. */
-export function csvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
-  return `"${defuse(value).replace(/"/g, '""')}"`;
-}

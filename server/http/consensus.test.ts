@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../shared/consensus/csv.js';
+import { parseCsv } from '../../shared/csv.js';
 import { ApiCallError, callApi, requestGuestSession } from '../../shared/protocol/apiClient.js';
 import type { ConsensusAnalysisView } from '../../shared/protocol/consensus.js';
 import { ServerMessage } from '../../shared/protocol/messages.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv.js';
+import { parseCsv } from '../csv.js';
 import { commentsCsv, OpenDataError, parseOpenData, participantsVotesCsv, votesCsv, type OpenConversation } from './openData.js';
 
 const T = Date.UTC(2026, 11, 6, 20, 0, 0);

@@ -1,4 +1,4 @@
-import { CsvError, csvTable, parseCsv, undefuse } from './csv.js';
+import { CsvError, csvTable, parseCsv, undefuse } from '../csv.js';
 import type { VoteValue } from './votes.js';
 
 /**

@@ -32,9 +32,14 @@ export function undefuse(text: string): string {
   return out;
 }
 
+/**
+ * CSV for open data (event records, ballot results, consensus conversations): RFC 4180 cells,
+ * defused against spreadsheet formulas (issue 17), and a parser for imports.
+ */
+
 /** A CSV cell (RFC 4180): nothing for null, a number bare, text defused and always quoted. */
-export function csvCell(value: string | number | null): string {
-  if (value === null) return '';
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
   return `"${defuse(value).replace(/"/g, '""')}"`;
 }
