@@ -37,7 +37,8 @@ export function unavailableStore(error: unknown): StoreError | undefined {
   const code = String(error.code);
   const busy = code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED';
   // ECONNREFUSED / ECONNRESET: no server; 57P01-57P03: shutting down or starting; 08xxx: connection lost.
-  const down = code === 'ECONNREFUSED' || code === 'ECONNRESET' || /^57P0[123]$/.test(code) || /^08\d\d\d$/.test(code);
+  // SQLITE_THREAD_ENDED: the SQLite thread ended under the query (workerSqlite.ts starts a new one).
+  const down = code === 'SQLITE_THREAD_ENDED' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || /^57P0[123]$/.test(code) || /^08\d\d\d$/.test(code);
   if (!busy && !down) return undefined;
   return new StoreError('UNAVAILABLE', busy
     ? 'The database is busy with another program; nothing was changed. Please try again in a moment.'

@@ -10,7 +10,14 @@ import {
  * same SQL the built-in SQLite dialect sends; what changes is that the server's thread never
  * waits for the disk. One connection, as SQLite has: a transaction holds it until it ends.
  */
-export function workerSqliteDialect(options: { file: string; busyTimeoutMs: number }): Dialect {
+export interface WorkerSqliteOptions {
+  file: string;
+  busyTimeoutMs: number;
+  /** Called with each thread started (tests end one to check the store comes back). */
+  onThread?: (worker: Worker) => void;
+}
+
+export function workerSqliteDialect(options: WorkerSqliteOptions): Dialect {
   return {
     createAdapter: (): DialectAdapter => new SqliteAdapter(),
     createDriver: (): Driver => new WorkerSqliteDriver(options),
@@ -37,13 +44,16 @@ class WorkerSqliteDriver implements Driver {
   private readonly connection = new WorkerConnection((sql, parameters) => this.ask({ sql, parameters }));
   private held: Promise<void> | undefined;
   private release: (() => void) | undefined;
+  private closed = false;
 
-  constructor(private readonly options: { file: string; busyTimeoutMs: number }) {}
+  constructor(private readonly options: WorkerSqliteOptions) {}
 
   init(): Promise<void> {
     this.ready ??= new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./sqliteWorker.mjs', import.meta.url), { workerData: this.options });
+      const { file, busyTimeoutMs } = this.options;
+      const worker = new Worker(new URL('./sqliteWorker.mjs', import.meta.url), { workerData: { file, busyTimeoutMs } });
       this.worker = worker;
+      this.options.onThread?.(worker);
       worker.once('message', (m: { ready: boolean; error?: { message: string; code?: string } }) => {
         if (!m.ready) {
           reject(new SqliteError(`The SQLite file ${this.options.file} could not be opened: ${m.error?.message ?? 'unknown error'}`, m.error?.code));
@@ -59,10 +69,17 @@ class WorkerSqliteDriver implements Driver {
         resolve();
       });
       // The thread ending (a native fault, or close()) fails whatever still waits, never hangs it.
+      // The thread ending (a native fault, or close()) fails whatever still waits, never hangs it;
+      // unless the store is being closed, the next query starts a new thread on the same file
+      // (every acknowledged write is committed in the file, so nothing is lost).
       worker.once('exit', (code) => {
         const gone = new SqliteError(`The SQLite thread ended (code ${code}).`, 'SQLITE_THREAD_ENDED');
         for (const waiting of this.pending.values()) waiting.reject(gone);
         this.pending.clear();
+        if (this.worker === worker) {
+          this.worker = undefined;
+          this.ready = undefined;
+        }
         reject(gone);
       });
       worker.once('error', (err) => reject(err));
@@ -70,9 +87,13 @@ class WorkerSqliteDriver implements Driver {
     return this.ready;
   }
 
-  private ask(message: { sql: string; parameters: readonly unknown[] } | { close: true }): Promise<Answer> {
+  private async ask(message: { sql: string; parameters: readonly unknown[] } | { close: true }): Promise<Answer> {
+    if (!this.worker && !('close' in message)) {
+      if (this.closed) throw new SqliteError('The SQLite file is closed.', 'SQLITE_THREAD_ENDED');
+      await this.init();
+    }
     const worker = this.worker;
-    if (!worker) return Promise.reject(new SqliteError('The SQLite file is not open.', 'SQLITE_THREAD_ENDED'));
+    if (!worker) throw new SqliteError('The SQLite file is not open.', 'SQLITE_THREAD_ENDED');
     const id = this.nextId++;
     return new Promise<Answer>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
@@ -107,6 +128,7 @@ class WorkerSqliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
+    this.closed = true;
     const worker = this.worker;
     if (!worker) return;
     await this.ask({ close: true }).catch(() => undefined);
