@@ -60,4 +60,14 @@ describe('chooseSpawn', () => {
     const spot = chooseSpawn(layout, undefined, 3, packed);
     expect(isFree(spot, AVATAR_RADIUS, layout)).toBe(true);
   });
+
+  it('chooses the same place whether or not a crowd stands far from the spawn area (only those near are checked)', () => {
+    const layout = getSpace('plaza')!;
+    const near = arrive('plaza', 30);
+    const far: Point[] = [];
+    for (let i = 0; i < 1000; i++) far.push({ x: 500 + (i % 40), z: 500 + Math.floor(i / 40) });
+    for (let n = 30; n < 36; n++) {
+      expect(chooseSpawn(layout, undefined, n, [...near, ...far])).toEqual(chooseSpawn(layout, undefined, n, near));
+    }
+  });
 });

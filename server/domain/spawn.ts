@@ -53,6 +53,11 @@ function nearestOther(p: Point, others: readonly Point[]): number {
  */
 export function chooseSpawn(layout: SpaceLayout, requested: string | undefined, arrivals: number, others: readonly Point[] = []): SpawnSpot {
   const bases = basesFor(layout, requested);
+  // Only people who could stand within ARRIVAL_SPACING of some place in the area matter (for the
+  // spacing, and for the fallback, which is only reached when every place has someone that
+  // close): in a crowd of 1,000 most are elsewhere, and each place is checked against them all.
+  const reach = SPAWN_RINGS * RING_STEP + ARRIVAL_SPACING;
+  const near = others.filter((o) => bases.some((b) => Math.abs(o.x - b.x) <= reach && Math.abs(o.z - b.z) <= reach));
   const turn = (arrivals * 2.399963) % (Math.PI * 2); // golden angle: successive arrivals start the rings at different places
   let fallback: { spot: SpawnSpot; room: number } | undefined;
   for (let r = 0; r <= SPAWN_RINGS; r++) {
@@ -60,7 +65,7 @@ export function chooseSpawn(layout: SpaceLayout, requested: string | undefined, 
       const base = bases[(arrivals + b) % bases.length]!;
       for (const p of ring(base, r, turn)) {
         if (!isFree(p, AVATAR_RADIUS, layout) || nearPortal(layout, p)) continue;
-        const room = nearestOther(p, others);
+        const room = nearestOther(p, near);
         const spot = { x: p.x, z: p.z, yaw: base.yaw };
         if (room >= ARRIVAL_SPACING - 1e-6) return spot;
         if (!fallback || room > fallback.room) fallback = { spot, room };
