@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Button, Label, Menu, MenuItem, MenuTrigger, Popover, TextArea, TextField } from 'react-aria-components';
-import { QUESTION_MAX, QuestionText } from '../../../shared/protocol/townhall.js';
+import { QUESTION_MAX } from '../../../shared/protocol/townhall.js';
 import { moderate } from '../../net/townhall.js';
 import { useHall } from '../../state/hall.js';
 import { shortText, type ConsoleQuestion } from './consoleQuestions.js';
+import { useQuestionEdit } from '../townhall/useQuestionEdit.js';
 
 /**
  * One question in the console: its text, asker and votes, and what can be done with it in its
@@ -11,23 +11,11 @@ import { shortText, type ConsoleQuestion } from './consoleQuestions.js';
  * dismiss). The server checks each move (server/domain/questions.ts).
  */
 export function ConsoleQuestionCard({ question: q, targets }: { question: ConsoleQuestion; targets: readonly ConsoleQuestion[] }) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(q.text);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { editing, setEditing, draft, setDraft, problem, save, cancel } = useQuestionEdit(q);
   const editable = q.state === 'pending' || q.state === 'approved';
   // After the end nothing more goes on the stage screen (the server refuses it too).
   const ended = useHall((s) => s.event.state === 'ended');
 
-  const save = (approve: boolean) => {
-    const parsed = QuestionText.safeParse(draft);
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Please write the question.');
-      return;
-    }
-    moderate({ id: q.id, action: approve ? 'approve' : 'edit', text: parsed.data });
-    setProblem(null);
-    setEditing(false);
-  };
 
   return (
     <li className={`console-card state-${q.state}${q.flagged ? ' flagged' : ''}`} data-question-id={q.id} aria-label={shortText(q.text, 120)}>
@@ -48,7 +36,7 @@ export function ConsoleQuestionCard({ question: q, targets }: { question: Consol
           <div className="button-row">
             {q.state === 'pending' && <Button className="button small" onPress={() => save(true)}>Save and approve</Button>}
             <Button className="button small secondary" onPress={() => save(false)}>Save</Button>
-            <Button className="button small secondary" onPress={() => { setDraft(q.text); setEditing(false); setProblem(null); }}>Cancel</Button>
+            <Button className="button small secondary" onPress={cancel}>Cancel</Button>
           </div>
         </div>
       ) : (

@@ -1,24 +1,13 @@
-import { useId, useState } from 'react';
-import { QUESTION_MAX, QuestionText, type QueuedQuestion } from '../../../shared/protocol/townhall.js';
+import { useId } from 'react';
+import { QUESTION_MAX, type QueuedQuestion } from '../../../shared/protocol/townhall.js';
 import { moderate } from '../../net/townhall.js';
+import { useQuestionEdit } from './useQuestionEdit.js';
 
 /** One waiting question: approve, edit (the original is kept) or dismiss. */
 export function PendingItem({ question: q }: { question: QueuedQuestion }) {
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(q.text);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { editing, setEditing, draft, setDraft, problem, save, cancel } = useQuestionEdit(q);
   const editId = useId();
 
-  const save = (approve: boolean) => {
-    const parsed = QuestionText.safeParse(draft);
-    if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? 'Please write the question.');
-      return;
-    }
-    moderate({ id: q.id, action: approve ? 'approve' : 'edit', text: parsed.data });
-    setProblem(null);
-    setEditing(false);
-  };
 
   return (
     <li className={q.flagged ? 'queued flagged' : 'queued'}>
@@ -35,7 +24,7 @@ export function PendingItem({ question: q }: { question: QueuedQuestion }) {
           <div className="button-row">
             <button type="button" className="small" onClick={() => save(true)}>Save and approve</button>
             <button type="button" className="small secondary" onClick={() => save(false)}>Save</button>
-            <button type="button" className="small secondary" onClick={() => { setDraft(q.text); setEditing(false); setProblem(null); }}>Cancel</button>
+            <button type="button" className="small secondary" onClick={cancel}>Cancel</button>
           </div>
         </div>
       ) : (
