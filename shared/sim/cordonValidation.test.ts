@@ -33,14 +33,14 @@ describe('model against reality: London 2003 calibration and out-of-sample schem
 });
 
 describe('the exhibit board\'s caveat', () => {
-  it('says what the reality checks show: every out-of-sample traffic figure missed, each by too small a fall', () => {
-    expect(congestionCharge.info.caveat).toMatch(/40-50%/);
+  it('says what the reality checks show: every out-of-sample traffic figure missed, each by too small a fall (a third to a half of it)', () => {
+    expect(congestionCharge.info.caveat).toMatch(/a third to a half/);
     const traffic = congestionCharge.realityChecks!(1).filter((c) => c.role === 'out of sample' && c.label.includes('Traffic'));
     expect(traffic.length).toBe(OUT_OF_SAMPLE.length);
     for (const c of traffic) {
       expect(c.hit).toBe(false);
       expect(Math.abs(c.model)).toBeLessThan(0.55 * Math.abs(c.real));
-      expect(Math.abs(c.model)).toBeGreaterThan(0.35 * Math.abs(c.real));
+      expect(Math.abs(c.model)).toBeGreaterThan(0.3 * Math.abs(c.real));
     }
   });
 });
