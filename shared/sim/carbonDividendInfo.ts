@@ -80,6 +80,6 @@ export const CARBON_DIVIDEND_INFO: ModelInfo = {
     { key: 'emissionsChange', label: 'Household CO2 change', unit: '%', digits: 1, better: 'lower', help: 'Change in the CO2 the fee covers, from before the fee.' },
     ...decileMetrics,
   ],
-  caveat: 'Out of sample: Canada about right once firms\' fuel charges are paid back too (74% better off against about 80%); Switzerland missed.',
+  caveat: 'Out of sample: Canada near (74% better off against about 80%) once firms\' charges are paid back; Switzerland missed.',
   maxSteps: CARBON.years,
 };

@@ -138,6 +138,6 @@ export const CONGESTION_CHARGE_INFO: ModelInfo = {
     { key: 'paidMiddle', label: 'Paid per middle-income traveller', unit: '£/day', digits: 2, help: 'Charge paid per traveller in the middle-income third, drivers or not.' },
     { key: 'paidHigh', label: 'Paid per higher-income traveller', unit: '£/day', digits: 2, help: 'Charge paid per traveller in the highest-income third, drivers or not.' },
   ],
-  caveat: 'Out of sample (Stockholm, Gothenburg, Milan) it predicts only a third to a half of the measured fall in traffic, even with each city\'s own conditions.',
+  caveat: 'Out of sample (Stockholm, Gothenburg, Milan) it predicts only a third to a half of the measured fall in traffic.',
   maxSteps: CORDON.maxDays,
 };
