@@ -63,6 +63,8 @@ export async function simFrameFigures(seconds: number): Promise<SimFrameReport> 
   if (!fs.existsSync('dist/client-test/index.html')) throw new Error('build the test client first: npm run build:test');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-bench-sim-'));
   process.env.CLIENT_DIR = 'dist/client-test';
+  // The hall must start empty: the example exhibition (seeded on a first start since issue 21) has a twin of its own.
+  process.env.EXAMPLE_EXHIBITION = 'off';
   const admin = { email: 'bench@example.org', password: 'a long bench password', name: 'Bench Curator' };
   await createAdmin(dataDir, admin);
   const server = await startServer(dataDir, 50);

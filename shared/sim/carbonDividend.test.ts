@@ -12,12 +12,12 @@ const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0)
 
 function expectPenniesAddUp(s: CarbonState) {
   for (const v of [s.revenuePence, s.dividendPence, s.dividendsPaidPence, s.retainedPence]) expect(Number.isSafeInteger(v)).toBe(true);
-  expect(sum(s.paidPence)).toBe(s.revenuePence);
+  expect(sum(s.paidPence) + s.othersPence).toBe(s.revenuePence);
   expect(s.dividendsPaidPence + s.retainedPence).toBe(s.revenuePence);
   expect(s.retainedPence).toBeGreaterThanOrEqual(0);
   let net = 0;
   for (let i = 0; i < s.paidPence.length; i++) net += netPence(s, i);
-  expect(net + s.retainedPence).toBe(0);
+  expect(net + s.retainedPence).toBe(s.othersPence);
 }
 
 describe('carbon fee and dividend 2.0: the money', () => {
@@ -141,6 +141,61 @@ describe('carbon fee and dividend 2.0: the outcomes', () => {
       expect(r.high!).toBeGreaterThanOrEqual(r.model);
     }
     expect(rows[0]!.model).toBe(runCarbon(rebateDesign('canada-cai-2019'), 1, 0).betterOff);
+    // With firms' and governments' fuel charges paid back too (households bear 71%), Canada lands
+    // inside the recalled "about 80%" give or take 5 points on the exhibit's seeds 1-3 (band 73.3 to 75.5: at
+    // the edge); without them it was 47%. Switzerland still misses.
+    expect(rows[0]!.hit).toBe(false); // seed 1 alone: band 73.3 to 73.7, short of 75
+    expect(carbonRealityChecks()[0]!.hit).toBe(true);
+    expect(rows[0]!.model).toBeGreaterThan(70);
+    expect(runCarbon({ ...rebateDesign('canada-cai-2019'), householdBasisPoints: 10000 }, 1, 0).betterOff!).toBeLessThan(50);
+    expect(rows[1]!.hit).toBe(false);
+    expect(carbonDividend.info.caveat).toMatch(/74%/);
     expect(CARBON_VARIANTS.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('carbon fee and dividend: the revenue base, and whether the fee level moves who is better off', () => {
+  const ALL = { home: true, car: true, flights: true, other: true, indirect: true } as const;
+  const design = (fee: number, householdBasisPoints?: number) => ({ feePerTonne: fee, dividendBasisPoints: 10000, units: [4, 4, 2] as const, covers: ALL, ...(householdBasisPoints === undefined ? {} : { householdBasisPoints }) });
+
+  it('what firms and governments pay is paid back too: households bearing half the revenue double the pool (to the penny)', () => {
+    const own = initCarbon(design(50), 3);
+    const half = initCarbon(design(50, 5000), 3);
+    expect(sum(half.paidPence)).toBe(sum(own.paidPence));
+    expect(half.othersPence).toBe(sum(own.paidPence)); // 50% of the revenue: the others paid as much again
+    expect(half.revenuePence).toBe(2 * own.revenuePence);
+    expectPenniesAddUp(half);
+    const [a, b] = [runCarbon(design(50), 3), runCarbon(design(50, 5000), 3)];
+    expect(b.betterOff!).toBeGreaterThan(a.betterOff! + 10);
+    expect(b.net1!).toBeGreaterThan(a.net1!);
+    expect(() => initCarbon(design(50, 500), 1)).toThrow(/household share/);
+    expect(() => initCarbon(design(50, 7100.5), 1)).toThrow(SimInputError);
+  });
+
+  it('Canada is like for like: 90% of all fuel-charge revenue back, households bearing 71% of it (PBO 2019)', () => {
+    const d = rebateDesign('canada-cai-2019');
+    expect(d.householdBasisPoints).toBe(7100);
+    expect(d.dividendBasisPoints).toBe(9000);
+    const s = initCarbon(d, 1);
+    // Others pay 29/71 of what households pay (rounded to the penny).
+    expect(s.othersPence).toBe(Math.round((sum(s.paidPence) * 2900) / 7100));
+  });
+
+  it('with no demand response the fee level cannot move who is better off: fee and dividend scale together', () => {
+    // net_i = f (D u_i - k_i): the fee cancels, only penny rounding is left.
+    const still = { name: 'no response', intensity: 0.25, response: 0 };
+    for (const seed of [1, 2]) {
+      const shares = [5, 50, 300].map((fee) => runCarbon(design(fee), seed, still).betterOff!);
+      expect(Math.max(...shares) - Math.min(...shares)).toBeLessThanOrEqual(0.2);
+    }
+  });
+
+  it('with the demand response it still moves the share by under a point from £5 to £300 a tonne (seeds 1-20: 53.0% -> 53.4%): pinned', () => {
+    // Only differences in how far households cut back can move it, and they are second order.
+    const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
+    const mean = (fee: number) => sum(seeds.map((seed) => runCarbon(design(fee), seed).betterOff!)) / seeds.length;
+    const [low, high] = [mean(5), mean(300)];
+    expect(high - low).toBeGreaterThan(0);
+    expect(high - low).toBeLessThan(1);
   });
 });

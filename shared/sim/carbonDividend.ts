@@ -18,6 +18,13 @@ export interface CarbonDesign {
   /** Dividend units (quarters of a share) for the first adult, any other adult, each child. */
   units: readonly [number, number, number];
   covers: Readonly<Record<(typeof USES)[number], boolean>>;
+  /**
+   * Share of the fee's revenue that households bear, basis points (10000, the default: the
+   * households' fees are all the revenue). Below 10000, firms and governments pay the rest
+   * (at the households' demand response) and it is paid back to households all the same, as
+   * Canada's Climate Action Incentive did. The visitor's levers always leave it at 10000.
+   */
+  householdBasisPoints?: number;
 }
 
 export interface CarbonState extends Stepped, CarbonLedger {
@@ -50,8 +57,9 @@ export function designFromParams(p: Params): CarbonDesign {
 }
 
 function checkDesign(d: CarbonDesign): void {
-  const ok = d.feePerTonne >= 0 && d.feePerTonne <= 10000 && Number.isInteger(d.dividendBasisPoints) && d.dividendBasisPoints >= 0 && d.dividendBasisPoints <= 10000 && d.units.every((u) => Number.isInteger(u) && u >= 0 && u <= 100);
-  if (!ok) throw new SimInputError(`A carbon design needs a fee from 0 to 10000 per tonne, a paid-back share of 0 to 10000 basis points and whole dividend units (got ${JSON.stringify(d)}).`);
+  const hb = d.householdBasisPoints ?? 10000;
+  const ok = d.feePerTonne >= 0 && d.feePerTonne <= 10000 && Number.isInteger(d.dividendBasisPoints) && d.dividendBasisPoints >= 0 && d.dividendBasisPoints <= 10000 && d.units.every((u) => Number.isInteger(u) && u >= 0 && u <= 100) && Number.isInteger(hb) && hb >= 1000 && hb <= 10000;
+  if (!ok) throw new SimInputError(`A carbon design needs a fee from 0 to 10000 per tonne, a paid-back share of 0 to 10000 basis points, whole dividend units and a household share of the revenue of 1000 to 10000 basis points (got ${JSON.stringify(d)}).`);
 }
 
 /** Price of a use per tonne of its CO2 (£/t): what a fee per tonne is compared with. */
@@ -88,7 +96,7 @@ export function initCarbon(design: CarbonDesign, seed: number, variant: number |
     decile: new Uint8Array(N), people: new Uint8Array(N), units: new Int32Array(N),
     baseKg: new Int32Array(N * 5), response: new Float64Array(N), kg: new Int32Array(N), paidPence: new Int32Array(N),
     pencePerUnit: 0, baseTotalKg: 0, totalKgByYear: new Float64Array(CARBON.years + 1),
-    revenuePence: 0, dividendPence: 0, dividendsPaidPence: 0, retainedPence: 0,
+    revenuePence: 0, othersPence: 0, dividendPence: 0, dividendsPaidPence: 0, retainedPence: 0,
   };
   const per = CARBON.perDecile;
   const direct = new Float64Array(per);
@@ -147,9 +155,13 @@ function settleAccounts(s: CarbonState): void {
     totalKg += kg;
     units += s.units[i]!;
   }
+  const hb = s.design.householdBasisPoints ?? 10000;
+  const others = hb === 10000 ? 0 : Math.round((revenue * (10000 - hb)) / hb);
+  revenue += others;
   const { pencePerUnit } = shareByUnits(revenue, s.design.dividendBasisPoints, units);
   s.pencePerUnit = pencePerUnit;
   s.revenuePence = revenue;
+  s.othersPence = others;
   s.dividendPence = 4 * pencePerUnit;
   s.dividendsPaidPence = pencePerUnit * units;
   s.retainedPence = revenue - s.dividendsPaidPence;

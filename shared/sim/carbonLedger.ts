@@ -1,9 +1,13 @@
 /**
  * The money of one year of a carbon fee and dividend, in whole pence so that it adds up
- * exactly: revenue = dividends paid + retained, and the households' net gains sum to -retained.
+ * exactly: revenue = dividends paid + retained, and the households' net gains sum to
+ * others - retained (what firms and governments paid, less what is kept).
  */
 export interface CarbonLedger {
+  /** All the fee's revenue: households' fees plus `othersPence`. */
   revenuePence: number;
+  /** The part paid by firms and governments (0 unless the design says households bear less than all of it). */
+  othersPence: number;
   /** The equal dividend each household receives. */
   dividendPence: number;
   dividendsPaidPence: number;
@@ -23,7 +27,7 @@ export function shareRevenue(revenuePence: number, dividendBasisPoints: number, 
   const pool = Math.floor((revenuePence * dividendBasisPoints) / 10000);
   const dividendPence = Math.floor(pool / households);
   const dividendsPaidPence = dividendPence * households;
-  return { revenuePence, dividendPence, dividendsPaidPence, retainedPence: revenuePence - dividendsPaidPence };
+  return { revenuePence, othersPence: 0, dividendPence, dividendsPaidPence, retainedPence: revenuePence - dividendsPaidPence };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { congestionCharge, initDesign, runDesign } from './congestionCharge.js';
+import { cityFrom, LONDON_CONDITIONS } from './cordonCity.js';
 import { BASE_SHARES, CORDON, VARIANTS } from './cordonInfo.js';
 import { choiceProbabilities, dayCharge, optionConstants, optionCosts, PEAK, SHOULDER, type ChargeDesign } from './cordonPeople.js';
 import { schemeOutcome } from './cordonValidation.js';
@@ -48,7 +49,7 @@ describe('congestion charge twin 2.0: a cordon with modes, timing, rerouting and
   it('option constants reproduce London\'s 2002 shares for a typical traveller (hand check of the logit)', () => {
     const v = VARIANTS[0]!;
     for (const purpose of [0, 1, 2]) {
-      const asc = optionConstants(purpose, purpose === 1 ? v.votOther : v.votCommute, v.theta);
+      const asc = optionConstants(purpose, purpose === 1 ? v.votOther : v.votCommute, v.theta, cityFrom(LONDON_CONDITIONS));
       const costs = new Float64Array(5);
       const probs = new Float64Array(5);
       const band = purpose === 1 ? 2 : PEAK;

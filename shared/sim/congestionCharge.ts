@@ -1,6 +1,7 @@
+import { cityFrom, LONDON_CONDITIONS, type City, type CityConditions } from './cordonCity.js';
 import { CONGESTION_CHARGE_INFO, CORDON as C, VARIANTS, type Variant } from './cordonInfo.js';
 import { choiceProbabilities, createTravellers, dayCharge, optionCosts, PEAK, SHOULDER, type ChargeDesign, type Travellers } from './cordonPeople.js';
-import { co2PerKm, densityAtDemand } from './cordonTraffic.js';
+import { backgroundCo2PerKm, co2PerKm, densityAtDemand } from './cordonTraffic.js';
 import { baseDemand, bandSpeeds, meanSpeed, supplyFor } from './cordonSupply.js';
 import { cordonCharts, cordonPicture } from './cordonViews.js';
 import { cordonRealityChecks } from './cordonValidation.js';
@@ -29,6 +30,7 @@ export interface DayTotals {
 
 export interface CongestionState extends Stepped {
   design: ChargeDesign;
+  city: City;
   seed: number;
   travellers: Travellers;
   /** Vehicles that do not respond: km per band and entries a day. */
@@ -67,27 +69,29 @@ function checkDesign(d: ChargeDesign): void {
   if (bad) throw new SimInputError(`A charging design needs prices from 0 to 1000, a frequency above 0 and at most 120 an hour, and a cap above 0 or none (got ${JSON.stringify(d)}).`);
 }
 
-/** A fresh run of a design with one variant of the uncertain parameters (validation uses this directly). */
-export function initDesign(design: ChargeDesign, seed: number, variant: number | Variant = 0): CongestionState {
+/** A fresh run of a design with one variant of the uncertain parameters, in a city (London unless given; validation uses this directly). */
+export function initDesign(design: ChargeDesign, seed: number, variant: number | Variant = 0, conditions: CityConditions = LONDON_CONDITIONS): CongestionState {
   checkDesign(design);
+  const city = cityFrom(conditions);
   const v = typeof variant === 'number' ? VARIANTS[variant] : variant;
   if (!v) throw new SimInputError(`There is no parameter variant ${String(typeof variant === 'number' ? variant : variant.name)} (there are ${VARIANTS.length}).`);
   if (!(v.theta > 0)) throw new SimInputError(`A variant's logit scale must be above 0 (got ${v.theta}).`);
-  const travellers = createTravellers(v, new Random(streamSeed(seed, STREAM.travellers)));
-  const base = baseDemand(travellers);
-  const share = C.backgroundShare / (1 - C.backgroundShare);
+  const travellers = createTravellers(v, new Random(streamSeed(seed, STREAM.travellers)), city);
+  const base = baseDemand(travellers, city);
+  const share = city.exemptShare / (1 - city.exemptShare);
   const backgroundKm = base.km.map((x) => x * share);
   const thirdCounts = new Float64Array(3);
   for (let i = 0; i < travellers.count; i++) thirdCounts[travellers.third[i]!]! += 1;
   const s: CongestionState = {
     steps: 0,
     design,
+    city,
     seed,
     travellers,
     backgroundKm,
     backgroundEntries: base.entries * share,
-    supply: supplyFor(base.km, backgroundKm),
-    expectedKmh: new Float64Array([C.baseKmh, C.baseKmh, C.baseKmh]),
+    supply: supplyFor(base.km, backgroundKm, city.baseKmh),
+    expectedKmh: new Float64Array([city.baseKmh, city.baseKmh, city.baseKmh]),
     moved: 1,
     today: emptyTotals(),
     speedByDay: new Float64Array(C.maxDays),
@@ -118,23 +122,27 @@ function choose(s: CongestionState, out: DayTotals): void {
   for (let i = 0; i < t.count; i++) {
     const p = t.purpose[i]!;
     const band = t.band[i]!;
-    const n = optionCosts(p, t.vot[i]!, t.tripKm[i]!, band, d, s.expectedKmh, costs);
-    choiceProbabilities(costs, n, t.asc[p]!, t.theta, probs);
+    const visits = t.visits[i]!;
+    const n = optionCosts(p, t.vot[i]!, t.tripKm[i]!, band, d, s.expectedKmh, costs, visits);
+    // Tastes per visit and in minutes: a traveller coming in twice, or whose time is worth more, scales both.
+    choiceProbabilities(costs, n, t.asc[p]!, t.theta, probs, t.timeScale[i]! * visits);
     let paid = 0;
     if (p === 0) {
       out.carKm[PEAK]! += probs[0]! * 2 * C.zoneKm;
       out.carKm[SHOULDER]! += probs[1]! * 2 * C.zoneKm;
       out.car += probs[0]! + probs[1]!;
+      out.entries += probs[0]! + probs[1]!;
       out.shifted += probs[1]!;
       out.pt += probs[2]!;
       out.active += probs[3]!;
       out.none += probs[4]!;
       paid = probs[0]! * dayCharge(d, PEAK) + probs[1]! * dayCharge(d, SHOULDER);
     } else {
-      const km = p === 1 ? C.zoneKm : C.throughKm;
+      const km = p === 1 ? C.zoneKm * visits : C.throughKm;
       out.carKm[band]! += probs[0]! * 2 * km;
       out.car += probs[0]!;
-      paid = probs[0]! * dayCharge(d, band);
+      out.entries += probs[0]! * visits;
+      paid = probs[0]! * dayCharge(d, band, visits);
       if (p === 1) out.active += probs[2]!;
       else out.round += probs[1]!;
       out.pt += p === 1 ? probs[1]! : probs[2]!;
@@ -143,7 +151,6 @@ function choose(s: CongestionState, out: DayTotals): void {
     out.revenue += paid;
     out.paidByThird[t.third[i]!]! += paid;
   }
-  out.entries = out.car;
   bandSpeeds(out.carKm, s.backgroundKm, s.supply, out.kmh);
 }
 
@@ -180,9 +187,8 @@ function metrics(s: CongestionState): Record<string, number> {
   let km = 0;
   let grams = 0;
   for (let b = 0; b < 3; b++) {
-    const v = t.carKm[b]! + s.backgroundKm[b]!;
-    km += v;
-    grams += v * co2PerKm(t.kmh[b]!);
+    km += t.carKm[b]! + s.backgroundKm[b]!;
+    grams += t.carKm[b]! * co2PerKm(t.kmh[b]!) + s.backgroundKm[b]! * backgroundCo2PerKm(t.kmh[b]!);
   }
   const speed = meanSpeed(t.carKm, s.backgroundKm, t.kmh);
   const through = s.travellers.purpose.reduce((a, p) => a + (p === 2 ? 1 : 0), 0);
@@ -220,9 +226,9 @@ export const congestionCharge: SimModel<CongestionState> = {
   realityChecks: (seed) => cordonRealityChecks(seed),
 };
 
-/** Runs a design to the end with a variant (what validation and calibration call). */
-export function runDesign(design: ChargeDesign, seed: number, variant: number | Variant = 0): Record<string, number> {
-  const s = initDesign(design, seed, variant);
+/** Runs a design to the end with a variant, in a city (what validation and calibration call). */
+export function runDesign(design: ChargeDesign, seed: number, variant: number | Variant = 0, conditions: CityConditions = LONDON_CONDITIONS): Record<string, number> {
+  const s = initDesign(design, seed, variant, conditions);
   while (!settled(s)) step(s);
   return metrics(s);
 }

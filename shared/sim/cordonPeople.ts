@@ -1,4 +1,5 @@
-import { BASE_SHARES, CORDON as C, PURPOSES, type Variant } from './cordonInfo.js';
+import type { City } from './cordonCity.js';
+import { CORDON as C, PURPOSES, type Variant } from './cordonInfo.js';
 import { detExp, detLog } from './detmath.js';
 import type { Random } from './random.js';
 
@@ -28,7 +29,15 @@ export interface Travellers {
   tripKm: Float64Array;
   /** The band a non-commute trip is made in (commuters choose theirs). */
   band: Uint8Array;
-  /** Option constants by purpose (see BASE_SHARES for the order). */
+  /** Visits to the zone a day: 2 for the other trips that come in twice (business and service rounds), else 1. */
+  visits: Uint8Array;
+  /**
+   * Each traveller's value of time over their purpose's base value: the option constants and
+   * the logit's taste spread are scaled by it, so tastes are measured in minutes (the same for
+   * every income) and a charge weighs more on those whose time is worth less.
+   */
+  timeScale: Float64Array;
+  /** Option constants by purpose (see BASE_SHARES for the order), for a traveller of base value of time. */
   asc: readonly (readonly number[])[];
   theta: number;
 }
@@ -44,23 +53,23 @@ export function purposeCounts(total: number, throughShare: number): number[] {
   return [commute, rest - commute, through];
 }
 
-/** The pay a day on a car costs (£), by band, under a design: per day, or two crossings up to the cap. */
-export function dayCharge(design: ChargeDesign, band: number): number {
+/** What a day on a car costs (£) in a band under a design: once a day, or each crossing (2 per visit) up to the cap. */
+export function dayCharge(design: ChargeDesign, band: number, visits = 1): number {
   const price = design.prices[band]!;
   if (!design.perPassage) return price;
-  const two = 2 * price;
-  return design.cap !== null && design.cap > 0 && two > design.cap ? design.cap : two;
+  const all = 2 * visits * price;
+  return design.cap !== null && design.cap > 0 && all > design.cap ? design.cap : all;
 }
 
 const ptFeltMinutes = (km: number, frequency: number) => C.ptAccessMinutes + C.waitWeight * (30 / frequency) + (km / C.ptKmh) * 60;
 const carMinutes = (km: number, zoneKm: number, zoneKmh: number) => (Math.max(0, km - zoneKm) / C.outsideKmh + zoneKm / zoneKmh) * 60;
 
 /**
- * Generalised cost (£ a day, both ways) of each option of traveller i, written into `out` in the
- * order of BASE_SHARES. `kmh` are the zone speeds they expect by band.
+ * Generalised cost (£ a day, both ways, every visit) of each option of traveller i, written into
+ * `out` in the order of BASE_SHARES. `kmh` are the zone speeds they expect by band.
  */
-export function optionCosts(purpose: number, vot: number, km: number, band: number, design: ChargeDesign, kmh: ArrayLike<number>, out: Float64Array): number {
-  const perMin = vot / 60;
+export function optionCosts(purpose: number, vot: number, km: number, band: number, design: ChargeDesign, kmh: ArrayLike<number>, out: Float64Array, visits = 1): number {
+  const perMin = (vot * visits) / 60;
   const pt = 2 * perMin * ptFeltMinutes(km, design.frequency);
   const walk = 2 * perMin * (km / C.cycleKmh) * 60;
   if (purpose === 0) {
@@ -72,7 +81,7 @@ export function optionCosts(purpose: number, vot: number, km: number, band: numb
     return 5;
   }
   if (purpose === 1) {
-    out[0] = dayCharge(design, band) + 2 * perMin * carMinutes(km, C.zoneKm, kmh[band]!);
+    out[0] = dayCharge(design, band, visits) + 2 * perMin * carMinutes(km, C.zoneKm, kmh[band]!);
     out[1] = pt;
     out[2] = walk;
     out[3] = 0;
@@ -85,13 +94,17 @@ export function optionCosts(purpose: number, vot: number, km: number, band: numb
   return 4;
 }
 
-/** Logit choice probabilities from costs and option constants, written into `out`. */
-export function choiceProbabilities(costs: Float64Array, n: number, asc: readonly number[], theta: number, out: Float64Array): void {
+/**
+ * Logit choice probabilities from costs and option constants, written into `out`. `scale` is the
+ * traveller's value of time over the base value: constants and taste spread grow with it (tastes in minutes).
+ */
+export function choiceProbabilities(costs: Float64Array, n: number, asc: readonly number[], theta: number, out: Float64Array, scale = 1): void {
   let best = -Infinity;
-  for (let k = 0; k < n; k++) best = Math.max(best, asc[k]! - costs[k]!);
+  for (let k = 0; k < n; k++) best = Math.max(best, asc[k]! * scale - costs[k]!);
   let sum = 0;
+  const spread = theta * scale;
   for (let k = 0; k < n; k++) {
-    const w = detExp((asc[k]! - costs[k]! - best) / theta);
+    const w = detExp((asc[k]! * scale - costs[k]! - best) / spread);
     out[k] = w;
     sum += w;
   }
@@ -106,7 +119,7 @@ function fixedBand(purpose: number, i: number): number {
 }
 
 /** Draws the travellers of a variant: the same seed always gives the same people. */
-export function createTravellers(variant: Variant, random: Random): Travellers {
+export function createTravellers(variant: Variant, random: Random, city: City): Travellers {
   const counts = purposeCounts(C.travellers, variant.throughShare);
   const n = C.travellers;
   const t: Travellers = {
@@ -116,6 +129,8 @@ export function createTravellers(variant: Variant, random: Random): Travellers {
     vot: new Float64Array(n),
     tripKm: new Float64Array(n),
     band: new Uint8Array(n),
+    visits: new Uint8Array(n),
+    timeScale: new Float64Array(n),
     asc: [],
     theta: variant.theta,
   };
@@ -128,26 +143,30 @@ export function createTravellers(variant: Variant, random: Random): Travellers {
       const income = detExp(sigma * z - (sigma * sigma) / 2);
       t.purpose[i] = p;
       t.third[i] = z < -THIRD_Z ? 0 : z < THIRD_Z ? 1 : 2;
-      t.vot[i] = base * detExp(variant.incomeElasticity * detLog(income));
+      const scale = detExp(variant.incomeElasticity * detLog(income));
+      t.vot[i] = base * scale;
+      t.timeScale[i] = scale;
       t.tripKm[i] = C.tripKmMedian[p]! * detExp(C.tripKmSpread * random.normal());
       t.band[i] = p === 0 ? PEAK : fixedBand(p, j);
+      t.visits[i] = p === 1 && j % C.twoVisitEvery === 0 ? 2 : 1;
     }
   }
-  t.asc = PURPOSES.map((_, p) => optionConstants(p, p === 1 ? variant.votOther : variant.votCommute, variant.theta));
+  t.asc = PURPOSES.map((_, p) => optionConstants(p, p === 1 ? variant.votOther : variant.votCommute, variant.theta, city));
   return t;
 }
 
 /**
- * Option constants so that a typical traveller (income 1, median trip, 2002 speeds, no charge)
- * chooses with London's 2002 shares: asc_k = theta ln(share_k) + cost_k.
+ * Option constants so that a typical traveller (base value of time, median trip, one visit, the
+ * city's speed before the charge, no charge) chooses with the city's shares:
+ * asc_k = theta ln(share_k) + cost_k.
  */
-export function optionConstants(purpose: number, vot: number, theta: number): number[] {
+export function optionConstants(purpose: number, vot: number, theta: number, city: City): number[] {
   const noCharge: ChargeDesign = { prices: [0, 0, 0], perPassage: false, cap: null, frequency: 12 };
   const costs = new Float64Array(5);
-  const speeds = [C.baseKmh, C.baseKmh, C.baseKmh];
+  const speeds = [city.baseKmh, city.baseKmh, city.baseKmh];
   const band = purpose === 0 ? PEAK : purpose === 1 ? OFF_PEAK : PEAK;
   const n = optionCosts(purpose, vot, C.tripKmMedian[purpose]!, band, noCharge, speeds, costs);
-  const shares = BASE_SHARES[PURPOSES[purpose]!];
+  const shares = city.shares[PURPOSES[purpose]!];
   const asc: number[] = [];
   for (let k = 0; k < n; k++) asc.push(theta * detLog(shares[k]!) + costs[k]!);
   return asc;

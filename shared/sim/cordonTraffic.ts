@@ -39,18 +39,47 @@ export function densityAtDemand(j: number, p: number): number {
 }
 
 /**
- * CO2 of a petrol car (g/km) at an average speed v (km/h), in the average-speed form used by
- * COPERT and by DfT's TAG fuel curves, g/km = a/v + b + c v + d v^2. The coefficients are OUR
- * ASSUMPTION (not read from either), shaped like Barth & Boriboonsomsin's measured curve
- * (Transportation Research Record 2058, 2008: emissions per km rise steeply below about 30 km/h)
- * and scaled so that a car at 50 km/h emits 143 g/km (UK new petrol cars, 2022).
+ * CO2 per km (g/km) at an average speed v (km/h), in the average-speed form used by COPERT and
+ * by DfT's TAG fuel curves, g/km = a/v + b + c v + d v^2, one curve per kind of vehicle. The
+ * coefficients are OUR ASSUMPTION (not read from either), shaped like Barth & Boriboonsomsin's
+ * measured curve (Transportation Research Record 2058, 2008: emissions per km rise steeply below
+ * about 30 km/h) and scaled at 50 km/h: a petrol car 143 g/km (UK new petrol cars, 2022); a
+ * diesel taxi 200 g/km and a diesel van or small lorry 230 g/km (assumed, about the UK
+ * greenhouse-gas conversion factors' averages as recalled); a diesel bus 900 g/km (assumed) with
+ * half the car's low-speed term, since a bus stops at its stops whatever the traffic.
  */
-const CURVE = { a: 600, b: 90, c: -0.9, d: 0.009 } as const;
-const AT_50 = CURVE.a / 50 + CURVE.b + CURVE.c * 50 + CURVE.d * 2500;
-export const CO2_AT_50_KMH = 143;
+export type VehicleKind = 'car' | 'taxi' | 'van' | 'bus';
+const CURVES: Readonly<Record<VehicleKind, { a: number; b: number; c: number; d: number; at50: number }>> = {
+  car: { a: 600, b: 90, c: -0.9, d: 0.009, at50: 143 },
+  taxi: { a: 600, b: 90, c: -0.9, d: 0.009, at50: 200 },
+  van: { a: 600, b: 90, c: -0.9, d: 0.009, at50: 230 },
+  bus: { a: 300, b: 90, c: -0.9, d: 0.009, at50: 900 },
+};
+export const CO2_AT_50_KMH = CURVES.car.at50;
 
-export function co2PerKm(kmh: number): number {
+/**
+ * The vehicles that pay nothing or do not respond (the zone's background traffic), as shares of
+ * its km: ASSUMED from TfL's recalled 2002 mix of central London traffic (taxis about 15%, vans
+ * and lorries about 16%, buses and coaches about 4% of all vehicle-km).
+ */
+export const BACKGROUND_MIX: readonly (readonly [VehicleKind, number])[] = [['taxi', 0.43], ['van', 0.46], ['bus', 0.11]];
+
+export function co2PerKmOf(kind: VehicleKind, kmh: number): number {
   if (!(kmh > 0)) throw new RangeError(`A speed for the emission curve must be above 0 km/h (got ${kmh}).`);
+  const k = CURVES[kind];
   const v = Math.max(5, Math.min(130, kmh));
-  return (CO2_AT_50_KMH * (CURVE.a / v + CURVE.b + CURVE.c * v + CURVE.d * v * v)) / AT_50;
+  const shape = (x: number) => k.a / x + k.b + k.c * x + k.d * x * x;
+  return (k.at50 * shape(v)) / shape(50);
+}
+
+/** A petrol car's curve (the charged traffic). */
+export function co2PerKm(kmh: number): number {
+  return co2PerKmOf('car', kmh);
+}
+
+/** The background traffic's CO2 per km at a speed: its mix of taxis, vans and buses. */
+export function backgroundCo2PerKm(kmh: number): number {
+  let g = 0;
+  for (const [kind, share] of BACKGROUND_MIX) g += share * co2PerKmOf(kind, kmh);
+  return g;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { congestionCharge } from './congestionCharge.js';
-import { schemeDesign, withinBand } from './cordonValidation.js';
+import { schemeConditions, schemeDesign, withinBand } from './cordonValidation.js';
 import { inLondonPounds, LONDON_2003, OUT_OF_SAMPLE } from './validation/chargingSchemes.js';
 
 describe('model against reality: London 2003 calibration and out-of-sample schemes', () => {
@@ -27,20 +27,27 @@ describe('model against reality: London 2003 calibration and out-of-sample schem
     }
     const calibration = checks.find((c) => c.role === 'calibration')!;
     expect(calibration.hit).toBe(true);
+    // Each city's own conditions (added after the first out-of-sample run) are named where they were used.
+    const source = (id: string) => checks.find((c) => c.label.startsWith(OUT_OF_SAMPLE.find((x) => x.id === id)!.name))!.source;
+    expect(source('stockholm-2006')).toMatch(/public transport 60% of trips across the cordon/);
+    expect(source('gothenburg-2013')).toMatch(/public transport 25%/);
+    expect(source('milan-2012')).toMatch(/19% of entries exempt/);
+    expect(schemeConditions(OUT_OF_SAMPLE.find((x) => x.id === 'milan-2012')!)).toEqual({ exemptShare: 0.19 });
+    expect(schemeConditions(LONDON_2003)).toEqual({});
     // Out of sample, every scheme is run: one traffic row each.
     for (const s of OUT_OF_SAMPLE) expect(checks.some((c) => c.role === 'out of sample' && c.label.startsWith(s.name) && c.label.includes('Traffic'))).toBe(true);
   });
 });
 
 describe('the exhibit board\'s caveat', () => {
-  it('says what the reality checks show: every out-of-sample traffic figure missed, each by too small a fall', () => {
-    expect(congestionCharge.info.caveat).toMatch(/40-50%/);
+  it('says what the reality checks show: every out-of-sample traffic figure missed, each by too small a fall (a third to a half of it)', () => {
+    expect(congestionCharge.info.caveat).toMatch(/a third to a half/);
     const traffic = congestionCharge.realityChecks!(1).filter((c) => c.role === 'out of sample' && c.label.includes('Traffic'));
     expect(traffic.length).toBe(OUT_OF_SAMPLE.length);
     for (const c of traffic) {
       expect(c.hit).toBe(false);
       expect(Math.abs(c.model)).toBeLessThan(0.55 * Math.abs(c.real));
-      expect(Math.abs(c.model)).toBeGreaterThan(0.35 * Math.abs(c.real));
+      expect(Math.abs(c.model)).toBeGreaterThan(0.3 * Math.abs(c.real));
     }
   });
 });

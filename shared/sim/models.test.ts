@@ -41,7 +41,7 @@ describe('the twin registry', () => {
     }
     const g = goldenScenarios()[1]!;
     expect(goldenFingerprint(g)).toBe(goldenFingerprint(g));
-    expect(goldenFingerprint(g)).toMatch(/^congestion-charge@2\.0\.0;steps=\d+;activeShare=/);
+    expect(goldenFingerprint(g)).toMatch(/^congestion-charge@2\.1\.0;steps=\d+;activeShare=/);
     expect(() => goldenFingerprint({ ...g, modelId: 'nope' })).toThrow(/No twin model/);
   });
 

@@ -20,6 +20,7 @@ describe('scenario links', () => {
       ['congestion-charge@;seed=3;charge=5', /version .* that does not exist/],
       ['congestion-charge@banana;seed=3;charge=5', /version .* that does not exist/],
       ['congestion-charge@1.0.0;seed=42;charge=12;frequency=12', /version 1\.0\.0 .* no longer runs/],
+      ['congestion-charge@2.0.0;seed=42;charge=12;perPassage=0;shoulder=100;offPeak=100;cap=0;frequency=12', /version 2\.0\.0 .* no longer runs/],
     ];
     for (const [text, problem] of cases) {
       const read = scenarioFromText(congestion, text);

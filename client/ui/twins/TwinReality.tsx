@@ -70,7 +70,7 @@ export function TwinReality({ twin }: { twin: TwinView }) {
             </table>
           </div>
           {checks.some((c) => c.low !== undefined) && (
-            <p className="note muted">Bands: over seeds and over the uncertain parameters; every variant is fitted to the calibration case alone, and money elsewhere is converted by share of local pay.</p>
+            <p className="note muted">Bands: over seeds and over the uncertain parameters; every variant is fitted to the calibration case alone, and money elsewhere is converted by share of local pay. Other places run with their own published conditions before the policy where found (named in the source column; added after the first comparison had been seen), otherwise with the calibration case's.</p>
           )}
         </>
       )}
