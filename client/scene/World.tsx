@@ -13,6 +13,7 @@ import { ConsensusMap } from './ConsensusMap.js';
 import { DragLook } from './DragLook.js';
 import { Exhibits } from './exhibits/Exhibits.js';
 import { EditorScene } from './editor/EditorScene.js';
+import { FootShadows } from './FootShadows.js';
 import { FrameProbe } from './FrameProbe.js';
 import { EnvironmentLight } from './EnvironmentLight.js';
 import { Ground } from './Ground.js';
@@ -71,6 +72,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
       </group>
       <EditorScene />
       <Avatars />
+      <FootShadows />
       <SpeakingRipples />
       <NameTags />
       <CameraRig />

@@ -104,6 +104,9 @@ async function take(browser: Browser, size: typeof SIZES[number], shot: Shot, gr
     await page.screenshot({ path: file });
     const info = await hook(page, (h) => h.renderInfo());
     console.log(`${file}: ${info.calls} draw calls, ${info.triangles} triangles (graphics ${graphics})`);
+    // Leave on purpose, so the next shot's people list and view have no one 'reconnecting' in them.
+    await page.getByRole('button', { name: 'Leave', exact: true }).click();
+    await waitFor(async () => !(await hook(page, (h) => h.status === 'connected').catch(() => false)), 'leaving', 30);
   } finally {
     await context.close();
   }
