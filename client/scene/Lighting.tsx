@@ -27,13 +27,19 @@ function ShadowSun({ position, intensity, color, extent, far }: {
   );
 }
 
-/** Outdoor: sky fill and one shadow-casting sun. Indoor: warm fill, a warm sun and two warm lamps (client/scene/lightRig.ts). */
+/**
+ * Outdoor: sky fill and one shadow-casting sun. Indoor: warm fill, a warm sun and two warm lamps
+ * (client/scene/lightRig.ts). The low tier adds the rig's even fill as an ambient light.
+ */
 export function Lighting({ layout }: { layout: SpaceLayout }) {
   const b = layout.bounds;
   const extent = Math.max(b.maxX - b.minX, b.maxZ - b.minZ) / 2 + 4;
-  const { hemisphere: h, sun, lamps } = useMemo(() => lightRig(layout), [layout]);
+  const { hemisphere: h, sun, lamps, fill } = useMemo(() => lightRig(layout), [layout]);
+  const high = useGraphics((s) => s.settings.tier === 'high');
   return (
     <>
+      {/* The high tier's environment map lights from all round; the low tier gets even light instead. */}
+      {!high && <ambientLight intensity={fill} />}
       <hemisphereLight args={[h.sky, h.ground, h.intensity]} />
       <ShadowSun position={sun.position} intensity={sun.intensity} color={sun.color} extent={extent} far={layout.setting === 'outdoor' ? 160 : 80} />
       {lamps.map((l, i) => (

@@ -18,6 +18,7 @@ import { FrameProbe } from './FrameProbe.js';
 import { EnvironmentLight } from './EnvironmentLight.js';
 import { Ground } from './Ground.js';
 import { Lighting } from './Lighting.js';
+import { lightRig } from './lightRig.js';
 import { NameTags } from './NameTags.js';
 import { Portals } from './Portals.js';
 import { PortraitView } from './PortraitView.js';
@@ -56,7 +57,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
       <group key={layout.id}>
         <Atmosphere layout={layout} />
         <Lighting layout={layout} />
-        <EnvironmentLight intensity={layout.setting === 'outdoor' ? 0.35 : 0.5} />
+        <EnvironmentLight intensity={lightRig(layout).environment} />
         <Venue layout={layout} />
         <Ground layout={layout} />
         <Boxes layout={layout} />
