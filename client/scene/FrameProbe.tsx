@@ -1,6 +1,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { world } from '../state/world.js';
+import { firstFrameDrawn } from './Text.js';
 
 /** Counts frames and shares the renderer, camera and scene with non-React code (readiness, test hook). */
 export function FrameProbe() {
@@ -19,7 +20,7 @@ export function FrameProbe() {
   }, [gl, camera, scene]);
   useFrame(() => {
     world.frame++;
-    if (world.selfReady) world.framesSinceSelf++;
+    if (world.selfReady && ++world.framesSinceSelf === 1) firstFrameDrawn();
   });
   return null;
 }

@@ -1,7 +1,7 @@
+import { useMemo } from 'react';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { useGraphics } from '../state/graphics.js';
-
-export const SUN_POSITION: [number, number, number] = [30, 45, 20];
+import { lightRig } from './lightRig.js';
 
 /** One directional light whose shadow camera covers the whole space (casting shadows on the high graphics tier). */
 function ShadowSun({ position, intensity, color, extent, far }: {
@@ -27,27 +27,24 @@ function ShadowSun({ position, intensity, color, extent, far }: {
   );
 }
 
-/** Outdoor: sky fill and one shadow-casting sun. Indoor: warm fill and two warm lamps. */
+/**
+ * Outdoor: sky fill and one shadow-casting sun. Indoor: warm fill, a warm sun and two warm lamps
+ * (client/scene/lightRig.ts). The low tier adds the rig's even fill as an ambient light.
+ */
 export function Lighting({ layout }: { layout: SpaceLayout }) {
   const b = layout.bounds;
   const extent = Math.max(b.maxX - b.minX, b.maxZ - b.minZ) / 2 + 4;
-  const cx = (b.minX + b.maxX) / 2;
-  const cz = (b.minZ + b.maxZ) / 2;
-  if (layout.setting === 'outdoor') {
-    return (
-      <>
-        <hemisphereLight args={['#dfeaf5', '#8a7f6e', 1.2]} />
-        <ShadowSun position={[cx + SUN_POSITION[0], SUN_POSITION[1], cz + SUN_POSITION[2]]} intensity={2.4} color="#fff3e0" extent={extent} far={160} />
-      </>
-    );
-  }
-  const span = (b.maxZ - b.minZ) / 4;
+  const { hemisphere: h, sun, lamps, fill } = useMemo(() => lightRig(layout), [layout]);
+  const high = useGraphics((s) => s.settings.tier === 'high');
   return (
     <>
-      <hemisphereLight args={['#fff1dc', '#5a4330', 1.0]} />
-      <ShadowSun position={[cx + 8, 30, cz + 12]} intensity={1.1} color="#ffe2bd" extent={extent} far={80} />
-      <pointLight position={[cx, 5, cz - span]} intensity={60} distance={40} decay={2} color="#ffcf8a" />
-      <pointLight position={[cx, 5, cz + span]} intensity={45} distance={40} decay={2} color="#ffd9a3" />
+      {/* The high tier's environment map lights from all round; the low tier gets even light instead. */}
+      {!high && <ambientLight intensity={fill} />}
+      <hemisphereLight args={[h.sky, h.ground, h.intensity]} />
+      <ShadowSun position={sun.position} intensity={sun.intensity} color={sun.color} extent={extent} far={layout.setting === 'outdoor' ? 160 : 80} />
+      {lamps.map((l, i) => (
+        <pointLight key={i} position={l.position} intensity={l.intensity} distance={l.distance} decay={l.decay} color={l.color} />
+      ))}
     </>
   );
 }

@@ -1,13 +1,41 @@
 import type { Text as DreiText } from '@react-three/drei';
-import { lazy, Suspense, type ComponentProps } from 'react';
+import { lazy, Suspense, useSyncExternalStore, type ComponentProps } from 'react';
 
 const LazyText = lazy(() => import('./text3d.js').then((m) => ({ default: m.Text })));
 
+/** How long after the first frame with oneself in it 3D text starts loading (ms). */
+const AFTER_FIRST_FRAME = 300;
+
+let allowed = false;
+let asked = false;
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => { listeners.delete(listener); };
+};
+const mayLoad = () => allowed;
+
 /**
- * 3D text (drei's <Text>, troika and its SDF generator: about 40 kB gzip) loaded when the first
- * label is drawn rather than before the first frame; each label appears once it is typeset.
+ * Called each frame by <FrameProbe> once the visitor is in the world: a moment after the first
+ * such frame, 3D text may load (it then never competes with arriving).
+ */
+export function firstFrameDrawn(): void {
+  if (asked) return;
+  asked = true;
+  setTimeout(() => {
+    allowed = true;
+    for (const listener of listeners) listener();
+  }, AFTER_FIRST_FRAME);
+}
+
+/**
+ * 3D text (drei's <Text>, troika and its SDF generator: about 40 kB gzip) loaded once the first
+ * frame with the visitor in it has been drawn, not before it (nor, as it was, in a race with it);
+ * each label appears once it is typeset.
  */
 export function Text(props: ComponentProps<typeof DreiText>) {
+  const ready = useSyncExternalStore(subscribe, mayLoad, mayLoad);
+  if (!ready) return null;
   return (
     <Suspense fallback={null}>
       <LazyText {...props} />

@@ -13,10 +13,12 @@ import { ConsensusMap } from './ConsensusMap.js';
 import { DragLook } from './DragLook.js';
 import { Exhibits } from './exhibits/Exhibits.js';
 import { EditorScene } from './editor/EditorScene.js';
+import { FootShadows } from './FootShadows.js';
 import { FrameProbe } from './FrameProbe.js';
 import { EnvironmentLight } from './EnvironmentLight.js';
 import { Ground } from './Ground.js';
 import { Lighting } from './Lighting.js';
+import { lightRig } from './lightRig.js';
 import { NameTags } from './NameTags.js';
 import { Portals } from './Portals.js';
 import { PortraitView } from './PortraitView.js';
@@ -55,7 +57,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
       <group key={layout.id}>
         <Atmosphere layout={layout} />
         <Lighting layout={layout} />
-        <EnvironmentLight intensity={layout.setting === 'outdoor' ? 0.35 : 0.5} />
+        <EnvironmentLight intensity={lightRig(layout).environment} />
         <Venue layout={layout} />
         <Ground layout={layout} />
         <Boxes layout={layout} />
@@ -71,6 +73,7 @@ export function World({ layout }: { layout: SpaceLayout }) {
       </group>
       <EditorScene />
       <Avatars />
+      <FootShadows />
       <SpeakingRipples />
       <NameTags />
       <CameraRig />

@@ -73,7 +73,8 @@ export const HAIR: Partial<Record<HairStyle, BufferGeometry>> = {
   short: merge([shade(cap(0.137, 0.205), 1)]),
   long: merge([
     shade(cap(0.138, 0.205, 0.6), 1),
-    shade(new BoxGeometry(0.25, 0.3, 0.09).translate(0, 0.1, 0.085), 0.92),
+    // Falling behind the head to the shoulders: rounded, so from behind it reads as hair, not a slab.
+    shade(new SphereGeometry(0.13, 14, 10).scale(1, 1.3, 0.55).translate(0, 0.12, 0.075), 0.92),
   ]),
   bun: merge([shade(cap(0.136, 0.205), 1), shade(new SphereGeometry(0.06, 10, 8).translate(0, 0.33, 0.07), 0.92)]),
   cap: merge([

@@ -8,6 +8,8 @@
  * graphics tier at 640x360 (software rendering pays per pixel), pins the camera at the screenshot script's positions, and samples
  * frame times for a few seconds: the figure is the median frame time of this build over the old
  * one's. Last, in this build: draw calls with 10 and with 200 bots in view (they must be equal).
+ * `--only plaza-spawn,hall` measures some views; `--seconds N` samples N seconds per page;
+ * `--calls no` leaves out the draw calls.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,6 +31,9 @@ const BEFORE = arg('before', '');
 const ROUNDS = Number(arg('rounds', '3'));
 const PORT = Number(arg('port', '8830'));
 const SECONDS = Number(arg('seconds', '4'));
+const CALLS = arg('calls', 'yes') !== 'no';
+const ONLY = arg('only', '').split(',').filter(Boolean);
+const load = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
 
 type Vec = [number, number, number];
 const VIEWS: { name: string; space: string; position: Vec; target: Vec }[] = [
@@ -122,7 +127,8 @@ async function main(): Promise<void> {
   const servers = [await start(process.cwd(), PORT), await start(path.resolve(BEFORE), PORT + 1)];
   const browser = await launchSoftwareChromium();
   try {
-    for (const view of VIEWS) {
+    console.log(`load average at the start: ${load()}`);
+    for (const view of VIEWS.filter((v) => ONLY.length === 0 || ONLY.includes(v.name))) {
       const ratios: number[] = [];
       for (let r = 0; r < ROUNDS; r++) {
         // Alternate which build goes first, so a trend in the machine's load favours neither.
@@ -132,11 +138,13 @@ async function main(): Promise<void> {
         ratios.push(times[PORT]! / times[PORT + 1]!);
         console.log(`${view.name} round ${r + 1}: after ${round(times[PORT]!, 1)} ms, before ${round(times[PORT + 1]!, 1)} ms, ratio ${round(ratios.at(-1)!, 2)}`);
       }
-      console.log(`${view.name}: frame time after/before (low tier, median frame, ${ROUNDS} rounds): median ${round(quantile(ratios, 0.5), 2)}, max ${round(Math.max(...ratios), 2)}`);
+      console.log(`${view.name}: frame time after/before (low tier, median frame, ${ROUNDS} rounds): median ${round(quantile(ratios, 0.5), 2)}, min ${round(Math.min(...ratios), 2)}, max ${round(Math.max(...ratios), 2)} (load average ${load()})`);
     }
-    console.log('draw calls, this build:', JSON.stringify(await drawCalls(browser, PORT)));
-    console.log('draw calls, before:', JSON.stringify(await drawCalls(browser, PORT + 1)));
-    console.log(`machine: ${os.cpus().length} cores, ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} load average, SwiftShader, 640x360, graphics low`);
+    if (CALLS) {
+      console.log('draw calls, this build:', JSON.stringify(await drawCalls(browser, PORT)));
+      console.log('draw calls, before:', JSON.stringify(await drawCalls(browser, PORT + 1)));
+    }
+    console.log(`machine: ${os.cpus().length} cores, ${load()} load average, SwiftShader, 640x360, graphics low`);
   } finally {
     await browser.close();
     for (const s of servers) s.kill('SIGTERM');
