@@ -8,7 +8,7 @@ import { answeringQuestion, useHall } from './state/hall.js';
 import { useUi } from './state/ui.js';
 import { useGraphics } from './state/graphics.js';
 import { world } from './state/world.js';
-import { ballotBars, useBallots } from './state/ballots.js';
+import { ballotBars, stageScreenShown, useBallots } from './state/ballots.js';
 import { benchCrowd } from './benchCrowd.js';
 import { forcePublish, voiceProbe, voiceSignal, voiceStats } from './voice/probes.js';
 import { modelById } from '../shared/sim/models.js';
@@ -116,6 +116,10 @@ const hook: HustingsTestHook = {
       id: b.ballot.id, title: b.ballot.title, phase: b.ballot.phase, onStage: b.ballot.onStage, hidden: b.hidden,
       votesFor: b.proposals.map((p) => p.counted?.for ?? null), bars: [...(ballotBars.get(b.ballot.id) ?? [])],
     }));
+  },
+  stageBallot() {
+    const shown = stageScreenShown.current;
+    return shown ? { ...shown, values: [...shown.values] } : null;
   },
   highlightedExhibit() {
     return useExhibits.getState().nearId;

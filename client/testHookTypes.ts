@@ -171,6 +171,8 @@ export interface HustingsTestHook {
   openExhibit(): string;
   /** The space's ballots as this client last heard, with the stand's bar heights as drawn (metres). */
   ballots(): HustingsBallot[];
+  /** The ballot the town hall's stage screen draws now (its header line and bar numbers), or null. */
+  stageBallot(): { ballotId: string; header: string; hidden: boolean; values: number[] } | null;
   /** The highlighted exhibit (stood near, or reached with Tab), or ''. */
   highlightedExhibit(): string;
   /** The interpolated pose drawn for a remote avatar this frame. */

@@ -455,6 +455,10 @@ const ATTEMPTS: Record<Action, (actor: Actor) => Promise<Outcome>> = {
   'ballots.manage': async (actor) => http(async () => callApi('createBallot', {
     baseUrl: server.http, token: await actor.token(), params: { id: SPACE }, body: { title: unique('Set up by the walk'), proposals: [{ title: 'This' }, { title: 'That' }] },
   })),
+  'members.invite': async (actor) => http(async () => {
+    const result = await callApi('inviteMembers', { baseUrl: server.http, token: await actor.token(), params: { id: SPACE }, body: { csv: `${unique('member')}@example.org` } });
+    expect(result.invited).toHaveLength(1);
+  }),
   // An open ballot that takes accounts and guests: everyone with a session may cast.
   'ballots.vote': async (actor) => {
     const ballot = await server.repos.ballots.create({

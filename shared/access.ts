@@ -108,6 +108,8 @@ export const ACTIONS = {
   // Administration.
   'admin.accounts.list': { roles: ADMIN, scope: 'global', summary: 'List accounts with their roles.' },
   'admin.accounts.update': { roles: ADMIN, scope: 'global', summary: 'Disable or re-enable an account.' },
+  // Members in bulk: invitations that make accounts with no role (no staff role is ever granted this way).
+  'members.invite': { roles: CURATION, scope: 'space', summary: 'Bring members in: a CSV of email addresses becomes invitation links (shown once, no email is sent) that make accounts with no role, able to vote on ballots that take accounts.' },
   'admin.invitations.list': { roles: ADMIN, scope: 'global', summary: 'List invitations.' },
   'admin.invitations.create': { roles: ADMIN, scope: 'global', summary: 'Invite someone by link with a role.' },
   'admin.invitations.revoke': { roles: ADMIN, scope: 'global', summary: 'Withdraw an unused invitation.' },

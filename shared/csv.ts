@@ -55,21 +55,32 @@ export class CsvError extends Error {
   }
 }
 
+/** A CSV record with the line of the file it starts on (counting from 1, blank lines included). */
+export interface CsvRecord { line: number; cells: string[] }
+
 /**
  * Parses RFC 4180 CSV (quoted cells may hold commas, quotes and line breaks; CRLF or LF; a BOM
  * is skipped). Blank lines are dropped. Refuses an unterminated quote.
  */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return parseCsvRecords(text).map((r) => r.cells);
+}
+
+/** parseCsv, keeping the line each record starts on (so a report can name the row a person sees). */
+export function parseCsvRecords(text: string): CsvRecord[] {
+  const rows: CsvRecord[] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endRow = () => {
     row.push(cell);
-    if (row.length > 1 || row[0] !== '') rows.push(row);
+    if (row.length > 1 || row[0] !== '') rows.push({ line: start, cells: row });
     row = [];
     cell = '';
+    start = line + 1;
   };
   while (i < text.length) {
     const ch = text[i]!;
@@ -82,6 +93,7 @@ export function parseCsv(text: string): string[][] {
         }
         quoted = false;
       } else {
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
         cell += ch;
       }
       i++;
@@ -91,10 +103,10 @@ export function parseCsv(text: string): string[][] {
     else if (ch === ',') {
       row.push(cell);
       cell = '';
-    } else if (ch === '\n') endRow();
-    else if (ch === '\r') {
-      if (text[i + 1] !== '\n') endRow();
-    } else cell += ch;
+    } else if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) {
+      endRow();
+      line++;
+    } else if (ch !== '\r') cell += ch;
     i++;
   }
   if (quoted) throw new CsvError('A quoted cell is never closed (a " is missing).');

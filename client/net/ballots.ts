@@ -1,6 +1,6 @@
 import type { Room } from 'colyseus.js';
 import { ApiCallError, callApi } from '../../shared/protocol/apiClient.js';
-import { BallotsLive, type BallotCreateRequest, type BallotUpdateRequest, type Votes } from '../../shared/protocol/ballots.js';
+import { BallotsLive, type BallotCreateRequest, type BallotUpdateRequest, type CodeCounts, type Votes } from '../../shared/protocol/ballots.js';
 import { ServerMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { resetBallots, useBallots, type BallotNote } from '../state/ballots.js';
@@ -112,5 +112,26 @@ export async function createBallot(body: BallotCreateRequest): Promise<string | 
     return null;
   } catch (err) {
     return refusalText(err, 'The ballot could not be set up; please try again.');
+  }
+}
+
+/** Staff: how many codes a ballot has had issued and used (null if it could not be read). */
+export async function loadCodeCounts(ballotId: string): Promise<CodeCounts | null> {
+  const { spaceId } = useBallots.getState();
+  try {
+    return await callApi('ballotCodeCounts', { baseUrl: apiOrigin(), token: token(), params: { id: spaceId, ballotId } });
+  } catch {
+    return null;
+  }
+}
+
+/** Staff: issue `count` one-time codes. They come back once (only their hashes are kept). */
+export async function issueCodes(ballotId: string, count: number): Promise<{ codes: string[] } | { error: string }> {
+  const { spaceId } = useBallots.getState();
+  try {
+    const issued = await callApi('ballotCodes', { baseUrl: apiOrigin(), token: token(), params: { id: spaceId, ballotId }, body: { count } });
+    return { codes: issued.codes };
+  } catch (err) {
+    return { error: refusalText(err, 'The codes could not be issued; please try again.') };
   }
 }

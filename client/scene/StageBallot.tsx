@@ -1,5 +1,6 @@
+import { useEffect } from 'react';
 import { PlaneGeometry } from 'three';
-import { barValue, type LiveBallot } from '../state/ballots.js';
+import { barValue, stageScreenShown, type LiveBallot } from '../state/ballots.js';
 import { SIGN_FONT } from './fonts.js';
 import { Text } from './Text.js';
 
@@ -21,10 +22,18 @@ export function StageBallot({ live, width, height }: { live: LiveBallot; width: 
   const labelW = width * 0.38;
   const barW = width - 0.9 - labelW - 0.6;
   const y0 = height / 2 - 1.55;
+  const header = `BALLOT · ${PHASE[ballot.phase]} · ${live.turnout.accounts + live.turnout.codes} VOTED`;
+  const shown = values.join(',');
+  useEffect(() => {
+    stageScreenShown.current = { ballotId: ballot.id, header, hidden: live.hidden, values: shown === '' ? [] : shown.split(',').map(Number) };
+  }, [ballot.id, header, live.hidden, shown]);
+  useEffect(() => () => {
+    stageScreenShown.current = null;
+  }, []);
   return (
     <>
       <Text font={SIGN_FONT} position={[left, height / 2 - 1.38, 0.01]} fontSize={0.17} color="#7fd8ff" anchorX="left" anchorY="top" letterSpacing={0.08}>
-        {`BALLOT · ${PHASE[ballot.phase]} · ${live.turnout.accounts + live.turnout.codes} VOTED`}
+        {header}
       </Text>
       {live.hidden ? (
         <Text font={SIGN_FONT} position={[0, y0 - 0.6, 0.01]} fontSize={0.24} color="#b5bec8" anchorX="center" anchorY="middle">

@@ -61,3 +61,12 @@ export function barValue(b: LiveBallot, proposalId: string): number {
  * by the stand in its frame loop, read by the test hook).
  */
 export const ballotBars = new Map<string, number[]>();
+
+/** What the stage screen draws of a ballot (the header line and each bar's number). */
+export interface StagedBallotShown { ballotId: string; header: string; hidden: boolean; values: number[] }
+
+/**
+ * The ballot the stage screen draws right now, or null (transient: written by StageBallot when it
+ * renders and cleared when it goes, read by the test hook).
+ */
+export const stageScreenShown: { current: StagedBallotShown | null } = { current: null };

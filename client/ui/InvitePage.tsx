@@ -64,7 +64,7 @@ export function InvitePage({ token }: { token: string }) {
         {load.state === 'ready' && me && (
           <>
             <p>
-              You are signed in as <strong>{me.name}</strong>. Accepting adds this role to your account.
+              You are signed in as <strong>{me.name}</strong>. {load.preview.role === 'visitor' ? 'Your account can vote already; accepting uses up this link and adds no role.' : 'Accepting adds this role to your account.'}
             </p>
             <FormError message={error} />
             <button type="button" autoFocus disabled={busy} onClick={() => void accept({})}>

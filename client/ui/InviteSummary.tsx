@@ -7,9 +7,15 @@ export function InviteSummary({ preview }: { preview: InvitationPreview }) {
   const where = preview.spaceId === null ? 'all spaces' : (preview.spaceName ?? preview.spaceId);
   return (
     <div className="invite-summary">
-      <p className="lede">
-        You are invited as <strong>{roleLabel(preview.role)}</strong> in <strong>{where}</strong>.
-      </p>
+      {preview.role === 'visitor' ? (
+        <p className="lede">
+          You are invited to join as a <strong>member</strong>, from <strong>{where}</strong>. With an account you can vote on ballots that take accounts; it gives no staff role.
+        </p>
+      ) : (
+        <p className="lede">
+          You are invited as <strong>{roleLabel(preview.role)}</strong> in <strong>{where}</strong>.
+        </p>
+      )}
       <p className="muted">
         {preview.email && <>It was made for {preview.email}. </>}
         The link works until {formatTime(preview.expiresAt)}.

@@ -25,6 +25,8 @@ export interface AccountStore {
   get(id: string): Promise<Account | undefined>;
   /** The account and its password hash, for signing in. */
   findByEmail(email: string): Promise<(Account & { passwordHash: string }) | undefined>;
+  /** Which of these addresses (lower-cased) have an account. */
+  existingEmails(emails: readonly string[]): Promise<Set<string>>;
   /** The password hash of an account, for checking the current password before a change. */
   passwordHash(id: string): Promise<string | undefined>;
   /** All accounts, oldest first. */
@@ -60,6 +62,17 @@ export function createAccountStore(db: Kysely<Database>, clock: Clock = systemCl
     async findByEmail(email) {
       const row = await db.selectFrom('accounts').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
       return row ? { ...toAccount(row), passwordHash: row.password_hash } : undefined;
+    },
+
+    async existingEmails(emails) {
+      const found = new Set<string>();
+      const wanted = [...new Set(emails.map(normaliseEmail))];
+      // Chunks: SQLite allows a limited number of bound values per statement.
+      for (let i = 0; i < wanted.length; i += 200) {
+        const rows = await db.selectFrom('accounts').select('email').where('email', 'in', wanted.slice(i, i + 200)).execute();
+        for (const r of rows) found.add(r.email);
+      }
+      return found;
     },
 
     async passwordHash(id) {

@@ -38,6 +38,8 @@ export interface InvitationStore {
   findByTokenHash(tokenHash: string): Promise<(Invitation & { tokenHash: string }) | undefined>;
   /** Newest first. */
   list(): Promise<Invitation[]>;
+  /** Pending invitations (not used, withdrawn or expired) made for any of these addresses (lower-cased). */
+  pendingForEmails(emails: readonly string[]): Promise<Invitation[]>;
   /** Withdraws a pending invitation; returns it (whatever its status), or undefined if unknown. */
   revoke(id: string): Promise<Invitation | undefined>;
   /**
@@ -96,6 +98,19 @@ export function createInvitationStore(db: Kysely<Database>, clock: Clock = syste
     async list() {
       const rows = await db.selectFrom('invitations').selectAll().orderBy('created_at', 'desc').orderBy('id').execute();
       return rows.map(toInvitation);
+    },
+
+    async pendingForEmails(emails) {
+      const found: Invitation[] = [];
+      const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+      const now = stamp(clock);
+      for (let i = 0; i < wanted.length; i += 200) {
+        const rows = await db.selectFrom('invitations').selectAll().where('email', 'in', wanted.slice(i, i + 200))
+          .where('used_at', 'is', null).where('revoked_at', 'is', null).where('expires_at', '>', now)
+          .orderBy('created_at').orderBy('id').execute();
+        found.push(...rows.map(toInvitation));
+      }
+      return found;
     },
 
     async revoke(id) {

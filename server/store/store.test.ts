@@ -374,6 +374,28 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect(statuses).toEqual({ 'for a': 'used', 'for b': 'revoked', 'for c': 'expired', 'for d': 'used' });
     });
 
+    it('finds which addresses have an account, and the pending invitations made for addresses (members in bulk)', async () => {
+      const t = manualClock('2030-06-01T12:00:00.000Z');
+      const repos = createRepos(handle.db, t.clock);
+      await newAccount(repos, 'kit-bulk');
+      expect(await repos.accounts.existingEmails(['KIT-bulk@example.org', 'nobody@example.org', ...Array.from({ length: 450 }, (_, i) => `x${i}@example.org`)]))
+        .toEqual(new Set(['kit-bulk@example.org']));
+      const make = (email: string, hours: number, role = 'visitor') => repos.invitations.create({
+        tokenHash: randomBytes(32).toString('hex'), role, spaceId: 'plaza', email, note: null, createdBy: null, expiresAt: new Date(t.clock().getTime() + hours * HOUR),
+      });
+      const pending = await make('pen@example.org', 2);
+      const staff = await make('pen@example.org', 2, 'host');
+      const used = await make('used@example.org', 2);
+      const revoked = await make('gone@example.org', 2);
+      const expired = await make('old@example.org', 1);
+      await repos.invitations.markUsed(used.id, (await newAccount(repos, 'pen-user')).id);
+      await repos.invitations.revoke(revoked.id);
+      t.advance(HOUR);
+      const found = await repos.invitations.pendingForEmails(['Pen@example.org', 'used@example.org', 'gone@example.org', 'old@example.org', expired.email!]);
+      expect(found.map((i) => i.id).sort()).toEqual([pending.id, staff.id].sort());
+      expect(await repos.invitations.pendingForEmails([])).toEqual([]);
+    });
+
     it('repos.transaction rolls back every write (account, grant, audit) when the work throws, and commits them all when it returns', async () => {
       const repos = createRepos(handle.db);
       const accountsBefore = await repos.accounts.count();

@@ -6,7 +6,8 @@ import { DisplayName } from './messages.js';
 import { AssetKind, AssetType, Exhibit, Sha256 } from '../exhibits/exhibit.js';
 import { TwinModels } from './twins.js';
 import { AvatarLook } from './look.js';
-import { AllocationRequest, BallotCreateRequest, BallotParams, BallotResults, BallotsLive, BallotUpdateRequest, BallotView, CodesIssued, CodesRequest, MyAllocation } from './ballots.js';
+import { AllocationRequest, BallotCreateRequest, BallotParams, BallotResults, BallotsLive, BallotUpdateRequest, BallotView, CodeCounts, CodesIssued, CodesRequest, MyAllocation } from './ballots.js';
+import { MemberInvitesRequest, MemberInvitesResult } from './members.js';
 import {
   ConsensusImportRequest, ConsensusMine, ConsensusResponse, ConsensusVoteRequest, ConversationCreateRequest, ConversationView,
   PendingStatements, StatementModerateRequest, StatementSubmitRequest, StatementView,
@@ -86,9 +87,11 @@ export type PasswordChangeRequest = z.infer<typeof PasswordChangeRequest>;
 
 export const InvitationStatus = z.enum(['pending', 'used', 'expired', 'revoked']);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
+/** The role an invitation grants; `visitor` is a member invitation: an account with no role. */
+export const InvitationRole = Role.describe('The role it grants; "visitor" is a member invitation (an account with no role, able to vote on ballots that take accounts).');
 export const InvitationView = z.object({
   id: Id,
-  role: GrantableRole,
+  role: InvitationRole,
   spaceId: SpaceId.nullable(),
   email: z.string().nullable(),
   note: z.string().nullable(),
@@ -123,7 +126,7 @@ export type InvitationCreated = z.infer<typeof InvitationCreated>;
 
 /** What the holder of an invitation link may see before accepting. */
 export const InvitationPreview = z.object({
-  role: GrantableRole,
+  role: InvitationRole,
   spaceId: SpaceId.nullable(),
   spaceName: z.string().nullable(),
   email: z.string().nullable(),
@@ -409,6 +412,8 @@ export const API = {
   createBallot: endpoint({ method: 'POST', path: '/api/spaces/:id/ballots', action: 'ballots.manage', status: 201, params: SpaceParams, spaceFrom: 'path', body: BallotCreateRequest, maxBody: '64kb', notFound: 'There is no space with that name.', response: BallotView }),
   updateBallot: endpoint({ method: 'PATCH', path: '/api/spaces/:id/ballots/:ballotId', action: 'ballots.manage', status: 200, params: BallotParams, spaceFrom: 'path', body: BallotUpdateRequest, maxBody: '64kb', notFound: BALLOT_NOT_FOUND, response: BallotView }),
   ballotCodes: endpoint({ method: 'POST', path: '/api/spaces/:id/ballots/:ballotId/codes', action: 'ballots.manage', status: 201, params: BallotParams, spaceFrom: 'path', body: CodesRequest, notFound: BALLOT_NOT_FOUND, response: CodesIssued }),
+  ballotCodeCounts: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots/:ballotId/codes', action: 'ballots.manage', status: 200, params: BallotParams, spaceFrom: 'path', notFound: BALLOT_NOT_FOUND, response: CodeCounts }),
+  inviteMembers: endpoint({ method: 'POST', path: '/api/spaces/:id/members/invitations', action: 'members.invite', status: 201, params: SpaceParams, spaceFrom: 'path', body: MemberInvitesRequest, maxBody: '512kb', notFound: NO_SPACE, response: MemberInvitesResult }),
   myAllocation: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots/:ballotId/allocation', action: 'ballots.vote', status: 200, params: BallotParams, spaceFrom: 'path', notFound: BALLOT_NOT_FOUND, response: MyAllocation }),
   castAllocation: endpoint({ method: 'POST', path: '/api/spaces/:id/ballots/:ballotId/allocation', action: 'ballots.vote', status: 200, params: BallotParams, spaceFrom: 'path', body: AllocationRequest, maxBody: '8kb', notFound: BALLOT_NOT_FOUND, response: MyAllocation }),
   ballotResults: endpoint({ method: 'GET', path: '/api/spaces/:id/ballots/:ballotId/results', action: 'ballots.read', status: 200, params: BallotParams, notFound: BALLOT_NOT_FOUND, response: BallotResults }),

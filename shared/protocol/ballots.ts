@@ -213,6 +213,9 @@ export type BallotsLive = z.infer<typeof BallotsLive>;
 export const CodesRequest = z.strictObject({
   count: z.number().int().min(1, 'Ask for at least one code.').max(BALLOT_CODES_MAX, `At most ${BALLOT_CODES_MAX} codes at a time.`),
 });
+/** How many codes a ballot has had issued, and how many of them have been used. */
+export const CodeCounts = z.object({ ballotId: Id, issued: z.number().int(), used: z.number().int() }).meta({ id: 'BallotCodeCounts' });
+export type CodeCounts = z.infer<typeof CodeCounts>;
 export const CodesIssued = z.object({
   ballotId: Id,
   /** Shown once: only their hashes are stored. Each works once. */

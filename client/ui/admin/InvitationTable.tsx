@@ -35,7 +35,11 @@ export function InvitationTable({ invitations, spaces, action }: { invitations: 
             const where = spaceLabel(spaces, inv.spaceId);
             return (
               <tr key={inv.id}>
-                <td><RoleBadge role={inv.role} where={where} /></td>
+                <td>
+                  {inv.role === 'visitor'
+                    ? <span className="role-badge member-badge">Member (no role)<span className="role-where"> · {where}</span></span>
+                    : <RoleBadge role={inv.role} where={where} />}
+                </td>
                 <td>
                   {inv.email ?? <span className="muted">Anyone with the link</span>}
                   {inv.note && <div className="muted note">{inv.note}</div>}
@@ -51,7 +55,7 @@ export function InvitationTable({ invitations, spaces, action }: { invitations: 
                       type="button"
                       className="small secondary"
                       disabled={action.busy}
-                      aria-label={`Withdraw the invitation as ${roleLabel(inv.role)} in ${where}${inv.email ? ` for ${inv.email}` : ''}`}
+                      aria-label={`Withdraw the invitation as ${inv.role === 'visitor' ? 'a member' : roleLabel(inv.role)} in ${where}${inv.email ? ` for ${inv.email}` : ''}`}
                       onClick={() => void action.run(() => api('revokeInvitation', { params: { id: inv.id } }), 'Invitation withdrawn: its link no longer works.')}
                     >
                       Withdraw

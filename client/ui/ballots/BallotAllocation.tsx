@@ -1,8 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { Votes } from '../../../shared/protocol/ballots.js';
+import { accountToken } from '../../net/account.js';
 import { castVotes, loadMine } from '../../net/ballots.js';
 import { useBallots, type LiveBallot } from '../../state/ballots.js';
-import { creditsSpent, sameVotes, stepVotes, votesLine } from './allocation.js';
+import { codeField, creditsSpent, sameVotes, stepVotes, votesLine } from './allocation.js';
 
 const NONE: Votes = {};
 
@@ -30,11 +31,14 @@ export function BallotAllocation({ live }: { live: LiveBallot }) {
   const left = ballot.budget - spent;
   const open = ballot.phase === 'open' && (mine?.canVote ?? true);
   const changed = !sameVotes(draft, saved);
+  const field = open ? codeField(ballot, mine, accountToken() !== null) : 'no';
+  const needsCode = field === 'required';
+  const offerCode = field !== 'no';
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setSending(true);
-    const ok = await castVotes(ballot.id, draft, mine?.needsCode ? code : undefined);
+    const ok = await castVotes(ballot.id, draft, offerCode && code.trim() !== '' ? code : undefined);
     setSending(false);
     if (ok) setCode('');
   };
@@ -67,15 +71,18 @@ export function BallotAllocation({ live }: { live: LiveBallot }) {
         {`Credits left: ${left} of ${ballot.budget}`}
       </p>
       <meter min={0} max={ballot.budget} value={spent} aria-label="Voice credits spent" />
-      {mine?.needsCode && open && (
-        <label className="field">
-          <span>Ballot code</span>
-          <input value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" placeholder="7KQX-M2PD-9F3A" />
-        </label>
+      {offerCode && (
+        <div className="field">
+          <label htmlFor={`${base}-code`}>{needsCode ? 'Ballot code' : 'Ballot code (if you were given one)'}</label>
+          <input id={`${base}-code`} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="7KQX-M2PD-9F3A" aria-describedby={`${base}-code-hint`} />
+          <span id={`${base}-code-hint`} className="muted small">
+            {needsCode ? 'Each code works once; after that you change your allocation without it.' : 'With a code your ballot is counted with the others; without one it is counted apart, as a guest’s.'}
+          </span>
+        </div>
       )}
       {mine?.reason && <p className="muted small">{mine.reason}</p>}
       {mine?.named && <p className="muted small">Your ballot will be listed with your name.</p>}
-      <button type="submit" disabled={!open || !changed || sending || (mine?.needsCode === true && code.trim() === '')}>
+      <button type="submit" disabled={!open || !changed || sending || (needsCode && code.trim() === '')}>
         {mine?.voterClass ? 'Save changes' : 'Cast ballot'}
       </button>
       {note && <p className={note.kind === 'error' ? 'form-error' : 'muted small'} role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</p>}

@@ -3,9 +3,11 @@ import { currentBallots, featuredBallot, useBallots } from '../../state/ballots.
 import { useUi } from '../../state/ui.js';
 import { useAllows } from '../townhall/useAllows.js';
 import { BallotAllocation } from './BallotAllocation.js';
+import { BallotCodes } from './BallotCodes.js';
 import { BallotSetupForm } from './BallotSetupForm.js';
 import { BallotStaffControls } from './BallotStaffControls.js';
 import { BallotTallies } from './BallotTallies.js';
+import { MemberInvites } from './MemberInvites.js';
 
 const PHASE_TEXT = { scheduled: 'Not open yet', open: 'Open: you may change your allocation until it closes', closed: 'Closed' } as const;
 
@@ -18,6 +20,7 @@ export function BallotPanel() {
   const all = useBallots((s) => s.ballots);
   const stage = useUi((s) => Boolean(s.layout?.stage));
   const manage = useAllows('ballots.manage');
+  const invite = useAllows('members.invite');
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState('');
   const base = useId();
@@ -50,9 +53,11 @@ export function BallotPanel() {
               {live.ballot.phase !== 'closed' && <BallotAllocation key={live.ballot.id} live={live} />}
               <BallotTallies live={live} />
               {manage && <BallotStaffControls live={live} stage={stage} />}
+              {manage && live.ballot.voters.codes && <BallotCodes key={live.ballot.id} live={live} />}
             </>
           )}
           {manage && <BallotSetupForm />}
+          {invite && <MemberInvites />}
         </div>
       )}
     </section>

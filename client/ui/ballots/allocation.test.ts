@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditsSpent, sameVotes, stepVotes, votesLine } from './allocation.js';
+import { codeField, creditsSpent, sameVotes, stepVotes, votesLine } from './allocation.js';
 
 describe('the allocation panel arithmetic', () => {
   it('costs n^2 per proposal and adds up', () => {
@@ -20,5 +20,17 @@ describe('the allocation panel arithmetic', () => {
     expect(sameVotes({ a: 1, b: 0 }, { a: 1 })).toBe(true);
     expect(sameVotes({ a: 1 }, { a: 2 })).toBe(false);
     expect([0, 1, 3, -2].map(votesLine)).toEqual(['No votes', '1 vote for, 1 credit', '3 votes for, 9 credits', '2 votes against, 4 credits']);
+  });
+
+  it('asks for a ballot code where it is needed, offers one to guests where guests vote apart, and never after a ballot is cast', () => {
+    const voters = (accounts: boolean, codes: boolean, guests: boolean) => ({ voters: { accounts, codes, guests } });
+    const fresh = { needsCode: false, voterClass: null };
+    expect(codeField(voters(false, true, false), { needsCode: true, voterClass: null }, false)).toBe('required');
+    expect(codeField(voters(true, true, true), fresh, false)).toBe('optional');
+    expect(codeField(voters(false, true, true), fresh, true)).toBe('optional');
+    expect(codeField(voters(true, true, true), fresh, true)).toBe('no');
+    expect(codeField(voters(true, true, true), { needsCode: false, voterClass: 'guest' }, false)).toBe('no');
+    expect(codeField(voters(true, false, true), fresh, false)).toBe('no');
+    expect(codeField(voters(true, true, false), undefined, false)).toBe('no');
   });
 });

@@ -1,4 +1,4 @@
-import type { Votes } from '../../../shared/protocol/ballots.js';
+import type { BallotVoters, Votes } from '../../../shared/protocol/ballots.js';
 
 /**
  * The allocation panel's arithmetic (the server checks the same rules on every change): n votes
@@ -32,4 +32,21 @@ export function votesLine(n: number): string {
   if (n === 0) return 'No votes';
   const count = Math.abs(n);
   return `${count} ${count === 1 ? 'vote' : 'votes'} ${n > 0 ? 'for' : 'against'}, ${n * n} ${n * n === 1 ? 'credit' : 'credits'}`;
+}
+
+/**
+ * Whether the panel asks for a ballot code: 'required' when the ballot takes this voter only with
+ * one; 'optional' for a guest where guests may vote too (a code counts them with the others
+ * instead of apart); 'no' once they have voted (a code is spent once), for an account where
+ * accounts count, and on ballots without codes.
+ */
+export function codeField(
+  ballot: { voters: BallotVoters },
+  mine: { needsCode: boolean; voterClass: string | null } | undefined,
+  signedIn: boolean,
+): 'required' | 'optional' | 'no' {
+  if (!ballot.voters.codes || mine?.voterClass) return 'no';
+  if (mine?.needsCode) return 'required';
+  if (signedIn && ballot.voters.accounts) return 'no';
+  return ballot.voters.guests ? 'optional' : 'no';
 }

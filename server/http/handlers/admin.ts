@@ -1,4 +1,4 @@
-import { auditSpaces, type Role } from '../../../shared/access.js';
+import { auditSpaces, Role } from '../../../shared/access.js';
 import { ErrorCode } from '../../../shared/protocol/errors.js';
 import { newInvitationToken } from '../../auth/invitationTokens.js';
 import type { Invitation } from '../../store/invitations.js';
@@ -144,5 +144,5 @@ function grantView(g: RoleGrant) {
 }
 
 function invitationView(i: Invitation) {
-  return { ...i, role: i.role as Exclude<Role, 'visitor'> };
+  return { ...i, role: Role.parse(i.role) };
 }

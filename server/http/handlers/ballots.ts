@@ -13,7 +13,7 @@ import type { Repos } from '../../store/repos.js';
 import { ApiError, type Handlers } from '../api.js';
 import { type HandlerDeps, signedIn } from './deps.js';
 
-type BallotHandlers = 'listBallots' | 'createBallot' | 'updateBallot' | 'ballotCodes' | 'myAllocation' | 'castAllocation' | 'ballotResults' | 'ballotResultsCsv';
+type BallotHandlers = 'listBallots' | 'createBallot' | 'updateBallot' | 'ballotCodes' | 'ballotCodeCounts' | 'myAllocation' | 'castAllocation' | 'ballotResults' | 'ballotResultsCsv';
 
 const NO_BALLOT = 'There is no such ballot in this space.';
 
@@ -101,6 +101,12 @@ export function ballotHandlers(deps: HandlerDeps): Pick<Handlers, BallotHandlers
         await r.audit.append({ actorId: actorOf(actor), action: 'ballot.codes', targetType: 'ballot', targetId: ballot.id, spaceId: ballot.spaceId, detail: { count: body.count } });
       });
       return { ballotId: ballot.id, codes };
+    },
+
+    async ballotCodeCounts({ params, res }) {
+      const ballot = await found(repos, params.id, params.ballotId);
+      res.set('Cache-Control', 'no-store');
+      return { ballotId: ballot.id, ...await repos.ballots.codeCounts(ballot.id) };
     },
 
     async myAllocation({ params, identity, res }) {

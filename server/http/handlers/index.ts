@@ -6,6 +6,7 @@ import { exhibitHandlers } from './exhibits.js';
 import type { HandlerDeps } from './deps.js';
 import { invitationHandlers } from './invitations.js';
 import { lookHandlers } from './look.js';
+import { memberHandlers } from './members.js';
 import { consensusHandlers } from './consensus.js';
 import { consensusExportHandlers } from './consensusExport.js';
 import { publicHandlers } from './public.js';
@@ -28,6 +29,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...exhibitHandlers(deps),
     ...twinHandlers(),
     ...ballotHandlers(deps),
+    ...memberHandlers(deps),
     ...consensusHandlers(deps),
     ...consensusExportHandlers(deps),
   };

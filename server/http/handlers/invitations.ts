@@ -1,4 +1,4 @@
-import { GrantableRole } from '../../../shared/access.js';
+import { Role } from '../../../shared/access.js';
 import { ErrorCode } from '../../../shared/protocol/errors.js';
 import { hashInvitationToken, sameTokenHash } from '../../auth/invitationTokens.js';
 import { hashPassword } from '../../auth/passwords.js';
@@ -27,7 +27,9 @@ export function invitationHandlers(deps: HandlerDeps): Pick<Handlers, 'previewIn
     if (!await r.invitations.markUsed(invitation.id, accountId)) {
       throw new ApiError(409, ErrorCode.CONFLICT, 'This invitation has just been used or withdrawn.');
     }
-    const already = (await r.roles.listForAccount(accountId))
+    // A member invitation ("visitor") makes or marks an account and grants nothing.
+    const member = invitation.role === 'visitor';
+    const already = member || (await r.roles.listForAccount(accountId))
       .some((g) => g.role === invitation.role && g.spaceId === invitation.spaceId);
     if (!already) await r.roles.grant({ accountId, role: invitation.role, spaceId: invitation.spaceId, grantedBy: invitation.createdBy });
     await r.audit.append({
@@ -41,7 +43,7 @@ export function invitationHandlers(deps: HandlerDeps): Pick<Handlers, 'previewIn
       const invitation = await pending(params.token);
       const space = invitation.spaceId ? await repos.spaces.get(invitation.spaceId) : undefined;
       return {
-        role: GrantableRole.parse(invitation.role),
+        role: Role.parse(invitation.role),
         spaceId: invitation.spaceId,
         spaceName: space?.name ?? null,
         email: invitation.email,
