@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { commentsCsv, votesCsv, type OpenConversation } from '../shared/consensus/openData.js';
 import { callApi } from '../shared/protocol/apiClient.js';
@@ -103,6 +104,10 @@ test('a moderator imports a conversation from files, sees each unreadable row, t
   await form.getByRole('button', { name: 'Import' }).click();
   const problems = form.getByRole('list', { name: 'Rows that could not be read' }).getByRole('listitem');
   await expect(problems).toHaveText(['DUPLICATE_COMMENT comments.csv, line 3: comment 0 appears twice.', 'BAD_VOTE votes.csv, line 2: a vote is 1, -1 or 0, not "yes".']);
+  // The form with its problems listed passes axe (labels, contrast, the alert).
+  const axe = await new AxeBuilder({ page }).include('form[aria-label="Import a conversation"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(axe.passes.length).toBeGreaterThan(5);
 
   // Good files: six statements, twenty people in two camps.
   const T = Date.UTC(2026, 0, 1);
