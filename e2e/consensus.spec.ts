@@ -112,9 +112,10 @@ test('a moderator imports a conversation from files, sees each unreadable row, t
   // Good files: six statements, twenty people in two camps.
   const T = Date.UTC(2026, 0, 1);
   const texts = ['A new bridge.', 'A ferry.', 'A tunnel.', 'Widen the old bridge.', 'Cable cars.', 'Stepping stones.'];
+  const campVote = (statement: number, voter: number): 1 | -1 => ((statement < 3) === (voter % 2 === 0) ? 1 : -1);
   const open: OpenConversation = {
     statements: texts.map((text, id) => ({ id, authorId: 0, createdAt: T, moderated: 1, text })),
-    votes: Array.from({ length: 20 }, (_, voter) => texts.map((_, statement) => ({ statement, voter, vote: ((statement < 3) === (voter % 2 === 0) ? 1 : -1), at: T + voter }))).flat(),
+    votes: Array.from({ length: 20 }, (_, voter) => texts.map((_, statement) => ({ statement, voter, vote: campVote(statement, voter), at: T + voter }))).flat(),
   };
   await form.getByLabel('comments.csv').setInputFiles({ name: 'comments.csv', mimeType: 'text/csv', buffer: Buffer.from(commentsCsv(open)) });
   await form.getByLabel('votes.csv or participants-votes.csv').setInputFiles({ name: 'votes.csv', mimeType: 'text/csv', buffer: Buffer.from(votesCsv(open)) });
