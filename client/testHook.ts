@@ -207,7 +207,7 @@ const hook: HustingsTestHook = {
     return typeof label?.text === 'string' ? label.text : undefined;
   },
   consensus() {
-    const { conversation, analysis, mine } = useConsensus.getState();
+    const { conversation, analysis, mine, pending } = useConsensus.getState();
     if (!conversation) return undefined;
     const mesh = world.view.scene?.getObjectByName('consensus-points') as { count?: unknown } | undefined;
     return {
@@ -219,6 +219,9 @@ const hook: HustingsTestHook = {
       votes: mine?.votes.length ?? 0,
       next: mine?.next.map((s) => s.number) ?? [],
       group: mine?.place?.group ?? null,
+      run: analysis?.run ?? 0,
+      pending: pending?.map((p) => p.number) ?? null,
+      source: conversation.source,
     };
   },
   pinCamera(position, target) {

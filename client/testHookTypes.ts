@@ -232,6 +232,11 @@ export interface HustingsConsensus {
   next: number[];
   /** Our group (-1: on the map, in no group yet), or null when we are not on the map. */
   group: number | null;
+  /** The latest analysis's run number (0: none yet). */
+  run: number;
+  /** Moderators: the numbers of the statements waiting for one (null: not loaded). */
+  pending: number[] | null;
+  source: 'here' | 'imported';
 }
 
 /** The graphics tier: the visitor's choice, the tier it gives, and the renderer's pixel ratio and shadows. */

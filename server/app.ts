@@ -88,6 +88,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     consensus: repos.consensus, log, debounceMs: 300,
     publish: (spaceId, view) => events.consensusAnalysed(spaceId, view),
   });
+  // Every process keeps the latest analysis it hears of, whichever process computed it.
+  events.onConsensusAnalysed((_spaceId, view) => consensus.heard(view));
   const loginLimits = {
     perAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
     perIp: config.LOGIN_MAX_FAILURES_PER_IP,

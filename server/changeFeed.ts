@@ -12,7 +12,7 @@ export interface ChangeBus {
 export const CHANGE_TOPIC = 'hustings:changes';
 
 /** Every kind of change and how many string arguments it carries. */
-const KINDS = { account: 1, look: 1, session: 1, events: 1, exhibits: 2, shownOut: 4, ballots: 1, consensus: 2 } as const;
+const KINDS = { account: 1, look: 1, session: 1, events: 1, exhibits: 2, shownOut: 4, ballots: 1, consensus: 2, statement: 3 } as const;
 type Kind = keyof typeof KINDS;
 
 /** A change as it travels over the bus: its kind, then its arguments (all strings). */
@@ -100,6 +100,22 @@ export class ChangeFeed {
         return;
       }
       listener(spaceId, view);
+    });
+  }
+
+  /**
+   * A statement of a space's consensus conversation was added or moderated (committed): rooms of
+   * the space tell their staff what waits for a moderator, and everyone what was accepted.
+   */
+  consensusStatement(spaceId: string, conversationId: string, number: number): void {
+    this.send('statement', spaceId, conversationId, String(number));
+  }
+
+  /** Returns the cleanup. */
+  onConsensusStatement(listener: (spaceId: string, conversationId: string, number: number) => void): () => void {
+    return this.listen('statement', (spaceId: string, conversationId: string, number: string) => {
+      const n = Number(number);
+      if (Number.isInteger(n) && n >= 0) listener(spaceId, conversationId, n);
     });
   }
 

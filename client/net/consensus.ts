@@ -1,9 +1,11 @@
 import type { Room } from 'colyseus.js';
 import { ApiCallError, callApi } from '../../shared/protocol/apiClient.js';
-import { ConsensusAnalysisView, type ConsensusVoteValue } from '../../shared/protocol/consensus.js';
+import {
+  ConsensusAnalysisView, ConsensusPending, ConsensusStatementChange, ImportProblems, isNewerAnalysis, type ConsensusVoteValue, type ImportProblem,
+} from '../../shared/protocol/consensus.js';
 import { ServerMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
-import { resetConsensus, useConsensus } from '../state/consensus.js';
+import { applyStatementChange, resetConsensus, useConsensus } from '../state/consensus.js';
 import { accountToken } from './account.js';
 import { guestToken } from './session.js';
 import { apiOrigin } from './spaces.js';
@@ -47,11 +49,24 @@ export function watchConsensus(r: Room<SpaceState>, space: string): void {
   r.onMessage(ServerMessage.Consensus, (message: unknown) => {
     const parsed = ConsensusAnalysisView.safeParse(message);
     if (!parsed.success || gen !== generation) return;
-    const known = useConsensus.getState().conversation;
+    const { conversation: known, analysis: shown } = useConsensus.getState();
+    // Two processes' runs can cross on the way: never go back to an older one.
+    if (!isNewerAnalysis(parsed.data, shown)) return;
     useConsensus.setState({ analysis: parsed.data });
     // A new question (or an import): load it; otherwise our own place may have moved.
     if (known?.id !== parsed.data.conversationId) void load(gen);
     else void loadMine(gen).catch(() => undefined);
+  });
+  // A statement accepted or rejected: the list and one's next statements follow.
+  r.onMessage(ServerMessage.ConsensusStatement, (message: unknown) => {
+    const parsed = ConsensusStatementChange.safeParse(message);
+    if (parsed.success && gen === generation) useConsensus.setState((s) => applyStatementChange(s, parsed.data));
+  });
+  // Moderators: what waits for them, whenever it changes.
+  r.onMessage(ServerMessage.ConsensusPending, (message: unknown) => {
+    const parsed = ConsensusPending.safeParse(message);
+    if (!parsed.success || gen !== generation || useConsensus.getState().conversation?.id !== parsed.data.conversationId) return;
+    useConsensus.setState((s) => ({ pending: parsed.data.statements, conversation: s.conversation && { ...s.conversation, pendingCount: parsed.data.statements.length } }));
   });
 }
 
@@ -91,16 +106,16 @@ export function openDataLinks(): { name: string; href: string }[] {
   return ['comments.csv', 'votes.csv', 'participants-votes.csv'].map((name) => ({ name, href: `${apiOrigin()}/api/spaces/${spaceId}/consensus/${name}` }));
 }
 
-/** Statements waiting for a moderator (moderators only; the server checks). */
-export async function loadPending(): Promise<{ number: number; text: string }[]> {
+/** Loads the statements waiting for a moderator (moderators only; the server checks); the room pushes changes after that. */
+export async function loadPending(): Promise<void> {
   const t = token();
-  if (!t) return [];
+  const gen = generation;
+  if (!t) return;
   try {
     const { statements } = await callApi('pendingStatements', { baseUrl: apiOrigin(), token: t, params: { id: spaceId } });
-    return statements;
+    if (gen === generation) useConsensus.setState({ pending: statements });
   } catch (err) {
     useConsensus.setState({ error: say(err, 'The statements waiting for a moderator could not be loaded.') });
-    return [];
   }
 }
 
@@ -110,8 +125,8 @@ export async function moderate(number: number, state: 'accepted' | 'rejected'): 
   if (!t) return false;
   try {
     await callApi('moderateStatement', { baseUrl: apiOrigin(), token: t, params: { id: spaceId, number: String(number) }, body: { state } });
-    useConsensus.setState({ notice: state === 'accepted' ? 'Statement accepted.' : 'Statement rejected.' });
-    void load(generation);
+    // The room pushes the new list and the statement itself to everyone, this page included.
+    useConsensus.setState((s) => ({ notice: state === 'accepted' ? 'Statement accepted.' : 'Statement rejected.', pending: s.pending?.filter((p) => p.number !== number) ?? null }));
     return true;
   } catch (err) {
     useConsensus.setState({ error: say(err, 'The statement could not be moderated; please try again.') });
@@ -132,6 +147,40 @@ export async function askQuestion(question: string, statements: string[]): Promi
   } catch (err) {
     useConsensus.setState({ error: say(err, 'The question could not be asked; please try again.') });
     return false;
+  } finally {
+    useConsensus.setState({ busy: false });
+  }
+}
+
+export interface ImportFiles {
+  question: string;
+  comments: string;
+  /** votes.csv's text, or participants-votes.csv's (told apart by their columns). */
+  votes: string;
+}
+
+/** An import refused: the sentence, and each row it could not read (code and sentence). */
+export interface ImportRefusal {
+  message: string;
+  problems: ImportProblem[];
+}
+
+/** Imports a conversation held elsewhere (Pol.is open-data layout; staff; the server checks). Undefined when it was taken. */
+export async function importConversation(files: ImportFiles): Promise<ImportRefusal | undefined> {
+  const t = token();
+  if (!t) return { message: 'Sign in first.', problems: [] };
+  const header = (files.votes.split('\n', 1)[0] ?? '').split(',').map((h) => h.trim().replace(/^"|"$/g, ''));
+  const perParticipant = header.includes('participant') && !header.includes('voter-id');
+  useConsensus.setState({ busy: true, error: null });
+  try {
+    const body = { question: files.question, comments: files.comments, ...(perParticipant ? { participantsVotes: files.votes } : { votes: files.votes }) };
+    const imported = await callApi('importConsensus', { baseUrl: apiOrigin(), token: t, params: { id: spaceId }, body });
+    useConsensus.setState({ notice: `Imported: ${imported.statements.length} statements.`, open: true });
+    await load(generation);
+    return undefined;
+  } catch (err) {
+    const problems = err instanceof ApiCallError ? ImportProblems.safeParse(err.problems) : undefined;
+    return { message: say(err, 'The conversation could not be imported; please try again.'), problems: problems?.success ? problems.data : [] };
   } finally {
     useConsensus.setState({ busy: false });
   }

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ConsensusAnalysisView, ConsensusMine, ConversationView } from '../../shared/protocol/consensus.js';
+import type { ConsensusAnalysisView, ConsensusMine, ConsensusStatementChange, ConversationView, PendingStatement } from '../../shared/protocol/consensus.js';
 
 /**
  * The consensus question of the space we are in: the conversation and the latest analysis
@@ -12,6 +12,8 @@ export interface ConsensusState {
   conversation: ConversationView | null;
   analysis: ConsensusAnalysisView | null;
   mine: ConsensusMine | null;
+  /** For moderators: the statements waiting for one (loaded over HTTP, then pushed by the room); null until loaded. */
+  pending: PendingStatement[] | null;
   /** The panel is open. */
   open: boolean;
   /** A vote or statement is on its way. */
@@ -23,11 +25,35 @@ export interface ConsensusState {
 }
 
 export const useConsensus = create<ConsensusState>(() => ({
-  spaceId: '', conversation: null, analysis: null, mine: null, open: false, busy: false, error: null, notice: null,
+  spaceId: '', conversation: null, analysis: null, mine: null, pending: null, open: false, busy: false, error: null, notice: null,
 }));
 
 export function resetConsensus(spaceId: string): void {
-  useConsensus.setState({ spaceId, conversation: null, analysis: null, mine: null, busy: false, error: null, notice: null });
+  useConsensus.setState({ spaceId, conversation: null, analysis: null, mine: null, pending: null, busy: false, error: null, notice: null });
+}
+
+/**
+ * A statement accepted or rejected (pushed by the room): the conversation's statements and one's
+ * own next ones follow at once. A newly accepted statement has no votes, so it comes first
+ * (the least-voted order of server/domain/consensus.ts); a rejected one leaves both lists.
+ */
+export function applyStatementChange(s: Pick<ConsensusState, 'conversation' | 'mine'>, change: ConsensusStatementChange): Pick<ConsensusState, 'conversation' | 'mine'> {
+  const { conversation, mine } = s;
+  if (!conversation || conversation.id !== change.conversationId) return { conversation, mine };
+  const known = conversation.statements.some((st) => st.number === change.number);
+  if (change.state === 'accepted' && change.text !== null) {
+    if (known) return { conversation: { ...conversation, pendingCount: change.pendingCount }, mine };
+    const added = { number: change.number, text: change.text, state: 'accepted' as const, agrees: 0, disagrees: 0, passes: 0 };
+    const voted = mine?.votes.some((v) => v.statement === change.number) ?? true;
+    return {
+      conversation: { ...conversation, statements: [...conversation.statements, added].sort((a, b) => a.number - b.number), pendingCount: change.pendingCount },
+      mine: mine && (voted ? mine : { ...mine, next: [{ number: change.number, text: change.text }, ...mine.next] }),
+    };
+  }
+  return {
+    conversation: { ...conversation, statements: conversation.statements.filter((st) => st.number !== change.number), pendingCount: change.pendingCount },
+    mine: mine && { ...mine, next: mine.next.filter((n) => n.number !== change.number) },
+  };
 }
 
 export function toggleConsensus(open?: boolean): void {

@@ -80,7 +80,7 @@ const lag = monitorEventLoopDelay({ resolution: 5 });
 const ticker = setInterval(() => undefined, 5);
 lag.enable();
 const workerStart = performance.now();
-await thread.run({ statements: big.statements, participant: big.votes.participant, statement: big.votes.statement, vote: big.votes.vote, seed: 1, previous: undefined });
+await thread.run({ statements: big.statements, participant: big.votes.participant, statement: big.votes.statement, vote: big.votes.vote, seed: 1, previous: undefined, previousGroups: [] });
 const workerMs = performance.now() - workerStart;
 lag.disable();
 clearInterval(ticker);

@@ -1,5 +1,6 @@
 import type { ConsensusAnalysis } from '../../shared/consensus/analysis.js';
 import type { GroupCountState } from '../../shared/consensus/groupChoice.js';
+import type { PreviousGroup } from '../../shared/consensus/groupIdentity.js';
 
 /** What the analyst sends its worker thread: a conversation's votes as transferable typed arrays. */
 export interface AnalysisJob {
@@ -10,6 +11,8 @@ export interface AnalysisJob {
   vote: Int8Array;
   seed: number;
   previous: GroupCountState | undefined;
+  /** The previous run's groups, so each keeps its label. */
+  previousGroups: PreviousGroup[];
 }
 
 export type AnalysisReply =

@@ -15,6 +15,7 @@ parentPort?.on('message', (job: AnalysisJob) => {
       votes: { participant: job.participant, statement: job.statement, vote: job.vote },
       seed: job.seed,
       previous: job.previous,
+      previousGroups: job.previousGroups,
     });
     reply = { id: job.id, ok: true, analysis, tookMs: performance.now() - start };
   } catch (err) {

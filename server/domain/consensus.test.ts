@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode } from '../../shared/protocol/errors.js';
-import { checkVotable, isDuplicateStatement, statementOrder, submittedState } from './consensus.js';
+import { isNewerAnalysis } from '../../shared/protocol/consensus.js';
+import { checkVotable, isDuplicateStatement, previousGroupsOf, statementOrder, submittedState } from './consensus.js';
 import { Refusal } from './refusal.js';
 
 // Votes so far: 9, 2, 4 on statements 0-2; nobody has voted on 5 yet.
@@ -40,5 +41,23 @@ describe('consensus rules', () => {
     expect(submittedState(true)).toBe('accepted');
     expect(isDuplicateStatement('night  BUSES!', statements)).toBe(true);
     expect(isDuplicateStatement('Rejected', statements)).toBe(false);
+  });
+});
+
+describe('what one analysis hands the next', () => {
+  it("gives each group's label, centre and members (people in no group are left out)", () => {
+    const view = {
+      groups: [{ id: 0, size: 2, centre: [1, 1] as [number, number], representative: [] }, { id: 2, size: 1, centre: [-1, 0] as [number, number], representative: [] }],
+      points: [[0, 1, 1, 0], [1, -1, 0, 2], [2, 1, 1.2, 0], [3, 0, 0, -1]] as [number, number, number, number][],
+    };
+    expect(previousGroupsOf(view)).toEqual([{ id: 0, centre: [1, 1], members: [0, 2] }, { id: 2, centre: [-1, 0], members: [1] }]);
+  });
+
+  it('shows a pushed run only if it is not older than the one shown, per conversation', () => {
+    expect(isNewerAnalysis({ conversationId: 'c', run: 3 }, undefined)).toBe(true);
+    expect(isNewerAnalysis({ conversationId: 'c', run: 3 }, { conversationId: 'c', run: 4 })).toBe(false);
+    expect(isNewerAnalysis({ conversationId: 'c', run: 4 }, { conversationId: 'c', run: 4 })).toBe(true);
+    // A new question starts again from run 1.
+    expect(isNewerAnalysis({ conversationId: 'd', run: 1 }, { conversationId: 'c', run: 9 })).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { ConsensusAnalysis } from '../../shared/consensus/analysis.js';
+import type { PreviousGroup } from '../../shared/consensus/groupIdentity.js';
 import type { ConsensusAnalysisView } from '../../shared/protocol/consensus.js';
 import { ErrorCode } from '../../shared/protocol/errors.js';
 import { Refusal } from './refusal.js';
@@ -67,12 +68,14 @@ export function roomView(view: ConsensusAnalysisView, max = ROOM_POINTS): Consen
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
 
 /** The analysis as published (open data and the rooms' push): points as tuples, numbers rounded to 6 places. */
-export function analysisView(conversationId: string, analysis: ConsensusAnalysis, computedAt: string, tookMs: number): ConsensusAnalysisView {
+export function analysisView(conversationId: string, run: number, analysis: ConsensusAnalysis, computedAt: string, tookMs: number): ConsensusAnalysisView {
   return {
     conversationId,
+    run,
     computedAt,
     tookMs: round(tookMs),
     statementCount: analysis.statementCount,
+    votesAnalysed: analysis.votesAnalysed,
     participantCount: analysis.participantCount,
     clusteredCount: analysis.clusteredCount,
     points: analysis.points.map((p) => [p.participant, round(p.x), round(p.y), p.group]),
@@ -94,3 +97,11 @@ export function analysisView(conversationId: string, analysis: ConsensusAnalysis
     silhouettes: analysis.silhouettes.map((s) => ({ k: s.k, score: round(s.score) })),
   };
 }
+
+/** What the next run needs of a published analysis to keep the groups' labels: each group's label, centre and members. */
+export function previousGroupsOf(view: Pick<ConsensusAnalysisView, 'groups' | 'points'>): PreviousGroup[] {
+  const members = new Map<number, number[]>(view.groups.map((g) => [g.id, []]));
+  for (const [participant, , , group] of view.points) members.get(group)?.push(participant);
+  return view.groups.map((g) => ({ id: g.id, centre: g.centre, members: members.get(g.id)! }));
+}
+

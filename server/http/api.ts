@@ -11,7 +11,8 @@ import { Refusal } from '../domain/refusal.js';
 
 /** A refusal a handler throws: HTTP status, stable code, a sentence a person can act on. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: ErrorCode, message: string, readonly retryAfterSeconds?: number) {
+  /** `problems`: the itemised reasons, when one request has several (each with its own code and sentence). */
+  constructor(readonly status: number, readonly code: ErrorCode, message: string, readonly retryAfterSeconds?: number, readonly problems?: readonly unknown[]) {
     super(message);
     this.name = 'ApiError';
   }
@@ -127,7 +128,7 @@ export function sendError(res: Response, err: unknown, log: Logger, req: Request
   res.set('Cache-Control', 'no-store');
   if (err instanceof ApiError) {
     if (err.retryAfterSeconds !== undefined) res.set('Retry-After', String(Math.max(1, Math.ceil(err.retryAfterSeconds))));
-    res.status(err.status).json({ code: err.code, message: err.message });
+    res.status(err.status).json({ code: err.code, message: err.message, ...(err.problems ? { problems: err.problems } : {}) });
     return;
   }
   // A rule said no (server/domain): its code and sentence, as in rooms.

@@ -83,4 +83,12 @@ describe('the OpenAPI document', () => {
       expect(doc.components.schemas[ref.slice('#/components/schemas/'.length)], ref).toBeDefined();
     }
   });
+
+  it('describes a refusal: its code, its sentence, and the itemised problems an import can carry', () => {
+    // Before, the ApiError component was a reference to itself.
+    const error = doc.components.schemas.ApiError as { properties?: Record<string, unknown>; required?: string[] };
+    expect(Object.keys(error.properties ?? {}).sort()).toEqual(['code', 'message', 'problems']);
+    expect(error.required?.sort()).toEqual(['code', 'message']);
+    expect(doc.components.schemas.ConsensusImportProblem).toMatchObject({ properties: { file: {}, line: {}, code: {}, message: {} } });
+  });
 });

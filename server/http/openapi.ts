@@ -10,7 +10,9 @@ type JsonSchema = Record<string, unknown>;
  * its permission action and the roles that may call it.
  */
 export function openApiDocument(pages: readonly string[] = []): Record<string, unknown> {
-  const components: Record<string, JsonSchema> = { ApiError: convert(ApiError, 'output', {}) };
+  const components: Record<string, JsonSchema> = {};
+  // A named schema: converting it puts it (and the schemas it names) among the components.
+  convert(ApiError, 'output', components);
   const paths: Record<string, Record<string, unknown>> = {};
 
   for (const [name, e] of Object.entries(API) as [string, Endpoint][]) {

@@ -3,6 +3,9 @@ import { liveBallots } from '../ballots/views.js';
 import { BallotRelay } from './ballotRelay.js';
 import { ClientMessage, MoveInput, RemoveMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import { roomView } from '../domain/consensus.js';
+import { allows } from '../../shared/access.js';
+import { isNewerAnalysis, type ConsensusAnalysisView } from '../../shared/protocol/consensus.js';
+import { ConsensusRelay } from './consensusRelay.js';
 import { TeleportMessage, VrPoseMessage } from '../../shared/protocol/vr.js';
 import { DraftState } from '../../shared/schema/Draft.js';
 import { HallState } from '../../shared/schema/Hall.js';
@@ -58,12 +61,35 @@ export function startCore(room: SpaceRoom): void {
       if (spaceId === layout.id && fromRoomId !== room.roomId) people.shownOutElsewhere(actor, kind, Date.now());
     }),
     watchLooks(room.occupants, deps.events, deps.repos.looks, deps.log),
-    // Consensus: each new analysis of this space's question goes to everyone here (already committed and computed).
-    deps.events.onConsensusAnalysed((spaceId, view) => {
-      if (spaceId === layout.id) room.broadcast(ServerMessage.Consensus, roomView(view));
-    }),
+    ...startConsensus(room),
   );
   startBallots(room);
+}
+
+/**
+ * Consensus: each new analysis of this space's question goes to everyone here (stored and
+ * computed; an older run arriving late from another process is not pushed), and so does each
+ * statement added or moderated (ConsensusRelay: the waiting ones to staff only).
+ */
+function startConsensus(room: SpaceRoom): (() => void)[] {
+  const { roomDeps: deps, layout } = room;
+  let shown: ConsensusAnalysisView | undefined;
+  const relay = new ConsensusRelay({
+    consensus: deps.repos.consensus, log: deps.log,
+    staff: () => [...room.occupants].filter(([, o]) => allows('consensus.moderate', o.identity, layout.id)).map(([id]) => id),
+    send: (sessionId, type, payload) => room.clients.getById(sessionId)?.send(type, payload),
+    broadcast: (type, payload) => room.broadcast(type, payload),
+  });
+  return [
+    deps.events.onConsensusAnalysed((spaceId, view) => {
+      if (spaceId !== layout.id || !isNewerAnalysis(view, shown)) return;
+      shown = view;
+      room.broadcast(ServerMessage.Consensus, roomView(view));
+    }),
+    deps.events.onConsensusStatement((spaceId, conversationId, number) => {
+      if (spaceId === layout.id) relay.changed(conversationId, number);
+    }),
+  ];
 }
 
 /** Ballots: everyone in the room hears when one of the space's ballots changes (visitors load them over HTTP on arrival). */

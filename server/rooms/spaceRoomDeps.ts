@@ -11,7 +11,7 @@ export interface SpaceRoomDeps {
   sessions: Sessions;
   metrics: Metrics;
   /** The store: layouts in, audit entries out (rooms never build SQL). */
-  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions' | 'events' | 'questions' | 'floorTurns' | 'sanctions' | 'exhibits' | 'assets' | 'looks' | 'ballots' | 'transaction'>;
+  repos: Pick<Repos, 'spaces' | 'accounts' | 'roles' | 'audit' | 'sessions' | 'events' | 'questions' | 'floorTurns' | 'sanctions' | 'exhibits' | 'assets' | 'looks' | 'ballots' | 'consensus' | 'transaction'>;
   events: ChangeFeed;
   /** Words that send a question to the moderators flagged. */
   flagWords: readonly string[];

@@ -76,6 +76,22 @@ describe.each(backends)('consensus store on $name', ({ adminUrl, skip }) => {
     expect(await repos.consensus.moderate(c.id, 99, ['pending'], 'accepted')).toBeUndefined();
   });
 
+  it.skipIf(skip)('stores run n + 1 of an analysis only over run n, so one of two writers at once wins', async () => {
+    const c = await repos.consensus.create({ spaceId: 'plaza', question: 'Analysed?', createdBy: null });
+    expect(await repos.consensus.analysisRun(c.id)).toBe(0);
+    expect(await repos.consensus.latestAnalysis(c.id)).toBeUndefined();
+    // Two processes each analysed from "no analysis yet": the first to store wins.
+    const firsts = await Promise.all([repos.consensus.saveAnalysis(c.id, 1, '{"by":"a"}', 'now'), repos.consensus.saveAnalysis(c.id, 1, '{"by":"b"}', 'now')]);
+    expect(firsts.filter(Boolean)).toHaveLength(1);
+    const winner = (await repos.consensus.latestAnalysis(c.id))!;
+    expect(winner.run).toBe(1);
+    expect(winner.json).toBe(firsts[0] ? '{"by":"a"}' : '{"by":"b"}');
+    // Run 3 cannot skip run 2; run 2 goes over run 1 once.
+    expect(await repos.consensus.saveAnalysis(c.id, 3, '{}', 'now')).toBe(false);
+    expect(await Promise.all([repos.consensus.saveAnalysis(c.id, 2, '{"two":1}', 'now'), repos.consensus.saveAnalysis(c.id, 2, '{"two":2}', 'now')]).then((r) => r.filter(Boolean).length)).toBe(1);
+    expect(await repos.consensus.analysisRun(c.id)).toBe(2);
+  });
+
   it.skipIf(skip)('imports a conversation with its own numbers, in one transaction', async () => {
     const at = Date.UTC(2026, 0, 1);
     const c = await repos.transaction((r) => r.consensus.importConversation('townhall', 'Imported?', null, {

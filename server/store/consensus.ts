@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { OpenConversation } from '../../shared/consensus/openData.js';
 import type { VoteValue } from '../../shared/consensus/votes.js';
 import { type Clock, stamp, systemClock } from './clock.js';
+import { createConsensusAnalysisStore, type ConsensusAnalysisStore } from './consensusAnalyses.js';
 import { isUniqueViolation } from './errors.js';
 import type { ConsensusStatementsTable, Database } from './schema.js';
 
@@ -40,7 +41,8 @@ export interface StatementTally {
   passes: number;
 }
 
-export interface ConsensusStore {
+/** A space's consensus conversations, and (ConsensusAnalysisStore) the latest analysis of each. */
+export interface ConsensusStore extends ConsensusAnalysisStore {
   create(c: { spaceId: string; question: string; createdBy: string | null; source?: 'here' | 'imported' }): Promise<Conversation>;
   /** The space's conversation: the latest created. */
   current(spaceId: string): Promise<Conversation | undefined>;
@@ -96,6 +98,7 @@ async function numbered<T>(db: Kysely<Database>, table: 'consensus_participants'
 
 export function createConsensusStore(db: Kysely<Database>, clock: Clock = systemClock): ConsensusStore {
   const store: ConsensusStore = {
+    ...createConsensusAnalysisStore(db),
     async create(c) {
       const row = { id: randomUUID(), space_id: c.spaceId, question: c.question, source: c.source ?? 'here', created_by: c.createdBy, created_at: stamp(clock) };
       await db.insertInto('consensus_conversations').values(row).execute();

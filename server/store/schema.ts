@@ -31,6 +31,7 @@ export interface Database {
   consensus_participants: ConsensusParticipantsTable;
   consensus_statements: ConsensusStatementsTable;
   consensus_votes: ConsensusVotesTable;
+  consensus_analyses: ConsensusAnalysesTable;
 }
 
 /** Booleans are integers 0/1 on both backends. */
@@ -145,6 +146,15 @@ export interface ConsensusVotesTable {
   /** 1 agree, -1 disagree, 0 pass. */
   vote: number;
   voted_at: string;
+}
+
+/** The latest analysis of a conversation (migration 0012): see server/store/consensusAnalyses.ts. */
+export interface ConsensusAnalysesTable {
+  conversation_id: string;
+  run: number;
+  /** The published analysis (ConsensusAnalysisView) as JSON. */
+  analysis: string;
+  computed_at: string;
 }
 
 export interface DraftExhibitsTable {

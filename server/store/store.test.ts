@@ -97,7 +97,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
     });
 
     it('runs migrations once, and a second run (also from a second connection) does nothing', async () => {
-      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks']);
+      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses']);
       expect(await migrateToLatest(handle)).toEqual([]);
       // WAL mode keeps a -wal file beside the database while it is open.
       if (handle.dialect === 'sqlite') expect(fs.existsSync(`${handle.location}-wal`)).toBe(true);
@@ -638,7 +638,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
         id: 'old-guest-ban', space_id: 'stage-one', kind: 'ban', subject_key: 'guest:old', ip_hash: 'hash-of-a-school',
         reason: 'spam', created_by: null, created_at: '2030-01-01T00:00:00.000Z', lifted_at: null,
       } as never).execute();
-      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks']);
+      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses']);
       const repos = createRepos(handle.db);
       expect(await repos.sanctions.isBanned('stage-one', ['guest:old'], null)).toBe(true);
       expect(await repos.sanctions.isBanned('stage-one', ['guest:someone-else'], 'hash-of-a-school')).toBe(false);

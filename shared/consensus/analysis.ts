@@ -1,5 +1,6 @@
 import { groupInformedConsensus, majorityConsensus, type GroupInformed, type MajorityStatement } from './consensusStatements.js';
 import type { GroupCountState } from './groupChoice.js';
+import { groupLabels, type PreviousGroup } from './groupIdentity.js';
 import { baseClusters, chooseGroups } from './groups.js';
 import { buildMatrix } from './matrix.js';
 import { selectParticipants } from './participants.js';
@@ -15,6 +16,8 @@ export interface AnalysisInput {
   seed: number;
   /** The previous run's group count state (hysteresis); undefined for the first run. */
   previous?: GroupCountState;
+  /** The previous run's groups (labels, members, centres): a group keeps its label from run to run. */
+  previousGroups?: readonly PreviousGroup[];
 }
 
 export interface MapPoint {
@@ -26,6 +29,7 @@ export interface MapPoint {
 }
 
 export interface OpinionGroup {
+  /** Its label (0 = Group A), kept from run to run by groupLabels. */
   id: number;
   size: number;
   centre: [number, number];
@@ -35,6 +39,8 @@ export interface OpinionGroup {
 
 export interface ConsensusAnalysis {
   statementCount: number;
+  /** Votes given to the analysis (on any statement). */
+  votesAnalysed: number;
   participantCount: number;
   clusteredCount: number;
   points: MapPoint[];
@@ -64,7 +70,7 @@ export function analyse(input: AnalysisInput): ConsensusAnalysis {
   bases.members.forEach((list, b) => {
     for (const i of list) rawMembers[choice.assignment[b]!]!.push(rows[i]!);
   });
-  // Groups are numbered by size (largest first), then by where their centre lies: labels do not depend on the start.
+  // Groups are ordered by size (largest first), then by where their centre lies; on the first run that order is their label.
   const centreOf = (list: number[]): [number, number] => {
     let x = 0;
     let y = 0;
@@ -79,24 +85,27 @@ export function analyse(input: AnalysisInput): ConsensusAnalysis {
     .map((list) => ({ list: list.sort((a, b) => a - b), centre: centreOf(list) }))
     .sort((a, b) => b.list.length - a.list.length || a.centre[0] - b.centre[0] || a.centre[1] - b.centre[1]);
   const members = ordered.map((o) => o.list);
+  // Later runs: each group keeps the label of the previous group it shares most people with.
+  const labels = groupLabels(ordered.map((o) => ({ members: o.list.map((r) => m.participants[r]!), centre: o.centre })), input.previousGroups ?? []);
 
   const groupOfRow = new Int32Array(m.rows).fill(-1);
-  members.forEach((list, g) => list.forEach((r) => { groupOfRow[r] = g; }));
+  members.forEach((list, g) => list.forEach((r) => { groupOfRow[r] = labels[g]!; }));
   const t = tally(m, members);
   const number = (c: number) => m.statements[c]!;
   const majority = majorityConsensus(t);
 
   return {
     statementCount: m.cols,
+    votesAnalysed: input.votes.vote.length,
     participantCount: m.rows,
     clusteredCount: rows.length,
     points: m.participants.map((participant, r) => ({ participant, x: places[r]![0], y: places[r]![1], group: groupOfRow[r]! })),
     groups: ordered.map((o, g) => ({
-      id: g,
+      id: labels[g]!,
       size: o.list.length,
       centre: o.centre,
       representative: representativeStatements(t, g).map((s) => ({ ...s, statement: number(s.statement) })),
-    })),
+    })).sort((a, b) => a.id - b.id),
     majority: {
       agree: majority.agree.map((s) => ({ ...s, statement: number(s.statement) })),
       disagree: majority.disagree.map((s) => ({ ...s, statement: number(s.statement) })),

@@ -69,10 +69,61 @@ describe('the Pol.is open-data layout', () => {
         return (err as Error).message;
       }
     };
-    expect(attempt({ comments: 'id,text\n1,hi\n' })).toBe('comments.csv needs a "timestamp" column (its first line names the columns).');
+    expect(attempt({ comments: 'id,text\n1,hi\n' })).toBe('5 problems in the files; the first: comments.csv needs a "timestamp" column (its first line names the columns).');
     expect(attempt({ comments, votes: 'timestamp,datetime,comment-id,voter-id,vote\n1,,9,0,1\n' })).toBe('votes.csv, line 2: there is no comment 9 in comments.csv.');
     expect(attempt({ comments, votes: 'timestamp,datetime,comment-id,voter-id,vote\n1,,0,0,2\n' })).toBe('votes.csv, line 2: a vote is 1, -1 or 0, not "2".');
     expect(attempt({ comments, votes: 'timestamp,datetime,comment-id,voter-id,vote\n1,,0,x,1\n' })).toBe('votes.csv, line 2: voter-id must be a whole number (0 or more), not "x".');
-    expect(attempt({ comments: `${comments}"unclosed` })).toBe('comments.csv: A quoted cell is never closed (a " is missing).');
+    expect(attempt({ comments: `${comments}"unclosed` })).toBe('comments.csv is not CSV: A quoted cell is never closed (a " is missing).');
+  });
+
+  it('reports every row it cannot read, each with its file, line, code and sentence, and skips nothing silently', () => {
+    const comments = [
+      'timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body',
+      '1,,0,0,0,0,1,Night buses.',
+      '1,,0,1,0,0,1,The same id again.',
+      '1,,x,1,0,0,1,No id.',
+      '1,,3,1,0,0,7,Bad moderation.',
+      '1,,4,1,0,0,1,',
+      '',
+    ].join('\n');
+    const votes = ['timestamp,datetime,comment-id,voter-id,vote', '1,,0,5,1', '1,,0,6,2', '1,,9,6,1', '1,,3,6,1', ''].join('\n');
+    let problems: OpenDataError['problems'] = [];
+    try {
+      parseOpenData({ comments, votes });
+    } catch (err) {
+      expect(err).toBeInstanceOf(OpenDataError);
+      expect((err as Error).message).toBe('6 problems in the files; the first: comments.csv, line 3: comment 0 appears twice.');
+      problems = (err as OpenDataError).problems;
+    }
+    expect(problems.map((p) => [p.file, p.line, p.code])).toEqual([
+      ['comments.csv', 3, 'DUPLICATE_COMMENT'],
+      ['comments.csv', 4, 'NOT_A_NUMBER'],
+      ['comments.csv', 5, 'NOT_A_NUMBER'],
+      ['comments.csv', 6, 'BAD_TEXT'],
+      ['votes.csv', 3, 'BAD_VOTE'],
+      // Comment 9 is nowhere; comment 3's row was refused, so the vote on it is not reported again.
+      ['votes.csv', 4, 'UNKNOWN_COMMENT'],
+    ]);
+    expect(problems[4]!.message).toBe('votes.csv, line 3: a vote is 1, -1 or 0, not "2".');
+  });
+
+  it('stops after 50 problems, and says there are at least that many', () => {
+    const comments = commentsCsv(conversation);
+    const votes = ['timestamp,datetime,comment-id,voter-id,vote', ...Array.from({ length: 80 }, (_, i) => `1,,0,${i},yes`)].join('\n');
+    try {
+      parseOpenData({ comments, votes });
+      expect.unreachable('the votes were accepted');
+    } catch (err) {
+      expect((err as OpenDataError).problems).toHaveLength(50);
+      expect((err as Error).message).toMatch(/^At least 50 problems in the files; the first: votes.csv, line 2: a vote is 1, -1 or 0, not "yes"\.$/);
+    }
+  });
+
+  it('refuses ids too large to number rows, and more comments than an import takes', () => {
+    const header = 'timestamp,datetime,comment-id,author-id,agrees,disagrees,moderated,comment-body';
+    const big = `${header}\n1,,2000000,0,0,0,1,A far comment.\n`;
+    expect(() => parseOpenData({ comments: big, votes: 'timestamp,comment-id,voter-id,vote\n' })).toThrow('comments.csv, line 2: comment-id can be at most 1,000,000 here, not 2000000.');
+    const many = [header, ...Array.from({ length: 5001 }, (_, i) => `1,,${i},0,0,0,1,Statement number ${i}.`)].join('\n');
+    expect(() => parseOpenData({ comments: many, votes: 'timestamp,comment-id,voter-id,vote\n' })).toThrow('comments.csv has 5,001 comments; an import takes at most 5,000.');
   });
 });

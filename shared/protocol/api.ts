@@ -9,7 +9,7 @@ import { AvatarLook } from './look.js';
 import { AllocationRequest, BallotCreateRequest, BallotParams, BallotResults, BallotsLive, BallotUpdateRequest, BallotView, CodeCounts, CodesIssued, CodesRequest, MyAllocation } from './ballots.js';
 import { MemberInvitesRequest, MemberInvitesResult } from './members.js';
 import {
-  ConsensusImportRequest, ConsensusMine, ConsensusResponse, ConsensusVoteRequest, ConversationCreateRequest, ConversationView,
+  ConsensusImportRequest, ConsensusMine, ImportProblems, ConsensusResponse, ConsensusVoteRequest, ConversationCreateRequest, ConversationView,
   PendingStatements, StatementModerateRequest, StatementSubmitRequest, StatementView,
 } from './consensus.js';
 
@@ -23,6 +23,8 @@ import {
 export const ApiError = z.object({
   code: z.enum(Object.values(ErrorCode) as [ErrorCode, ...ErrorCode[]]),
   message: z.string(),
+  /** Only when one request has several faults: each of them (so far, each unreadable row of a consensus import). */
+  problems: ImportProblems.optional(),
 }).meta({ id: 'ApiError' });
 export type ApiError = z.infer<typeof ApiError>;
 

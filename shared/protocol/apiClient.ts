@@ -3,7 +3,8 @@ import { API, type ApiBody, type ApiName, type ApiResponse, type GuestSessionRes
 
 /** A refusal from the HTTP API (or no answer at all): the server's stable code and sentence. */
 export class ApiCallError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number) {
+  /** `problems`: the itemised reasons the server gave with the refusal, if any (e.g. each row of an import it could not read). */
+  constructor(readonly code: string, message: string, readonly status: number, readonly problems?: unknown) {
     super(message);
     this.name = 'ApiCallError';
   }
@@ -59,11 +60,12 @@ export async function callApi<N extends ApiName>(name: N, options: CallOptions<N
     if (parsed.success) return parsed.data as ApiResponse<N>;
     throw new ApiCallError('INTERNAL', 'The server answered in a form this page does not understand; please reload.', res.status);
   }
-  const refusal = (json ?? {}) as { code?: unknown; message?: unknown };
+  const refusal = (json ?? {}) as { code?: unknown; message?: unknown; problems?: unknown };
   throw new ApiCallError(
     typeof refusal.code === 'string' ? refusal.code : 'INTERNAL',
     typeof refusal.message === 'string' ? refusal.message : `The server refused the request (HTTP ${res.status}).`,
     res.status,
+    refusal.problems,
   );
 }
 

@@ -34,7 +34,8 @@ export const StatementModerateRequest = z.strictObject({ state: z.enum(['accepte
 export const ConsensusVoteRequest = z.strictObject({ statement: StatementNumber, vote: ConsensusVoteValue });
 export type ConsensusVoteRequest = z.infer<typeof ConsensusVoteRequest>;
 
-const CSV_MAX = 4_000_000;
+/** Largest file an import takes (each of comments.csv, votes.csv, participants-votes.csv). */
+export const CSV_MAX = 4_000_000;
 const Csv = (file: string) => z.string().max(CSV_MAX, `${file} can be at most ${CSV_MAX / 1e6} MB here.`);
 /** The Pol.is open-data layout: comments.csv, and votes.csv or participants-votes.csv. */
 export const ConsensusImportRequest = z.strictObject({
@@ -43,6 +44,18 @@ export const ConsensusImportRequest = z.strictObject({
   votes: Csv('votes.csv').optional(),
   participantsVotes: Csv('participants-votes.csv').optional(),
 }).refine((r) => r.votes !== undefined || r.participantsVotes !== undefined, { message: 'Send votes.csv or participants-votes.csv with comments.csv.' });
+
+/** One row (or file) of an import that could not be read: sent with an INVALID_INPUT refusal as `problems`. */
+export const ImportProblem = z.object({
+  file: z.enum(['comments.csv', 'votes.csv', 'participants-votes.csv']),
+  /** The line in the file (1 is the header); 0 for the file as a whole. */
+  line: z.number().int(),
+  /** NOT_CSV, MISSING_COLUMN, NOT_A_NUMBER, BAD_VOTE, DUPLICATE_COMMENT, UNKNOWN_COMMENT, BAD_TEXT or TOO_MANY. */
+  code: z.string(),
+  message: z.string(),
+}).meta({ id: 'ConsensusImportProblem' });
+export type ImportProblem = z.infer<typeof ImportProblem>;
+export const ImportProblems = z.array(ImportProblem);
 
 export const StatementView = z.object({
   number: z.number().int(),
@@ -89,14 +102,19 @@ export type OpinionGroupView = z.infer<typeof OpinionGroupView>;
 /** The analysis as published: open data, and what rooms push to everyone in the space. */
 export const ConsensusAnalysisView = z.object({
   conversationId: z.string(),
+  /** The analysis's number for this conversation (1, 2, ...): a later run has a larger one, on every process. */
+  run: z.number().int().min(1),
   computedAt: z.string(),
   /** Milliseconds the analysis took in the worker thread. */
   tookMs: z.number(),
   statementCount: z.number().int(),
+  /** Votes the analysis read (a run that includes a vote has at least as many as were cast by then). */
+  votesAnalysed: z.number().int(),
   participantCount: z.number().int(),
   clusteredCount: z.number().int(),
   /** Participants on the map: [participant number, x, y, group (-1: not clustered yet)]. */
   points: z.array(z.tuple([z.number().int(), z.number(), z.number(), z.number().int()])),
+  /** Groups by label (id 0 = Group A): a group keeps its label from run to run while most of its people stay in it. */
   groups: z.array(OpinionGroupView),
   majority: z.object({
     agree: z.array(z.object({ statement: z.number().int(), p: z.number(), pTest: z.number() })),
@@ -108,6 +126,14 @@ export const ConsensusAnalysisView = z.object({
   silhouettes: z.array(z.object({ k: z.number().int(), score: z.number() })),
 }).meta({ id: 'ConsensusAnalysis' });
 export type ConsensusAnalysisView = z.infer<typeof ConsensusAnalysisView>;
+
+/**
+ * A pushed analysis replaces the one shown only if it is not older: two processes can publish
+ * runs of the same conversation, and their messages can cross on the way.
+ */
+export function isNewerAnalysis(view: Pick<ConsensusAnalysisView, 'conversationId' | 'run'>, shown: Pick<ConsensusAnalysisView, 'conversationId' | 'run'> | undefined | null): boolean {
+  return !shown || shown.conversationId !== view.conversationId || view.run >= shown.run;
+}
 
 export const ConsensusResponse = z.object({
   conversation: ConversationView.nullable(),
@@ -130,6 +156,25 @@ export const ConsensusMine = z.object({
 }).meta({ id: 'ConsensusMine' });
 export type ConsensusMine = z.infer<typeof ConsensusMine>;
 
+const PendingStatement = z.object({ number: z.number().int(), text: z.string(), createdAt: z.string() });
+export type PendingStatement = z.infer<typeof PendingStatement>;
 export const PendingStatements = z.object({
-  statements: z.array(z.object({ number: z.number().int(), text: z.string(), createdAt: z.string() })),
+  statements: z.array(PendingStatement),
 });
+
+/** Pushed to moderators in the space: every statement of the conversation waiting for a moderator, oldest first. */
+export const ConsensusPending = z.object({ conversationId: z.string(), statements: z.array(PendingStatement) });
+export type ConsensusPending = z.infer<typeof ConsensusPending>;
+
+/**
+ * Pushed to everyone in the space when a statement is accepted (with its text) or rejected
+ * (without: a rejected statement's words are not spread), as the database has it when sent.
+ */
+export const ConsensusStatementChange = z.object({
+  conversationId: z.string(),
+  number: z.number().int(),
+  state: z.enum(['accepted', 'rejected']),
+  text: z.string().nullable(),
+  pendingCount: z.number().int(),
+});
+export type ConsensusStatementChange = z.infer<typeof ConsensusStatementChange>;

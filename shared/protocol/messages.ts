@@ -110,6 +110,10 @@ export const ServerMessage = {
   Ballots: 'ballots',
   /** To everyone in a space, after each analysis of its consensus question: ConsensusAnalysisView (consensus.ts). */
   Consensus: 'consensus',
+  /** To everyone in a space, when a statement of its consensus question is accepted or rejected: ConsensusStatementChange (consensus.ts). */
+  ConsensusStatement: 'consensusStatement',
+  /** To the space's moderators there, when a statement is added or moderated: ConsensusPending (consensus.ts), the whole list waiting. */
+  ConsensusPending: 'consensusPending',
   /** To one person the server moved (to the stage): PlacedMessage. Their view turns with them. */
   Placed: 'placed',
 } as const;

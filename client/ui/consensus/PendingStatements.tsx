@@ -1,25 +1,25 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { loadPending, moderate } from '../../net/consensus.js';
 import { useConsensus } from '../../state/consensus.js';
 
-/** For moderators: the statements people added, waiting to be accepted or rejected. */
+/**
+ * For moderators: the statements people added, waiting to be accepted or rejected. Loaded once
+ * when shown; after that the room pushes the list whenever someone adds a statement or another
+ * moderator decides one, on whichever server process they are.
+ */
 export function PendingStatements() {
-  const [pending, setPending] = useState<{ number: number; text: string }[]>([]);
-  const count = useConsensus((s) => s.conversation?.pendingCount ?? 0);
-  const refresh = () => void loadPending().then(setPending);
-  useEffect(refresh, [count]);
-  if (pending.length === 0) {
-    return <button type="button" className="link consensus-check" onClick={refresh}>Check for statements waiting for a moderator</button>;
+  const pending = useConsensus((s) => s.pending);
+  const conversationId = useConsensus((s) => s.conversation?.id);
+  useEffect(() => {
+    void loadPending();
+  }, [conversationId]);
+  if (!pending || pending.length === 0) {
+    return <p className="consensus-check empty" data-pending="0">No statements are waiting for a moderator.</p>;
   }
-  const decide = (number: number, state: 'accepted' | 'rejected') => void moderate(number, state).then((done) => {
-    if (done) setPending((list) => list.filter((s) => s.number !== number));
-  });
+  const decide = (number: number, state: 'accepted' | 'rejected') => void moderate(number, state);
   return (
-    <section className="consensus-pending" aria-label="Statements waiting for a moderator">
-      <div className="panel-head">
-        <h3>Waiting for a moderator <span className="count">{pending.length}</span></h3>
-        <button type="button" className="link" onClick={refresh}>Refresh</button>
-      </div>
+    <section className="consensus-pending" aria-label="Statements waiting for a moderator" data-pending={pending.length}>
+      <h3>Waiting for a moderator <span className="count">{pending.length}</span></h3>
       <ul>
         {pending.map((s) => (
           <li key={s.number}>

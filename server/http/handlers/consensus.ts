@@ -13,9 +13,6 @@ import { type HandlerDeps, signedIn } from './deps.js';
 
 /** Statements one person may have waiting for a moderator at once. */
 export const PENDING_PER_PERSON = 5;
-/** Largest conversation an import takes. */
-const IMPORT_MAX_STATEMENTS = 5000;
-const IMPORT_MAX_VOTES = 2_000_000;
 
 const STATUS: Partial<Record<ErrorCode, number>> = { NOT_FOUND: 404, CONFLICT: 409, RATE_LIMITED: 429, INVALID_INPUT: 400 };
 
@@ -53,7 +50,7 @@ export function consensusHandlers(deps: HandlerDeps): Pick<Handlers, ConsensusHa
       participant === undefined ? Promise.resolve(new Map<number, -1 | 0 | 1>()) : repos.consensus.votesOf(c.id, participant),
     ]);
     const accepted = statements.filter((s) => s.state === 'accepted').length;
-    const point = participant === undefined ? undefined : deps.consensus.peek(c.id)?.points.find((p) => p[0] === participant);
+    const point = participant === undefined ? undefined : (await deps.consensus.published(c.id))?.points.find((p) => p[0] === participant);
     return {
       conversationId: c.id,
       next: statementOrder(statements, votes),
@@ -105,14 +102,9 @@ export function consensusHandlers(deps: HandlerDeps): Pick<Handlers, ConsensusHa
       try {
         open = parseOpenData(body);
       } catch (err) {
-        if (err instanceof OpenDataError) throw new ApiError(400, ErrorCode.INVALID_INPUT, err.message);
+        // Every row it could not read (up to 50), each with a code and a sentence.
+        if (err instanceof OpenDataError) throw new ApiError(400, ErrorCode.INVALID_INPUT, err.message, undefined, err.problems);
         throw err;
-      }
-      if (open.statements.length > IMPORT_MAX_STATEMENTS || open.votes.length > IMPORT_MAX_VOTES) {
-        throw new ApiError(400, ErrorCode.INVALID_INPUT, `An import can hold at most ${IMPORT_MAX_STATEMENTS} statements and ${IMPORT_MAX_VOTES} votes.`);
-      }
-      if (open.statements.some((s) => s.id > 1_000_000) || open.votes.some((v) => v.voter > 10_000_000)) {
-        throw new ApiError(400, ErrorCode.INVALID_INPUT, 'Comment ids above 1,000,000 or participant ids above 10,000,000 are not supported.');
       }
       const c = await repos.transaction(async (r) => {
         const created = await r.consensus.importConversation(params.id, body.question, actorOf(who), open);
@@ -154,6 +146,8 @@ export function consensusHandlers(deps: HandlerDeps): Pick<Handlers, ConsensusHa
         throw new ApiError(429, ErrorCode.RATE_LIMITED, `You have ${PENDING_PER_PERSON} statements waiting for a moderator; add more once they have been reviewed.`);
       }
       const added = await repos.consensus.addStatement(c.id, { text: body.text, authorNumber: participant, state: submittedState(runs) });
+      // Committed: moderators in the space see it waiting (or everyone sees it, if staff added it).
+      deps.events.consensusStatement(c.spaceId, c.id, added.number);
       if (added.state === 'accepted') deps.consensus.changed(c);
       return statementView(added, undefined);
     },
@@ -179,6 +173,7 @@ export function consensusHandlers(deps: HandlerDeps): Pick<Handlers, ConsensusHa
         if (!exists) throw new ApiError(404, ErrorCode.NOT_FOUND, 'There is no such statement.');
         throw new ApiError(409, ErrorCode.CONFLICT, `The statement is already ${body.state}.`);
       }
+      deps.events.consensusStatement(c.spaceId, c.id, changed.number);
       deps.consensus.changed(c);
       const tallies = await repos.consensus.tallies(c.id);
       return statementView(changed, tallies.get(changed.number));

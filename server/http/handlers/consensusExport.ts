@@ -34,7 +34,7 @@ export function consensusExportHandlers(deps: HandlerDeps): Pick<Handlers, 'cons
     },
     async consensusParticipants({ params, res }) {
       const { c, open } = await load(params.id, 'participants-votes.csv', res);
-      const groups = new Map((deps.consensus.peek(c.id)?.points ?? []).map((p) => [p[0], p[3]]));
+      const groups = new Map(((await deps.consensus.published(c.id))?.points ?? []).map((p) => [p[0], p[3]]));
       return participantsVotesCsv(open, (p) => {
         const g = groups.get(p);
         return g === undefined || g < 0 ? null : g;
