@@ -141,6 +141,9 @@ function publish(hall: HallState): void {
     floor: f ? { holder: str(f.holder), name: str(f.name), endsAt: num(f.endsAt) } : { holder: '', name: '', endsAt: 0 },
     speakers,
     present: num(hall.present),
+    section: num(hall.section),
+    sections: num(hall.sections),
+    attending: num(hall.attending),
   });
   world.speakers = new Set(speakers);
   const holder = str(f?.holder);

@@ -23,6 +23,10 @@ export interface HallHost {
    * fixed "CODE: sentence" reason), and every other instance of the space, on any process, is told.
    */
   showOutBanned(identity: Occupant['identity']): void;
+  /** Committed question changes, told to the event's other sections (on any process). */
+  questionsChanged(eventId: string, ids: readonly string[], keys: readonly string[]): void;
+  /** The event was started, ended or thanked here: the space's other rooms (sections) show it too. */
+  eventRun(eventId: string): void;
 }
 
 export interface HallDeps {

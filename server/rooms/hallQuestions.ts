@@ -13,6 +13,8 @@ import { QuestionViews } from './hallQuestionViews.js';
 import { checkStageOpen } from '../domain/eventEnd.js';
 
 const QUESTION_MOVES_MERGE_FROM = QUESTION_MOVES.merge.from;
+/** Changes from other sections are read from the store at most this often. */
+const RELAY_EVERY_MS = 100;
 import { Refusal, type Occupant } from './occupant.js';
 
 /**
@@ -21,6 +23,9 @@ import { Refusal, type Occupant } from './occupant.js';
  */
 export class HallQuestions {
   private readonly views: QuestionViews;
+  private readonly relayIds = new Set<string>();
+  private readonly relayKeys = new Set<string>();
+  private relayTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly ctx: HallContext) {
     this.views = new QuestionViews(ctx);
@@ -42,6 +47,7 @@ export class HallQuestions {
 
   dispose(): void {
     this.views.dispose();
+    clearTimeout(this.relayTimer);
   }
 
   /** Puts the event's public questions in the room state (on load and when the event changes). */
@@ -70,6 +76,7 @@ export class HallQuestions {
       const added = await repos.transaction((r) => r.questions.vote(duplicate.id, key));
       const fresh = await repos.questions.get(duplicate.id);
       if (fresh) this.views.show(fresh);
+      this.told(eventId, [duplicate.id], [key]);
       this.ack(sessionId, { ref: ClientMessage.Ask, id: duplicate.id, message: askAck(added ? 'duplicate' : 'duplicate-voted') });
       await this.views.sendMine(key);
       return;
@@ -80,6 +87,7 @@ export class HallQuestions {
       eventId, authorKey: key, authorName: who.avatar.name, anonymous: m.anonymous, text: m.text, normalized, state, flagged,
     });
     if (state === 'approved') this.views.show(question);
+    this.told(eventId, [question.id], [key]);
     this.ack(sessionId, { ref: ClientMessage.Ask, id: question.id, message: askAck(state) });
     await Promise.all([this.views.sendMine(key), state === 'pending' ? this.views.sendQueue() : undefined]);
   }
@@ -94,6 +102,7 @@ export class HallQuestions {
     if (changed) {
       const fresh = await repos.questions.get(m.id);
       if (fresh) this.views.showVotesSoon(fresh.id, fresh.votes);
+      this.told(eventId, [m.id], [key]);
     }
     await this.views.sendMine(key);
   }
@@ -128,6 +137,7 @@ export class HallQuestions {
     });
     if (updated.previous) this.views.show(updated.previous);
     this.views.show(updated.result);
+    this.told(updated.result.eventId, [...(updated.previous ? [updated.previous.id] : []), m.id], [question!.authorKey]);
     this.ack(sessionId, { ref: ClientMessage.ModerateQuestion, id: m.id, message: QUESTION_DONE[m.action] });
     await Promise.all([this.views.sendQueue(), this.views.sendMine(question!.authorKey)]);
   }
@@ -155,8 +165,41 @@ export class HallQuestions {
     });
     this.views.show(done.dismissed);
     if (done.target) this.views.show(done.target);
+    this.told(duplicate.eventId, [duplicate.id, intoId], [duplicate.authorKey, ...done.moved]);
     this.ack(sessionId, { ref: ClientMessage.ModerateQuestion, id: duplicate.id, message: QUESTION_DONE.merge });
     await Promise.all([this.views.sendQueue(), ...[duplicate.authorKey, ...done.moved].map((key) => this.views.sendMine(key))]);
+  }
+
+  /** Committed changes, told to the event's other sections (they read the questions themselves). */
+  private told(eventId: string, ids: readonly string[], keys: readonly string[]): void {
+    this.ctx.host.questionsChanged(eventId, ids, keys);
+  }
+
+  /**
+   * Questions another section changed: read again from the store and shown here, the moderators'
+   * queue refreshed, and the askers' and voters' own lists sent to their connections here. A burst
+   * (a crowd voting in another section) is read together, at most every RELAY_EVERY_MS.
+   */
+  changedElsewhere(ids: readonly string[], keys: readonly string[]): void {
+    for (const id of ids) this.relayIds.add(id);
+    for (const key of keys) this.relayKeys.add(key);
+    this.relayTimer ??= setTimeout(() => {
+      this.relayTimer = undefined;
+      this.relay().catch((err: unknown) => this.ctx.deps.log.error({ err }, 'showing questions from another section failed'));
+    }, RELAY_EVERY_MS);
+  }
+
+  private async relay(): Promise<void> {
+    const ids = [...this.relayIds];
+    const keys = [...this.relayKeys];
+    this.relayIds.clear();
+    this.relayKeys.clear();
+    const eventId = this.ctx.event?.id;
+    for (const id of ids) {
+      const fresh = await this.ctx.deps.repos.questions.get(id);
+      if (fresh && fresh.eventId === eventId) this.views.show(fresh);
+    }
+    await Promise.all([this.views.sendQueue(), ...keys.map((key) => this.views.sendMine(key))]);
   }
 
   private ack(sessionId: string, ack: Ack): void {

@@ -37,18 +37,26 @@ export class TownHall {
     this.moderation = new HallModeration(this.ctx, () => this.questions.sendQueue());
   }
 
-  async load(): Promise<void> {
+  /** `alone`: no other section of the space is open (so no turn at a floor mic can be running). */
+  async load(alone: boolean): Promise<void> {
     await this.moderation.load();
-    await this.loadEvent();
+    await this.loadEvent(alone);
   }
 
-  /** Reads the event to show (after a restart, or when one is scheduled or edited over HTTP). */
-  async loadEvent(): Promise<void> {
+  /**
+   * Reads the event to show: when the room opens, when one is scheduled or edited over HTTP, and
+   * when another section started, ended or thanked it (an end closes this section's floor and hands).
+   */
+  async loadEvent(opening = false, eventId?: string): Promise<void> {
     const { repos } = this.ctx.deps;
-    const event = await repos.events.current(this.ctx.host.layout.id);
+    // Started, ended or thanked in another section: that event (an ended one stays on show).
+    const named = eventId === undefined ? undefined : await repos.events.get(eventId);
+    const event = named?.spaceId === this.ctx.host.layout.id ? named : await repos.events.current(this.ctx.host.layout.id);
     // A turn left open by a restart ends where it started: no speaking time is invented.
-    if (event?.state === 'live' && !this.ctx.floor) await repos.floorTurns.closeDangling(event.id);
+    if (opening && event?.state === 'live' && !this.ctx.floor) await repos.floorTurns.closeDangling(event.id);
+    const endedElsewhere = event?.state === 'ended' && event.id === this.ctx.event?.id && this.ctx.event.state === 'live';
     this.ctx.event = event;
+    if (endedElsewhere) await this.closeHere();
     const view = this.ctx.host.hall.event;
     view.id = event?.id ?? '';
     view.title = event?.title ?? '';
@@ -160,10 +168,23 @@ export class TownHall {
     view.state = moved.state;
     view.startedAt = moved.startedAt ? Date.parse(moved.startedAt) : 0;
     view.endedAt = moved.endedAt ? Date.parse(moved.endedAt) : 0;
+    if (moved.state === 'ended') await this.closeHere();
+    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventRun, id: event.id, message: action === 'start' ? 'The event is live.' : 'The event has ended.' });
+    // The event's other sections (on any process) show it too.
+    this.ctx.host.eventRun(moved.id);
+  }
+
+  /** The event has ended: this section's floor turn ends and every hand here goes down. */
+  private async closeHere(): Promise<void> {
+    if (closingSteps(this.ctx.floor !== null, []).endTurn) await this.floor.endTurn('the event ended');
     // From here on no hand goes up (handsOpen), so the ones up now are the last to lower.
     const hands = [...this.ctx.host.occupants].map(([id, o]) => [id, o.avatar.hand] as const);
-    for (const id of moved.state === 'ended' ? closingSteps(false, hands).lowerHands : []) this.ctx.host.occupants.get(id)!.avatar.hand = 0;
-    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventRun, id: event.id, message: action === 'start' ? 'The event is live.' : 'The event has ended.' });
+    for (const id of closingSteps(false, hands).lowerHands) this.ctx.host.occupants.get(id)!.avatar.hand = 0;
+  }
+
+  /** Questions another section of this event changed: shown here too. */
+  questionsChangedElsewhere(eventId: string, ids: readonly string[], keys: readonly string[]): void {
+    if (this.ctx.event?.id === eventId) this.questions.changedElsewhere(ids, keys);
   }
 
   /** The host's closing note: committed with its audit row, then on the stage screen. */
@@ -179,6 +200,7 @@ export class TownHall {
     this.ctx.event = updated;
     this.ctx.host.hall.event.thanks = updated.thanks;
     this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventThanks, id: updated.id, message: thanksAck(updated.thanks, updated.state) });
+    this.ctx.host.eventRun(updated.id);
   }
 
   /** Bans checked on join (server/domain/moderation.ts: the person always, the address only for guests). */

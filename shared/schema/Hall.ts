@@ -58,5 +58,11 @@ export const HallState = schema({
   speakers: ['string'],
   /** People in the room (connected). */
   present: 'uint16',
+  /** This room's section of the event (1 holds the stage; 0 before it is known). */
+  section: 'uint8',
+  /** Sections of the event open now, on every process. */
+  sections: 'uint8',
+  /** Everyone attending the event, over every section (refreshed every few seconds). */
+  attending: 'uint32',
 }, 'HallState');
 export type HallState = SchemaType<typeof HallState>;

@@ -1,6 +1,7 @@
 import { eventStatus, floorLeft, formatCountdown, recordPath } from '../../hallText.js';
 import { useHall, useHoldsFloor } from '../../state/hall.js';
 import { useNow } from '../../state/useNow.js';
+import { SectionStatus } from './SectionStatus.js';
 
 /**
  * The event at a glance: its title and state (a countdown before it starts), and who holds
@@ -19,6 +20,7 @@ export function HallStatus() {
           {eventStatus(event, now)}
         </p>
       )}
+      <SectionStatus />
       {event.state === 'ended' && event.id && (
         <div className="event-ended" role="status">
           {event.thanks && <p className="thanks">“{event.thanks}”</p>}
