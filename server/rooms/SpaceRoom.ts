@@ -72,7 +72,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     if (placed) this.listing.section = placed.section;
     else delete this.listing.section;
     this.crowd = new RoomCrowd(this.clients, deps.metrics);
-    this.voice = new RoomVoice(deps.voice, layout.id, this.roomId, voiceModeOf(layout));
+    // An event's sections share one LiveKit room: the stage and the floor mic are heard in all of them.
+    this.voice = new RoomVoice(deps.voice, layout.id, placed ? 'sections' : this.roomId, voiceModeOf(layout));
     this.maxClients = deps.maxClients;
     this.setState(new SpaceState());
     this.state.spaceId = layout.id;

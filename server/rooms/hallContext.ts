@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ClientMessage } from '../../shared/protocol/messages.js';
-import type { HallState } from '../../shared/schema/Hall.js';
+import type { EventState, HallState } from '../../shared/schema/Hall.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import type { FloorTurn } from '../domain/floorMic.js';
 import type { RoomLimiters } from '../domain/rateLimits.js';
@@ -58,3 +58,15 @@ export interface HallContext {
 
 /** The identity key of whoever sits in a room connection (accounts across devices count once). */
 export { identityKey } from '../domain/questions.js';
+
+/** Writes an event (or none) into the hall's state; a field that did not change sends nothing. */
+export function showEvent(view: EventState, event: Event | undefined): void {
+  view.id = event?.id ?? '';
+  view.title = event?.title ?? '';
+  view.description = event?.description ?? '';
+  view.state = event?.state ?? 'none';
+  view.startsAt = event ? Date.parse(event.startsAt) : 0;
+  view.startedAt = event?.startedAt ? Date.parse(event.startedAt) : 0;
+  view.endedAt = event?.endedAt ? Date.parse(event.endedAt) : 0;
+  view.thanks = event?.thanks ?? '';
+}

@@ -9,12 +9,11 @@ import {
 } from '../domain/questions.js';
 import type { Question } from '../store/questions.js';
 import type { HallContext, Register } from './hallContext.js';
+import { QuestionRelay } from './hallQuestionRelay.js';
 import { QuestionViews } from './hallQuestionViews.js';
 import { checkStageOpen } from '../domain/eventEnd.js';
 
 const QUESTION_MOVES_MERGE_FROM = QUESTION_MOVES.merge.from;
-/** Changes from other sections are read from the store at most this often. */
-const RELAY_EVERY_MS = 100;
 import { Refusal, type Occupant } from './occupant.js';
 
 /**
@@ -23,12 +22,11 @@ import { Refusal, type Occupant } from './occupant.js';
  */
 export class HallQuestions {
   private readonly views: QuestionViews;
-  private readonly relayIds = new Set<string>();
-  private readonly relayKeys = new Set<string>();
-  private relayTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly relay: QuestionRelay;
 
   constructor(private readonly ctx: HallContext) {
     this.views = new QuestionViews(ctx);
+    this.relay = new QuestionRelay(ctx, this.views);
   }
 
   register(on: Register): void {
@@ -47,7 +45,7 @@ export class HallQuestions {
 
   dispose(): void {
     this.views.dispose();
-    clearTimeout(this.relayTimer);
+    this.relay.dispose();
   }
 
   /** Puts the event's public questions in the room state (on load and when the event changes). */
@@ -175,31 +173,9 @@ export class HallQuestions {
     this.ctx.host.questionsChanged(eventId, ids, keys);
   }
 
-  /**
-   * Questions another section changed: read again from the store and shown here, the moderators'
-   * queue refreshed, and the askers' and voters' own lists sent to their connections here. A burst
-   * (a crowd voting in another section) is read together, at most every RELAY_EVERY_MS.
-   */
+  /** Questions another section changed: shown here too (hallQuestionRelay.ts). */
   changedElsewhere(ids: readonly string[], keys: readonly string[]): void {
-    for (const id of ids) this.relayIds.add(id);
-    for (const key of keys) this.relayKeys.add(key);
-    this.relayTimer ??= setTimeout(() => {
-      this.relayTimer = undefined;
-      this.relay().catch((err: unknown) => this.ctx.deps.log.error({ err }, 'showing questions from another section failed'));
-    }, RELAY_EVERY_MS);
-  }
-
-  private async relay(): Promise<void> {
-    const ids = [...this.relayIds];
-    const keys = [...this.relayKeys];
-    this.relayIds.clear();
-    this.relayKeys.clear();
-    const eventId = this.ctx.event?.id;
-    for (const id of ids) {
-      const fresh = await this.ctx.deps.repos.questions.get(id);
-      if (fresh && fresh.eventId === eventId) this.views.show(fresh);
-    }
-    await Promise.all([this.views.sendQueue(), ...keys.map((key) => this.views.sendMine(key))]);
+    this.relay.changed(ids, keys);
   }
 
   private ack(sessionId: string, ack: Ack): void {

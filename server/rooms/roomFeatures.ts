@@ -11,6 +11,7 @@ import type { Register } from './hallContext.js';
 import { MessageGuard } from './messageGuard.js';
 import { RoomPeople } from './roomPeople.js';
 import { SectionCounter, SECTIONS_EVERY_MS } from './roomSections.js';
+import { STAGE_EVERY_MS, StageRelay } from './roomStage.js';
 import type { SpaceRoom } from './SpaceRoom.js';
 import { TownHall } from './townHall.js';
 import { VrRelay } from './vrRelay.js';
@@ -136,8 +137,15 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   const counter = new SectionCounter({ roomId: room.roomId, spaceId: layout.id, view: state.hall, log: deps.log });
   const counting = room.clock.setInterval(() => void counter.refresh(), SECTIONS_EVERY_MS);
   void counter.refresh();
+  // One stage: who stands on this one is told to the other sections, and theirs stand here.
+  const stage = new StageRelay({
+    roomId: room.roomId, layout, presence: room.presence, occupants: room.occupants, avatars: state.avatars, crowd: room.crowd, log: deps.log,
+  });
+  await stage.start();
+  const telling = room.clock.setInterval(() => stage.tick(Date.now()), STAGE_EVERY_MS);
   room.cleanups.push(
     () => counting.clear(),
+    () => { telling.clear(); stage.dispose(); },
     deps.events.onEventsChanged((spaceId) => {
       if (spaceId === layout.id) void hall.loadEvent().catch((err: unknown) => deps.log.error({ err }, 'reloading the event failed'));
     }),

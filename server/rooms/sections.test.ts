@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJoinError } from '../../shared/protocol/errors.js';
 import { ClientMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
-import { act, hall, joinHall, lastQueue, me, refused, track, type Tracked } from '../testing/hall.js';
+import { stageAt } from '../../shared/spaces/collision.js';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
+import { act, hall, joinHall, lastQueue, me, refused, track, walk, type Tracked } from '../testing/hall.js';
 import { bootServer, createAccount, guestToken, waitFor } from '../testing/harness.js';
 
 /**
@@ -16,6 +18,7 @@ let host: Tracked;
 let ada: Tracked;
 let bo: Tracked;
 let cy: Tracked;
+let layout: SpaceLayout;
 
 /** Joins the town hall as a guest, asking for a section as a friend's link does. */
 async function joinSection(name: string, section: number): Promise<Tracked> {
@@ -36,6 +39,7 @@ beforeAll(async () => {
   server = await bootServer({ MAX_CLIENTS_PER_SPACE: '2', MAX_SECTIONS: '2' });
   const hostAccount = await createAccount(server, { name: 'Hana Host', grants: [{ role: 'host', spaceId: 'townhall' }, { role: 'moderator', spaceId: 'townhall' }] });
   host = await joinHall(server.url, { token: hostAccount.token });
+  layout = (await server.repos.spaces.get('townhall'))!;
   if (hall(host).event.state !== 'live') await act(host, ClientMessage.EventRun, { action: 'start' }, () => hall(host).event.state === 'live');
 });
 afterAll(async () => {
@@ -80,11 +84,33 @@ describe('sections of one event', () => {
     expect(hall(bo).questions.get(id)?.state).toBe('answering');
   });
 
+  it("stands the host on every section's stage, moving as she moves, and takes her off when she leaves it", async () => {
+    const hostId = host.room.sessionId;
+    expect(bo.room.state.avatars.has(hostId)).toBe(false);
+    await act(host, ClientMessage.GoToStage, {}, () => stageAt(layout, me(host).x, me(host).z) !== undefined);
+    // In section 2 a figure under her own session id (her voice's identity), where she stands.
+    await waitFor(() => bo.room.state.avatars.get(hostId)?.name === 'Hana Host', 5000, 'the host on section 2\'s stage');
+    const figure = () => bo.room.state.avatars.get(hostId)!;
+    expect(stageAt(layout, figure().x, figure().z)).toBeDefined();
+    expect(Math.hypot(figure().x - me(host).x, figure().z - me(host).z)).toBeLessThan(0.05);
+    expect(figure().role).toBe(me(host).role);
+    // Not someone in section 2: the count there stays Bo and Cy.
+    expect(hall(bo).present).toBe(2);
+    // She walks along the stage: the figure follows.
+    const from = { x: me(host).x, z: me(host).z };
+    await walk(host, 6, { forward: 0, strafe: 1, run: false, yaw: me(host).yaw });
+    await waitFor(() => Math.hypot(me(host).x - from.x, me(host).z - from.z) > 0.3, 5000, 'the host to move');
+    await waitFor(() => Math.hypot(figure().x - me(host).x, figure().z - me(host).z) < 0.05, 5000, 'the figure to follow');
+    // She leaves the stage (to a seat): the figure goes.
+    await act(host, ClientMessage.Sit, { seat: 0 }, () => me(host).seat === 0);
+    await waitFor(() => !bo.room.state.avatars.has(hostId), 5000, 'the figure to leave section 2');
+  });
+
   it('ends the event in every section: hands go down and no new hand goes up', async () => {
     await act(cy, ClientMessage.Hand, { up: true }, () => me(cy).hand > 0);
     await act(host, ClientMessage.EventRun, { action: 'end' }, () => hall(bo).event.state === 'ended', 'section 2 to see the end');
     await waitFor(() => me(cy).hand === 0, 5000, "Cy's hand to go down in section 2");
-    expect(hall(host).event.state).toBe('ended');
+    await waitFor(() => hall(host).event.state === 'ended', 5000, 'section 1 to see the end');
     expect((await refused(cy, ClientMessage.Hand, { up: true })).code).toBe('CONFLICT');
   });
 });

@@ -10,7 +10,7 @@ import { banCheckOf } from '../domain/moderation.js';
 import { identityKey } from '../domain/questions.js';
 import { REACTION_EVERY_TICKS } from '../domain/reactions.js';
 import { holdsStill, SeatPlan } from '../domain/seats.js';
-import type { HallContext, HallDeps, HallHost, Register } from './hallContext.js';
+import { showEvent, type HallContext, type HallDeps, type HallHost, type Register } from './hallContext.js';
 import { HallFloor } from './hallFloor.js';
 import { HallModeration } from './hallModeration.js';
 import { HallQuestions } from './hallQuestions.js';
@@ -57,15 +57,7 @@ export class TownHall {
     const endedElsewhere = event?.state === 'ended' && event.id === this.ctx.event?.id && this.ctx.event.state === 'live';
     this.ctx.event = event;
     if (endedElsewhere) await this.closeHere();
-    const view = this.ctx.host.hall.event;
-    view.id = event?.id ?? '';
-    view.title = event?.title ?? '';
-    view.description = event?.description ?? '';
-    view.state = event?.state ?? 'none';
-    view.startsAt = event ? Date.parse(event.startsAt) : 0;
-    view.startedAt = event?.startedAt ? Date.parse(event.startedAt) : 0;
-    view.endedAt = event?.endedAt ? Date.parse(event.endedAt) : 0;
-    view.thanks = event?.thanks ?? '';
+    showEvent(this.ctx.host.hall.event, event);
     await this.questions.load();
     await this.questions.sendQueue();
     for (const key of new Set([...this.ctx.host.occupants.values()].map((o) => identityKey(o.identity)))) {
@@ -164,10 +156,7 @@ export class TownHall {
         : 'The event is not live.');
     }
     this.ctx.event = moved;
-    const view = this.ctx.host.hall.event;
-    view.state = moved.state;
-    view.startedAt = moved.startedAt ? Date.parse(moved.startedAt) : 0;
-    view.endedAt = moved.endedAt ? Date.parse(moved.endedAt) : 0;
+    showEvent(this.ctx.host.hall.event, moved);
     if (moved.state === 'ended') await this.closeHere();
     this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventRun, id: event.id, message: action === 'start' ? 'The event is live.' : 'The event has ended.' });
     // The event's other sections (on any process) show it too.
@@ -198,7 +187,7 @@ export class TownHall {
     });
     if (!updated) throw new Refusal(ErrorCode.CONFLICT, 'The event changed meanwhile; look again.');
     this.ctx.event = updated;
-    this.ctx.host.hall.event.thanks = updated.thanks;
+    showEvent(this.ctx.host.hall.event, updated);
     this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventThanks, id: updated.id, message: thanksAck(updated.thanks, updated.state) });
     this.ctx.host.eventRun(updated.id);
   }
