@@ -79,7 +79,7 @@ describe('one event in sections on two processes', () => {
     await cy.t.room.leave();
   });
 
-  it('shares the Q&A and the stage across the processes', async () => {
+  it('shares the Q&A, the stage, the hands and the floor across the processes', async () => {
     await act(bo, ClientMessage.Ask, { text: 'Who pays for the new tram line?', anonymous: false },
       () => lastQueue(host)?.pending.some((q) => q.text === 'Who pays for the new tram line?')
         || [...hall(host).questions.values()].some((q) => q.text === 'Who pays for the new tram line?'), 'the question in section 1');
@@ -95,6 +95,14 @@ describe('one event in sections on two processes', () => {
       const figure = bo.room.state.avatars.get(hostId);
       return figure && Math.hypot(figure.x - me(host).x, figure.z - me(host).z) < 0.05;
     }, 10_000, "the host on section 2's stage");
+
+    // One floor: Bo's hand, raised in section 2, is called from section 1 to section 2's mic.
+    const boId = bo.room.sessionId;
+    await act(bo, ClientMessage.Hand, { up: true }, () => me(bo).hand > 0);
+    await waitFor(() => hall(host).handsElsewhere.get(boId)?.section === 2, 10_000, "Bo's hand in section 1");
+    await act(host, ClientMessage.FloorCall, { sessionId: boId, seconds: 60 }, () => hall(bo).floor.holder === boId, "Bo at section 2's mic");
+    await waitFor(() => hall(host).floor.holder === boId && hall(host).floorSection === 2, 10_000, 'the floor on section 1\'s screen');
+    await act(host, ClientMessage.FloorEnd, {}, () => hall(bo).floor.holder === '', "the turn's end in section 2");
 
     await act(host, ClientMessage.EventRun, { action: 'end' }, () => hall(bo).event.state === 'ended', 'the end in section 2');
   });

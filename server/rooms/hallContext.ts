@@ -3,6 +3,7 @@ import type { ClientMessage } from '../../shared/protocol/messages.js';
 import type { EventState, HallState } from '../../shared/schema/Hall.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import type { FloorTurn } from '../domain/floorMic.js';
+import type { FloorOrder } from '../domain/stageMirror.js';
 import type { RoomLimiters } from '../domain/rateLimits.js';
 import type { SeatPlan } from '../domain/seats.js';
 import type { Logger } from '../log.js';
@@ -44,8 +45,20 @@ export interface HallDeps {
 export type Register = <T>(type: ClientMessage, schema: z.ZodType<T>, invalid: string,
   handler: (sessionId: string, occupant: Occupant, message: T) => void | Promise<void>) => void;
 
+/** The event's other sections, as the floor sees them (server/rooms/roomStage.ts). */
+export interface OtherSections {
+  /** The room id of the section where this person's hand is up, if another. */
+  sectionOfHand(sessionId: string): string | undefined;
+  /** The floor turn another section runs, if any. */
+  floorElsewhere(): { name: string; section: number; from: string } | undefined;
+  /** Sends a call, end or extension to the section that holds the person or the turn. */
+  order(order: FloorOrder): void;
+}
+
 /** State the town hall's parts share. */
 export interface HallContext {
+  /** The event's other sections (set once the room has joined their channel). */
+  sections?: OtherSections;
   host: HallHost;
   deps: HallDeps;
   /** The event this hall shows (see EventStore.current). */

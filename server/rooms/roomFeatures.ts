@@ -118,6 +118,7 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   state.hall.section = placed.section;
   state.hall.sections = 1;
   state.hall.attending = 0;
+  state.hall.floorSection = 0;
   state.hall.floor.holder = '';
   state.hall.floor.name = '';
   state.hall.floor.endsAt = 0;
@@ -139,9 +140,11 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   void counter.refresh();
   // One stage: who stands on this one is told to the other sections, and theirs stand here.
   const stage = new StageRelay({
-    roomId: room.roomId, layout, presence: room.presence, occupants: room.occupants, avatars: state.avatars, crowd: room.crowd, log: deps.log,
+    roomId: room.roomId, layout, presence: room.presence, occupants: room.occupants, avatars: state.avatars, hall: state.hall,
+    floorHere: () => hall.floor.inUse, onOrder: (order) => hall.floor.onOrder(order), crowd: room.crowd, log: deps.log,
   });
   await stage.start();
+  hall.connectSections(stage);
   const telling = room.clock.setInterval(() => stage.tick(Date.now()), STAGE_EVERY_MS);
   room.cleanups.push(
     () => counting.clear(),

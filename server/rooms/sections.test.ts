@@ -106,6 +106,28 @@ describe('sections of one event', () => {
     await waitFor(() => !bo.room.state.avatars.has(hostId), 5000, 'the figure to leave section 2');
   });
 
+  it('keeps one hands queue and one floor mic: a moderator in section 1 calls a hand from section 2', async () => {
+    const cyId = cy.room.sessionId;
+    await act(cy, ClientMessage.Hand, { up: true }, () => me(cy).hand > 0);
+    await act(ada, ClientMessage.Hand, { up: true }, () => me(ada).hand > 0);
+    // Section 1's moderators see Cy's hand, from section 2, before Ada's (raised later, here).
+    await waitFor(() => hall(host).handsElsewhere.get(cyId)?.section === 2, 5000, "Cy's hand in section 1");
+    expect(hall(host).handsElsewhere.get(cyId)!.hand).toBeLessThan(me(ada).hand);
+    await act(host, ClientMessage.FloorCall, { sessionId: cyId, seconds: 60 }, () => hall(cy).floor.holder === cyId, 'Cy at section 2\'s floor mic');
+    const mic = layout.stage!.floorMic;
+    expect(Math.hypot(me(cy).x - mic.x, me(cy).z - mic.z)).toBeLessThan(0.05);
+    // Section 1's screen shows Cy holding the floor in section 2, and Cy stands at section 1's mic too.
+    await waitFor(() => hall(host).floor.holder === cyId && hall(host).floorSection === 2, 5000, 'the floor in section 1');
+    await waitFor(() => host.room.state.avatars.get(cyId) !== undefined, 5000, "Cy's figure at section 1's mic");
+    // One floor: Ada cannot be called while Cy speaks.
+    expect((await refused(host, ClientMessage.FloorCall, { sessionId: ada.room.sessionId, seconds: 60 })).code).toBe('CONFLICT');
+    const endsAt = hall(cy).floor.endsAt;
+    await act(host, ClientMessage.FloorExtend, { seconds: 30 }, () => hall(cy).floor.endsAt > endsAt, 'the extension in section 2');
+    await act(host, ClientMessage.FloorEnd, {}, () => hall(cy).floor.holder === '', 'the end of the turn in section 2');
+    await waitFor(() => hall(host).floor.holder === '' && !host.room.state.avatars.has(cyId), 5000, 'section 1 to see the turn end');
+    await act(ada, ClientMessage.Hand, { up: false }, () => me(ada).hand === 0);
+  });
+
   it('ends the event in every section: hands go down and no new hand goes up', async () => {
     await act(cy, ClientMessage.Hand, { up: true }, () => me(cy).hand > 0);
     await act(host, ClientMessage.EventRun, { action: 'end' }, () => hall(bo).event.state === 'ended', 'section 2 to see the end');

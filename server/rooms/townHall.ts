@@ -1,21 +1,17 @@
 import { allows } from '../../shared/access.js';
-import { ErrorCode } from '../../shared/protocol/errors.js';
-import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
-import { EventRunMessage, EventThanksMessage } from '../../shared/protocol/townhall.js';
 import { stageAt } from '../../shared/spaces/collision.js';
-import { actorOf } from '../auth/sessions.js';
-import { checkThanks, closingSteps, thanksAck } from '../domain/eventEnd.js';
 import { speakersOf, turnOver } from '../domain/floorMic.js';
 import { banCheckOf } from '../domain/moderation.js';
 import { identityKey } from '../domain/questions.js';
 import { REACTION_EVERY_TICKS } from '../domain/reactions.js';
 import { holdsStill, SeatPlan } from '../domain/seats.js';
-import { showEvent, type HallContext, type HallDeps, type HallHost, type Register } from './hallContext.js';
+import { showEvent, type HallContext, type HallDeps, type HallHost, type OtherSections, type Register } from './hallContext.js';
 import { HallFloor } from './hallFloor.js';
 import { HallModeration } from './hallModeration.js';
+import { HallRun } from './hallRun.js';
 import { HallQuestions } from './hallQuestions.js';
 import { HallStage } from './hallStage.js';
-import { Refusal, type Occupant } from './occupant.js';
+import type { Occupant } from './occupant.js';
 
 /**
  * Everything a town hall adds to a space: the event and its run, seats, hands, the floor
@@ -24,9 +20,11 @@ import { Refusal, type Occupant } from './occupant.js';
  */
 export class TownHall {
   private readonly ctx: HallContext;
-  private readonly floor: HallFloor;
+  /** Seats, hands and the floor mic (public for the sections' relay, roomStage.ts). */
+  readonly floor: HallFloor;
   private readonly questions: HallQuestions;
   private readonly moderation: HallModeration;
+  private readonly eventRun: HallRun;
   private ticks = 0;
   private speakersKey = '';
 
@@ -35,6 +33,7 @@ export class TownHall {
     this.floor = new HallFloor(this.ctx);
     this.questions = new HallQuestions(this.ctx);
     this.moderation = new HallModeration(this.ctx, () => this.questions.sendQueue());
+    this.eventRun = new HallRun(this.ctx, this.floor, () => this.loadEvent());
   }
 
   /** `alone`: no other section of the space is open (so no turn at a floor mic can be running). */
@@ -56,7 +55,7 @@ export class TownHall {
     if (opening && event?.state === 'live' && !this.ctx.floor) await repos.floorTurns.closeDangling(event.id);
     const endedElsewhere = event?.state === 'ended' && event.id === this.ctx.event?.id && this.ctx.event.state === 'live';
     this.ctx.event = event;
-    if (endedElsewhere) await this.closeHere();
+    if (endedElsewhere) await this.eventRun.closeHere();
     showEvent(this.ctx.host.hall.event, event);
     await this.questions.load();
     await this.questions.sendQueue();
@@ -66,8 +65,7 @@ export class TownHall {
   }
 
   register(on: Register): void {
-    on(ClientMessage.EventRun, EventRunMessage, 'Running the event is {action: start|end}.', (id, who, m) => this.run(id, who, m.action));
-    on(ClientMessage.EventThanks, EventThanksMessage, 'A closing note is {text} (at most 200 characters).', (id, who, m) => this.thank(id, who, m.text));
+    this.eventRun.register(on);
     this.floor.register(on);
     new HallStage(this.ctx).register(on);
     this.questions.register(on);
@@ -135,61 +133,14 @@ export class TownHall {
     this.ctx.host.hall.present = n;
   }
 
-  private async run(sessionId: string, who: Occupant, action: 'start' | 'end'): Promise<void> {
-    // The hall keeps showing an event after it ends; starting means the next scheduled one.
-    if (action === 'start' && this.ctx.event?.state === 'ended') await this.loadEvent();
-    const event = this.ctx.event;
-    if (!event) throw new Refusal(ErrorCode.CONFLICT, 'There is no event here; schedule one first.');
-    const { repos } = this.ctx.deps;
-    const actorId = actorOf(who.identity);
-    // Ending closes the floor, then every hand (server/domain/eventEnd.ts); questions close with the state.
-    if (action === 'end' && closingSteps(this.ctx.floor !== null, []).endTurn) await this.floor.endTurn('the event ended');
-    const moved = await repos.transaction(async (r) => {
-      const result = action === 'start' ? await r.events.start(event.id) : await r.events.end(event.id);
-      if (!result) return undefined;
-      await r.audit.append({ actorId, action: `event.${action}`, targetType: 'event', targetId: event.id });
-      return result;
-    });
-    if (!moved) {
-      throw new Refusal(ErrorCode.CONFLICT, action === 'start'
-        ? `The event is ${event.state === 'live' ? 'already live' : 'over'}.`
-        : 'The event is not live.');
-    }
-    this.ctx.event = moved;
-    showEvent(this.ctx.host.hall.event, moved);
-    if (moved.state === 'ended') await this.closeHere();
-    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventRun, id: event.id, message: action === 'start' ? 'The event is live.' : 'The event has ended.' });
-    // The event's other sections (on any process) show it too.
-    this.ctx.host.eventRun(moved.id);
-  }
-
-  /** The event has ended: this section's floor turn ends and every hand here goes down. */
-  private async closeHere(): Promise<void> {
-    if (closingSteps(this.ctx.floor !== null, []).endTurn) await this.floor.endTurn('the event ended');
-    // From here on no hand goes up (handsOpen), so the ones up now are the last to lower.
-    const hands = [...this.ctx.host.occupants].map(([id, o]) => [id, o.avatar.hand] as const);
-    for (const id of closingSteps(false, hands).lowerHands) this.ctx.host.occupants.get(id)!.avatar.hand = 0;
+  /** Joins the event's other sections (roomStage.ts): their hands, their floor, orders sent there. */
+  connectSections(sections: OtherSections): void {
+    this.ctx.sections = sections;
   }
 
   /** Questions another section of this event changed: shown here too. */
   questionsChangedElsewhere(eventId: string, ids: readonly string[], keys: readonly string[]): void {
     if (this.ctx.event?.id === eventId) this.questions.changedElsewhere(ids, keys);
-  }
-
-  /** The host's closing note: committed with its audit row, then on the stage screen. */
-  private async thank(sessionId: string, who: Occupant, text: string): Promise<void> {
-    const event = this.ctx.event;
-    checkThanks(event);
-    const updated = await this.ctx.deps.repos.transaction(async (r) => {
-      const result = await r.events.setThanks(event!.id, text);
-      if (result) await r.audit.append({ actorId: actorOf(who.identity), action: 'event.thanks', targetType: 'event', targetId: event!.id, detail: { text } });
-      return result;
-    });
-    if (!updated) throw new Refusal(ErrorCode.CONFLICT, 'The event changed meanwhile; look again.');
-    this.ctx.event = updated;
-    showEvent(this.ctx.host.hall.event, updated);
-    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventThanks, id: updated.id, message: thanksAck(updated.thanks, updated.state) });
-    this.ctx.host.eventRun(updated.id);
   }
 
   /** Bans checked on join (server/domain/moderation.ts: the person always, the address only for guests). */

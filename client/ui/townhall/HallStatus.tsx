@@ -10,6 +10,7 @@ import { SectionStatus } from './SectionStatus.js';
 export function HallStatus() {
   const event = useHall((s) => s.event);
   const floor = useHall((s) => s.floor);
+  const floorSection = useHall((s) => s.floorSection);
   const now = useNow(1000, event.state === 'scheduled' || floor.holder !== '');
   const mine = useHoldsFloor();
   return (
@@ -32,7 +33,7 @@ export function HallStatus() {
       )}
       {floor.holder && (
         <p className={mine ? 'floor-line mine' : 'floor-line'} role="status" aria-live="off" aria-label="Floor microphone">
-          {mine ? 'You have the floor' : `${floor.name} has the floor`}
+          {mine ? 'You have the floor' : `${floor.name} has the floor${floorSection > 0 ? ` in section ${floorSection}` : ''}`}
           <span className="countdown"> · {formatCountdown(floorLeft(floor, now))}</span>
         </p>
       )}
