@@ -4,6 +4,7 @@ import type { EventState, HallState } from '../../shared/schema/Hall.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import type { FloorTurn } from '../domain/floorMic.js';
 import type { FloorOrder } from '../domain/stageMirror.js';
+import type { Reaction } from '../../shared/protocol/townhall.js';
 import type { RoomLimiters } from '../domain/rateLimits.js';
 import type { SeatPlan } from '../domain/seats.js';
 import type { Logger } from '../log.js';
@@ -53,6 +54,8 @@ export interface OtherSections {
   floorElsewhere(): { name: string; section: number; from: string } | undefined;
   /** Sends a call, end or extension to the section that holds the person or the turn. */
   order(order: FloorOrder): void;
+  /** This section's reactions since the last burst, for the others to add to theirs. */
+  tellReactions(counts: Record<Reaction, number>): void;
 }
 
 /** State the town hall's parts share. */

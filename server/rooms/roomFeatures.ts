@@ -141,7 +141,7 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   // One stage: who stands on this one is told to the other sections, and theirs stand here.
   const stage = new StageRelay({
     roomId: room.roomId, layout, presence: room.presence, occupants: room.occupants, avatars: state.avatars, hall: state.hall,
-    floorHere: () => hall.floor.inUse, onOrder: (order) => hall.floor.onOrder(order), crowd: room.crowd, log: deps.log,
+    floorHere: () => hall.floor.inUse, onOrder: (order) => hall.floor.onOrder(order), onReactions: (counts) => hall.reactedElsewhere(counts), crowd: room.crowd, log: deps.log,
   });
   await stage.start();
   hall.connectSections(stage);

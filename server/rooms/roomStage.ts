@@ -1,4 +1,6 @@
 import type { Presence } from '@colyseus/core';
+import { z } from 'zod';
+import { REACTIONS, type Reaction } from '../../shared/protocol/townhall.js';
 import type { MapSchema } from '@colyseus/schema';
 import { Avatar } from '../../shared/schema/Avatar.js';
 import { HandElsewhere, type HallState } from '../../shared/schema/Hall.js';
@@ -16,6 +18,8 @@ export const STAGE_EVERY_MS = 200;
 /** The channels one space's sections share (Colyseus presence: in memory, or Redis with several processes). */
 export const stageTopic = (spaceId: string): string => `hustings:stage:${spaceId}`;
 const orderTopic = (spaceId: string): string => `hustings:floor:${spaceId}`;
+const reactionsTopic = (spaceId: string): string => `hustings:reactions:${spaceId}`;
+const ReactionNews = z.object({ from: z.string().min(1).max(64), counts: z.partialRecord(z.enum(REACTIONS), z.number().int().min(0).max(1_000_000)) });
 
 export interface StageParts {
   roomId: string;
@@ -28,6 +32,8 @@ export interface StageParts {
   floorHere(): boolean;
   /** A moderator elsewhere asked this section to call, end or extend (it holds the person or the turn). */
   onOrder(order: FloorOrder): void;
+  /** Another section's reactions since its last burst. */
+  onReactions(counts: Partial<Record<Reaction, number>>): void;
   /** Mirrored figures move through the motion frames like everyone else. */
   crowd: { add(id: string, avatar: Avatar): void; remove(id: string): void };
   log: Pick<Logger, 'error'>;
@@ -46,6 +52,10 @@ export class StageRelay {
   private lastAt = 0;
   private readonly heard = (data: unknown): void => this.onNews(data);
   private readonly ordered = (data: unknown): void => this.onOrderNews(data);
+  private readonly reacted = (data: unknown): void => {
+    const parsed = ReactionNews.safeParse(data);
+    if (parsed.success && parsed.data.from !== this.parts.roomId) this.parts.onReactions(parsed.data.counts);
+  };
 
   constructor(private readonly parts: StageParts) {}
 
@@ -53,6 +63,12 @@ export class StageRelay {
     const { presence, layout } = this.parts;
     await presence.subscribe(stageTopic(layout.id), this.heard);
     await presence.subscribe(orderTopic(layout.id), this.ordered);
+    await presence.subscribe(reactionsTopic(layout.id), this.reacted);
+  }
+
+  /** This section's reactions since its last burst, for the other sections. */
+  tellReactions(counts: Record<Reaction, number>): void {
+    this.publish(reactionsTopic(this.parts.layout.id), { from: this.parts.roomId, counts });
   }
 
   /** Every STAGE_EVERY_MS: tell the others if anything changed (or a heartbeat is due); forget quiet sections. */
@@ -88,6 +104,7 @@ export class StageRelay {
     const { presence, layout } = this.parts;
     presence.unsubscribe(stageTopic(layout.id), this.heard);
     presence.unsubscribe(orderTopic(layout.id), this.ordered);
+    presence.unsubscribe(reactionsTopic(layout.id), this.reacted);
     for (const id of this.book.all()) this.drop(id);
   }
 

@@ -1,7 +1,8 @@
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJoinError } from '../../shared/protocol/errors.js';
-import { ClientMessage } from '../../shared/protocol/messages.js';
+import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
+import type { ReactionBurst } from '../../shared/protocol/townhall.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { stageAt } from '../../shared/spaces/collision.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
@@ -126,6 +127,18 @@ describe('sections of one event', () => {
     await act(host, ClientMessage.FloorEnd, {}, () => hall(cy).floor.holder === '', 'the end of the turn in section 2');
     await waitFor(() => hall(host).floor.holder === '' && !host.room.state.avatars.has(cyId), 5000, 'section 1 to see the turn end');
     await act(ada, ClientMessage.Hand, { up: false }, () => me(ada).hand === 0);
+  });
+
+  it("adds every section's reactions to what each section hears, once", async () => {
+    const heard: ReactionBurst[] = [];
+    host.room.onMessage(ServerMessage.Reactions, (burst: ReactionBurst) => heard.push(burst));
+    cy.room.send(ClientMessage.React, { kind: 'applause' });
+    bo.room.send(ClientMessage.React, { kind: 'applause' });
+    await waitFor(() => heard.reduce((n, b) => n + b.counts.applause, 0) >= 2, 5000, 'section 2\'s applause in section 1');
+    // A moment later nothing more arrives: section 1 did not send them back to be counted again.
+    ada.room.send(ClientMessage.React, { kind: 'laugh' });
+    await waitFor(() => heard.some((b) => b.counts.laugh > 0), 5000, 'a laugh here');
+    expect(heard.reduce((n, b) => n + b.counts.applause, 0)).toBe(2);
   });
 
   it('ends the event in every section: hands go down and no new hand goes up', async () => {

@@ -1,5 +1,6 @@
 import { allows } from '../../shared/access.js';
 import { stageAt } from '../../shared/spaces/collision.js';
+import type { Reaction } from '../../shared/protocol/townhall.js';
 import { speakersOf, turnOver } from '../domain/floorMic.js';
 import { banCheckOf } from '../domain/moderation.js';
 import { identityKey } from '../domain/questions.js';
@@ -136,6 +137,11 @@ export class TownHall {
   /** Joins the event's other sections (roomStage.ts): their hands, their floor, orders sent there. */
   connectSections(sections: OtherSections): void {
     this.ctx.sections = sections;
+  }
+
+  /** Reactions counted in another section: heard here too. */
+  reactedElsewhere(counts: Partial<Record<Reaction, number>>): void {
+    this.moderation.reactedElsewhere(counts);
   }
 
   /** Questions another section of this event changed: shown here too. */
