@@ -131,6 +131,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     hashAddress: (address) => createHmac('sha256', secret).update(`address:${address}`).digest('hex'),
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
+    maxSections: config.MAX_SECTIONS,
     sendBufferLimitBytes: config.SEND_BUFFER_LIMIT_KB * 1024,
     voice: { voice: voice.voice, publicUrl: voice.publicUrl, log },
     offenders,
@@ -139,7 +140,8 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   class BoundSpaceRoom extends SpaceRoom {
     protected override deps = deps;
   }
-  gameServer.define('space', BoundSpaceRoom).filterBy(['spaceId']);
+  // A section link (?section=2) joins that section of an event; otherwise the lowest-numbered with room.
+  gameServer.define('space', BoundSpaceRoom).filterBy(['spaceId', 'section']).sortBy({ section: 1 });
 
   if (voice.proxyPort !== undefined) attachLivekitProxy(app, httpServer, { port: voice.proxyPort }, log);
   mountRoutes(app, {

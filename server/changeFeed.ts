@@ -12,7 +12,7 @@ export interface ChangeBus {
 export const CHANGE_TOPIC = 'hustings:changes';
 
 /** Every kind of change and how many string arguments it carries. */
-const KINDS = { account: 1, look: 1, session: 1, events: 1, exhibits: 2, shownOut: 4, ballots: 1, consensus: 2, statement: 3 } as const;
+const KINDS = { account: 1, look: 1, session: 1, events: 1, exhibits: 2, shownOut: 4, ballots: 1, consensus: 2, statement: 3, questions: 3, eventRun: 3 } as const;
 type Kind = keyof typeof KINDS;
 
 /** A change as it travels over the bus: its kind, then its arguments (all strings). */
@@ -21,6 +21,17 @@ function parseChange(data: unknown): [Kind, ...string[]] | undefined {
   const [kind, ...args] = data;
   if (kind === undefined || !Object.hasOwn(KINDS, kind) || KINDS[kind as Kind] !== args.length) return undefined;
   return [kind as Kind, ...args];
+}
+
+const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string');
+
+function parseQuestionChange(json: string): { ids: string[]; keys: string[] } | undefined {
+  try {
+    const { ids, keys } = JSON.parse(json) as { ids?: unknown; keys?: unknown };
+    return strings(ids) && strings(keys) ? { ids, keys } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -117,6 +128,32 @@ export class ChangeFeed {
       const n = Number(number);
       if (Number.isInteger(n) && n >= 0) listener(spaceId, conversationId, n);
     });
+  }
+
+  /**
+   * Questions of an event changed in one of its rooms (asked, voted, moderated): the event's other
+   * sections show them too. `keys` are the identities whose own list changed (askers, voters).
+   */
+  questionsChanged(eventId: string, fromRoomId: string, ids: readonly string[], keys: readonly string[]): void {
+    this.send('questions', eventId, fromRoomId, JSON.stringify({ ids, keys }));
+  }
+
+  /** Returns the cleanup. */
+  onQuestionsChanged(listener: (eventId: string, fromRoomId: string, ids: string[], keys: string[]) => void): () => void {
+    return this.listen('questions', (eventId: string, fromRoomId: string, json: string) => {
+      const change = parseQuestionChange(json);
+      if (change) listener(eventId, fromRoomId, change.ids, change.keys);
+    });
+  }
+
+  /** An event was started, ended or thanked in one room of its space: the space's other rooms (sections) show it. */
+  eventRun(spaceId: string, eventId: string, fromRoomId: string): void {
+    this.send('eventRun', spaceId, eventId, fromRoomId);
+  }
+
+  /** Returns the cleanup. */
+  onEventRun(listener: (spaceId: string, eventId: string, fromRoomId: string) => void): () => void {
+    return this.listen('eventRun', listener);
   }
 
   /** Returns the cleanup. */

@@ -1,20 +1,20 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client, type SeatReservation } from 'colyseus.js';
+import { Client } from 'colyseus.js';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiCallError, callApi } from '../shared/protocol/apiClient.js';
 import { CloseCode } from '../shared/protocol/errors.js';
 import { ClientMessage } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
-import { hashPassword } from './auth/passwords.js';
 import { CHANGE_TOPIC, ChangeFeed } from './changeFeed.js';
 import { openDatabase, type DatabaseHandle } from './store/db.js';
 import { createRepos, type Repos } from './store/repos.js';
 import { startPostgresDatabase, startRedis, startWorker, type Started, type Worker } from '../e2e/load/cluster.js';
+import { clusterPeople } from './testing/cluster.js';
 import { closeCode, waitFor } from './testing/harness.js';
-import { act, acked, hall, lastMine, me, track, type Tracked } from './testing/hall.js';
+import { act, acked, hall, lastMine, me } from './testing/hall.js';
 
 /**
  * Several processes, one app (issue 19): two real server processes sharing a real Redis (Colyseus
@@ -29,7 +29,6 @@ let b: Worker;
 let store: DatabaseHandle;
 let repos: Repos;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-cluster-'));
-const opened: Tracked[] = [];
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -45,12 +44,12 @@ beforeAll(async () => {
   b = await startWorker(env);
   store = openDatabase({ databaseUrl: database.url, dataDir });
   repos = createRepos(store.db);
+  people = clusterPeople(repos, [a, b], 'cluster');
 }, 120_000);
 
 afterAll(async () => {
   try {
-    // Only connections still open: leaving a closed one waits for ever.
-    await Promise.all(opened.filter((t) => t.room.connection.isOpen).map((t) => t.room.leave().catch(() => undefined)));
+    await people?.leaveAll();
   } finally {
     await b?.stop();
     await a?.stop();
@@ -61,32 +60,9 @@ afterAll(async () => {
   }
 }, 60_000);
 
-let people = 0;
-/** An account made in the shared store (as the admin CLI does), signed in over HTTP on process A. */
-async function account(name: string, grants: { role: string; spaceId: string | null }[] = []) {
-  const email = `cluster${++people}@example.org`;
-  const password = `a long password ${people}`;
-  const created = await repos.accounts.create({ email, passwordHash: await hashPassword(password), displayName: name });
-  for (const g of grants) await repos.roles.grant({ accountId: created.id, role: g.role, spaceId: g.spaceId });
-  const { token } = await callApi('login', { baseUrl: a.http, body: { email, password } });
-  return { id: created.id, email, password, token };
-}
-
-/** Enters a space through one process's matchmaker, as the browser does; says which process hosts the room. */
-async function enter(via: Worker, token: string, spaceId = 'townhall'): Promise<{ t: Tracked; host: Worker; other: Worker }> {
-  const res = await fetch(`${via.http}/matchmake/joinOrCreate/space`, {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ spaceId, token }),
-  });
-  const reservation = await res.json() as SeatReservation & { room: { publicAddress?: string } };
-  expect(res.status, JSON.stringify(reservation)).toBe(200);
-  const host = [a, b].find((w) => w.address === reservation.room.publicAddress);
-  if (!host) throw new Error(`the room's public address ${reservation.room.publicAddress} is neither process's`);
-  const room = await new Client(via.url).consumeSeatReservation<SpaceState>(reservation);
-  const t = track(room);
-  opened.push(t);
-  await waitFor(() => room.state?.avatars?.has(room.sessionId), 5000, 'the own avatar');
-  return { t, host, other: host === a ? b : a };
-}
+let people: ReturnType<typeof clusterPeople>;
+const account: ReturnType<typeof clusterPeople>['account'] = (...args) => people.account(...args);
+const enter = async (via: Worker, token: string, spaceId = 'townhall') => people.enter(via, token, { spaceId });
 
 /** The refusal a join through this process ends in ("CODE: sentence"), or 'joined'. */
 async function joinRefusal(via: Worker, token: string): Promise<string> {
@@ -144,7 +120,7 @@ describe('several server processes on one Redis and one PostgreSQL', () => {
     const dee = await account('Dee Talks');
     const { t, other } = await enter(a, dee.token);
     const grant = await callApi('voiceToken', { baseUrl: other.http, token: dee.token, body: { spaceId: 'townhall', roomId: t.room.roomId, sessionId: t.room.sessionId } });
-    expect(grant.room).toBe(`townhall.${t.room.roomId}`);
+    expect(grant.room).toBe('townhall.sections');
     expect(decodeJwt(grant.token).sub).toBe(t.room.sessionId);
     // Someone else's connection is still not theirs.
     const eve = await account('Eve Elsewhere');

@@ -1,6 +1,6 @@
 import { Client, getStateCallbacks, type Room } from 'colyseus.js';
 import { allows, Role } from '../../shared/access.js';
-import { CloseCode, parseJoinError, type ErrorPayload } from '../../shared/protocol/errors.js';
+import { CloseCode, ErrorCode, parseJoinError, type ErrorPayload } from '../../shared/protocol/errors.js';
 import { ClientMessage, PortalMessage, ServerMessage, type MoveInput, type RemoveMessage } from '../../shared/protocol/messages.js';
 import type { Avatar } from '../../shared/schema/Avatar.js';
 import type { MotionPose } from '../../shared/protocol/motion.js';
@@ -24,6 +24,7 @@ import { noteEditRefusal, unwatchEditor, watchEditor } from './editor.js';
 import { unwatchVr, watchVr } from './vr.js';
 import { unwatchBallots, watchBallots } from './ballots.js';
 import { MotionFeed } from './motion.js';
+import { sectionFromSearch } from './sections.js';
 
 /**
  * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
@@ -81,6 +82,24 @@ function describeJoinError(err: unknown): string {
 }
 
 /**
+ * Into a space through the matchmaker. A section link (`?section=2`, a friend's) asks for that
+ * section of an event; when it is full or closed the server says where there is room, and the
+ * page enters without the link (the lowest-numbered section with room).
+ */
+async function joinSection(spaceId: string, token: string, spawn: string | undefined): Promise<Room<SpaceState>> {
+  const options = spawn ? { spaceId, token, spawn } : { spaceId, token };
+  const section = spawn ? undefined : sectionFromSearch(window.location.search);
+  if (section === undefined) return getClient().joinOrCreate<SpaceState>(ROOM_NAME, options);
+  try {
+    return await getClient().joinOrCreate<SpaceState>(ROOM_NAME, { ...options, section });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : '';
+    if (parseJoinError(message).code !== ErrorCode.ROOM_FULL) throw err;
+    return getClient().joinOrCreate<SpaceState>(ROOM_NAME, options);
+  }
+}
+
+/**
  * Join a space: as the signed-in account if there is one, otherwise as a guest with this
  * display name. Resolves true once inside.
  */
@@ -120,7 +139,7 @@ export async function enterSpace(spaceId: string, typedName: string, spawn?: str
   try {
     const token = account ?? await guestSession(name, apiOrigin());
     if (gen !== generation) return false;
-    joined = await getClient().joinOrCreate<SpaceState>(ROOM_NAME, spawn ? { spaceId, token, spawn } : { spaceId, token });
+    joined = await joinSection(spaceId, token, spawn);
   } catch (err) {
     if (gen !== generation) return false;
     // A refused token (expired, signed out) is not worth keeping: the next try asks afresh.

@@ -9,7 +9,7 @@ import {
 } from '../../shared/protocol/townhall.js';
 import type { HallState } from '../../shared/schema/Hall.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
-import { noteResult, useHall, type EventPhase, type HallQuestion, type QuestionPhase } from '../state/hall.js';
+import { noteResult, useHall, type EventPhase, type HallQuestion, type HallView, type QuestionPhase } from '../state/hall.js';
 import { placeSelf, setSelfLocked } from '../state/selfMotion.js';
 import { world } from '../state/world.js';
 
@@ -118,6 +118,12 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : '';
 }
 
+function handsElsewhereOf(hall: HallState): HallView['handsElsewhere'] {
+  const hands: HallView['handsElsewhere'] = [];
+  hall.handsElsewhere?.forEach((h, id) => hands.push({ id, name: str(h.name), hand: num(h.hand), section: num(h.section) }));
+  return hands;
+}
+
 /** Copy the room's hall state into the store (plain objects: components never see schema instances). */
 function publish(hall: HallState): void {
   const questions: HallQuestion[] = [];
@@ -141,6 +147,11 @@ function publish(hall: HallState): void {
     floor: f ? { holder: str(f.holder), name: str(f.name), endsAt: num(f.endsAt) } : { holder: '', name: '', endsAt: 0 },
     speakers,
     present: num(hall.present),
+    section: num(hall.section),
+    sections: num(hall.sections),
+    attending: num(hall.attending),
+    handsElsewhere: handsElsewhereOf(hall),
+    floorSection: num(hall.floorSection),
   });
   world.speakers = new Set(speakers);
   const holder = str(f?.holder);
@@ -200,6 +211,15 @@ export function watchHall(r: Room<SpaceState>, townhall: boolean): void {
         mark();
       });
       $(questions).onRemove(mark);
+    }
+    const hands = hall.handsElsewhere;
+    if (hands && !watched.has(hands)) {
+      watched.add(hands);
+      $(hands).onAdd((h) => {
+        $(h).onChange(mark);
+        mark();
+      });
+      $(hands).onRemove(mark);
     }
     const speakers = hall.speakers;
     if (speakers && !watched.has(speakers)) {

@@ -71,6 +71,14 @@ export interface HallView {
   /** Session ids of who may speak to the room now. */
   speakers: string[];
   present: number;
+  /** This room's section of the event, how many are open, and everyone attending in all. */
+  section: number;
+  sections: number;
+  attending: number;
+  /** Hands raised in the event's other sections (session id, name, order, section). */
+  handsElsewhere: { id: string; name: string; hand: number; section: number }[];
+  /** The section whose floor mic `floor` describes: 0 for this one. */
+  floorSection: number;
   /** The last moderation queue (moderators and hosts only). */
   queue: ModerationQueue | null;
   /** The bans in force in this space (to those who may ban). */
@@ -87,7 +95,7 @@ const NO_FLOOR: HallFloor = { holder: '', name: '', endsAt: 0 };
 
 function empty(): HallView {
   return {
-    active: false, event: NO_EVENT, questions: [], answering: '', floor: NO_FLOOR, speakers: [], present: 0,
+    active: false, event: NO_EVENT, questions: [], answering: '', floor: NO_FLOOR, speakers: [], present: 0, section: 0, sections: 0, attending: 0, handsElsewhere: [], floorSection: 0,
     queue: null, bans: [], mine: null, reactions: null, results: {},
   };
 }

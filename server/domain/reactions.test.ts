@@ -16,4 +16,20 @@ describe('reaction aggregation', () => {
     aggregator.add('x', 'agree');
     expect(aggregator.flush()).toEqual({ counts: { applause: 0, agree: 2, disagree: 0, laugh: 0 }, from: { applause: [], agree: ['x'], disagree: [], laugh: [] } });
   });
+
+  it("adds other sections' counts to the burst here, but tells the others only this section's own", () => {
+    const aggregator = new ReactionAggregator();
+    aggregator.addElsewhere({ applause: 40, laugh: 0 });
+    // Nobody here reacted: the hall still shows the others' applause, and tells them nothing back.
+    expect(aggregator.flushWithOwn()).toEqual({
+      burst: { counts: { applause: 40, agree: 0, disagree: 0, laugh: 0 }, from: { applause: [], agree: [], disagree: [], laugh: [] } },
+      own: null,
+    });
+    aggregator.add('a', 'applause');
+    aggregator.addElsewhere({ applause: 2, agree: -5, laugh: 1.5 });
+    const next = aggregator.flushWithOwn()!;
+    expect(next.burst.counts).toEqual({ applause: 3, agree: 0, disagree: 0, laugh: 0 });
+    expect(next.own).toEqual({ applause: 1, agree: 0, disagree: 0, laugh: 0 });
+    expect(aggregator.flushWithOwn()).toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ export const REACTION_SAMPLE = 8;
  */
 export class ReactionAggregator {
   private counts = emptyCounts();
+  private elsewhere = emptyCounts();
   private from = emptyFrom();
   private any = false;
 
@@ -19,14 +20,36 @@ export class ReactionAggregator {
     this.any = true;
   }
 
-  /** The burst since the last flush, or null when nobody reacted. */
+  /**
+   * Reactions counted in the event's other sections since their last flush: added to the next
+   * burst here (the audience hears the whole event clap), never to what this section tells them.
+   */
+  addElsewhere(counts: Partial<Record<Reaction, number>>): void {
+    for (const kind of REACTIONS) {
+      const n = counts[kind];
+      if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) continue;
+      this.elsewhere[kind] += Math.min(n, 1_000_000);
+      this.any = true;
+    }
+  }
+
+  /** The burst since the last flush (this section's and the others'), or null when nobody reacted. */
   flush(): ReactionBurst | null {
+    return this.flushWithOwn()?.burst ?? null;
+  }
+
+  /** The burst to show here, and this section's own counts to tell the other sections (null if none here). */
+  flushWithOwn(): { burst: ReactionBurst; own: Record<Reaction, number> | null } | null {
     if (!this.any) return null;
-    const burst = { counts: this.counts, from: this.from };
+    const own = REACTIONS.some((kind) => this.counts[kind] > 0) ? this.counts : null;
+    const counts = emptyCounts();
+    for (const kind of REACTIONS) counts[kind] = this.counts[kind] + this.elsewhere[kind];
+    const burst = { counts, from: this.from };
     this.counts = emptyCounts();
+    this.elsewhere = emptyCounts();
     this.from = emptyFrom();
     this.any = false;
-    return burst;
+    return { burst, own };
   }
 }
 

@@ -43,7 +43,23 @@ export function attending(sections: readonly SectionLoad[]): number {
   return sections.reduce((n, s) => n + s.people, 0);
 }
 
-/** What a visitor reads: "Section 2 of 4" (nothing while the event has one section). */
-export function sectionLabel(section: number, sections: number): string {
-  return sections <= 1 ? '' : `Section ${section} of ${Math.max(section, sections)}`;
+/**
+ * The section a new instance of a space with a stage becomes. The matchmaker opens an instance
+ * only when no open one took the newcomer (none with room, or none matching a friend's section
+ * link): the lowest free number while fewer than `maxSections` are open. If a section still has
+ * room (the link named a full or closed section, or two people arrived at once), the newcomer
+ * belongs there instead: refused with a sentence, and the page enters again without the link.
+ */
+export function sectionOfNewInstance(
+  others: readonly SectionLoad[], wish: number | undefined, maxSections: number,
+): { section: number } | { refusal: string } {
+  const placed = placeNewcomer(others, wish, maxSections);
+  if (placed.kind === 'open') return { section: placed.section };
+  if (placed.kind === 'full') return { refusal: placed.message };
+  return { refusal: `Section ${placed.section} of this event has room; enter the event without the section link.` };
+}
+
+/** A section number as a join option: a whole number from 1 to `maxSections`, else none. */
+export function sectionWish(value: unknown, maxSections: number): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= maxSections ? value : undefined;
 }

@@ -16,6 +16,7 @@ import { mayUseConsole } from '../domain/console.js';
 import { RoomVoice } from './roomVoice.js';
 import { runTick } from './roomTick.js';
 import { refuseIfFull, RoomCrowd } from './roomCrowd.js';
+import { claimSection } from './roomSections.js';
 import type { SpaceRoomDeps } from './spaceRoomDeps.js';
 import type { Curation } from './curation.js';
 import { guardFrame, reportRoomFault, type MessageGuard } from './messageGuard.js';
@@ -57,27 +58,33 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     return this.deps;
   }
 
-  override async onCreate(options: { spaceId?: unknown }): Promise<void> {
+  override async onCreate(options: { spaceId?: unknown; section?: unknown }): Promise<void> {
     const { deps } = this;
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
       ? await deps.repos.spaces.get(options.spaceId)
       : undefined;
     if (!layout) throw new ServerError(404, joinErrorMessage(ErrorCode.NOT_FOUND, 'There is no space with that name.'));
     this.layout = layout;
-    await refuseIfFull(this.roomId, layout, deps.repos.spaces, deps.maxClients);
+    // A space with a stage opens sections when full (roomSections.ts); any other space refuses.
+    const placed = layout.stage ? await claimSection(this.roomId, layout.id, options.section, deps.maxSections) : undefined;
+    if (!placed) await refuseIfFull(this.roomId, layout, deps.repos.spaces, deps.maxClients);
+    // The matchmaker filters and sorts on the listing's section (a friend's link, lowest first).
+    if (placed) this.listing.section = placed.section;
+    else delete this.listing.section;
     this.crowd = new RoomCrowd(this.clients, deps.metrics);
-    this.voice = new RoomVoice(deps.voice, layout.id, this.roomId, voiceModeOf(layout));
+    // An event's sections share one LiveKit room: the stage and the floor mic are heard in all of them.
+    this.voice = new RoomVoice(deps.voice, layout.id, placed ? 'sections' : this.roomId, voiceModeOf(layout));
     this.maxClients = deps.maxClients;
     this.setState(new SpaceState());
     this.state.spaceId = layout.id;
-    void this.setMetadata({ spaceId: layout.id });
+    void this.setMetadata(placed ? { spaceId: layout.id, section: placed.section } : { spaceId: layout.id });
     // Patches go out at the end of each tick, not on a separate timer.
     this.setPatchRate(null);
     this.setSimulationInterval(() => runTick(this.tickParts(), Date.now()), TICK_MS);
 
     startCore(this);
     this.curation = await startCuration(this);
-    this.hall = await startHall(this);
+    this.hall = await startHall(this, placed ?? { section: 0, alone: true });
     deps.metrics.rooms.inc();
     deps.log.info({ roomId: this.roomId, spaceId: layout.id }, 'space room created');
   }

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { ClientMessage } from '../../shared/protocol/messages.js';
-import type { HallState } from '../../shared/schema/Hall.js';
+import type { EventState, HallState } from '../../shared/schema/Hall.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import type { FloorTurn } from '../domain/floorMic.js';
+import type { FloorOrder } from '../domain/stageMirror.js';
+import type { Reaction } from '../../shared/protocol/townhall.js';
 import type { RoomLimiters } from '../domain/rateLimits.js';
 import type { SeatPlan } from '../domain/seats.js';
 import type { Logger } from '../log.js';
@@ -23,6 +25,10 @@ export interface HallHost {
    * fixed "CODE: sentence" reason), and every other instance of the space, on any process, is told.
    */
   showOutBanned(identity: Occupant['identity']): void;
+  /** Committed question changes, told to the event's other sections (on any process). */
+  questionsChanged(eventId: string, ids: readonly string[], keys: readonly string[]): void;
+  /** The event was started, ended or thanked here: the space's other rooms (sections) show it too. */
+  eventRun(eventId: string): void;
 }
 
 export interface HallDeps {
@@ -40,8 +46,22 @@ export interface HallDeps {
 export type Register = <T>(type: ClientMessage, schema: z.ZodType<T>, invalid: string,
   handler: (sessionId: string, occupant: Occupant, message: T) => void | Promise<void>) => void;
 
+/** The event's other sections, as the floor sees them (server/rooms/roomStage.ts). */
+export interface OtherSections {
+  /** The room id of the section where this person's hand is up, if another. */
+  sectionOfHand(sessionId: string): string | undefined;
+  /** The floor turn another section runs, if any. */
+  floorElsewhere(): { name: string; section: number; from: string } | undefined;
+  /** Sends a call, end or extension to the section that holds the person or the turn. */
+  order(order: FloorOrder): void;
+  /** This section's reactions since the last burst, for the others to add to theirs. */
+  tellReactions(counts: Record<Reaction, number>): void;
+}
+
 /** State the town hall's parts share. */
 export interface HallContext {
+  /** The event's other sections (set once the room has joined their channel). */
+  sections?: OtherSections;
   host: HallHost;
   deps: HallDeps;
   /** The event this hall shows (see EventStore.current). */
@@ -54,3 +74,15 @@ export interface HallContext {
 
 /** The identity key of whoever sits in a room connection (accounts across devices count once). */
 export { identityKey } from '../domain/questions.js';
+
+/** Writes an event (or none) into the hall's state; a field that did not change sends nothing. */
+export function showEvent(view: EventState, event: Event | undefined): void {
+  view.id = event?.id ?? '';
+  view.title = event?.title ?? '';
+  view.description = event?.description ?? '';
+  view.state = event?.state ?? 'none';
+  view.startsAt = event ? Date.parse(event.startsAt) : 0;
+  view.startedAt = event?.startedAt ? Date.parse(event.startedAt) : 0;
+  view.endedAt = event?.endedAt ? Date.parse(event.endedAt) : 0;
+  view.thanks = event?.thanks ?? '';
+}

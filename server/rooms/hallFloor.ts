@@ -9,8 +9,11 @@ import {
 } from '../domain/floorMic.js';
 import { identityKey } from '../domain/questions.js';
 import type { Place } from '../domain/seats.js';
+import type { FloorOrder } from '../domain/stageMirror.js';
+import { handOrder } from '../domain/stageMirror.js';
 import type { HallContext, Register } from './hallContext.js';
-import type { Occupant } from './occupant.js';
+import { Refusal, type Occupant } from './occupant.js';
+import { ErrorCode } from '../../shared/protocol/errors.js';
 
 /**
  * Seats, hands and the floor microphone in a hall: the rules are server/domain/seats.ts and
@@ -25,13 +28,20 @@ export class HallFloor {
     on(ClientMessage.Sit, SitMessage, 'Sitting is {seat} with a seat number.', (id, who, m) => this.sit(id, who, m.seat));
     on(ClientMessage.Stand, StandMessage, 'Standing takes no fields.', (_id, who) => this.stand(who));
     on(ClientMessage.Hand, HandMessage, 'A hand is {up}.', (_id, who, m) => {
-      who.avatar.hand = handAfter(who.avatar.hand, m.up, who.atMic, () => ++this.hands, handsOpen(this.ctx.event?.state));
+      // Numbered in the event's order (tenths of a second), so hands in every section queue together.
+      const next = () => (this.hands = handOrder(Date.now(), this.hands));
+      who.avatar.hand = handAfter(who.avatar.hand, m.up, who.atMic, next, handsOpen(this.ctx.event?.state));
     });
     on(ClientMessage.FloorCall, FloorCallMessage, 'Calling to the floor is {sessionId, seconds?}.', (id, who, m) => this.call(id, who, m));
-    on(ClientMessage.FloorEnd, FloorEndMessage, 'Ending the turn takes no fields.', () => this.endTurn('ended by a moderator'));
+    on(ClientMessage.FloorEnd, FloorEndMessage, 'Ending the turn takes no fields.', () => {
+      const elsewhere = this.ctx.floor ? undefined : this.ctx.sections?.floorElsewhere();
+      if (elsewhere) return this.ctx.sections!.order({ to: elsewhere.from, action: 'end' });
+      return this.endTurn('ended by a moderator');
+    });
     on(ClientMessage.FloorExtend, FloorExtendMessage, 'Extending is {seconds}.', (_id, _who, m) => {
-      const floor = this.ctx.host.hall.floor;
-      floor.endsAt = extendedEndsAt(this.ctx.floor, Date.now(), floor.endsAt, m.seconds);
+      const elsewhere = this.ctx.floor ? undefined : this.ctx.sections?.floorElsewhere();
+      if (elsewhere) return this.ctx.sections!.order({ to: elsewhere.from, action: 'extend', seconds: m.seconds });
+      this.extend(m.seconds);
     });
     on(ClientMessage.FloorRelease, FloorReleaseMessage, 'Giving the mic back takes no fields.', (id) => {
       checkRelease(this.ctx.floor, id);
@@ -57,17 +67,53 @@ export class HallFloor {
     if (spot) place(o, spot);
   }
 
+  /** Is this section's own floor mic in use? */
+  get inUse(): boolean {
+    return this.ctx.floor !== null;
+  }
+
+  /** A call, end or extension a moderator in another section sent here (this section holds the person or the turn). */
+  onOrder(order: FloorOrder): void {
+    const done = order.action === 'call' ? this.callHere(order.sessionId, order.seconds, order.by)
+      : order.action === 'end' ? this.endTurn('ended by a moderator in another section')
+        : Promise.resolve(this.extend(order.seconds));
+    done.catch((err: unknown) => this.ctx.deps.log.warn({ err, order }, 'a floor order from another section was not carried out'));
+  }
+
+  private extend(seconds: number): void {
+    const floor = this.ctx.host.hall.floor;
+    floor.endsAt = extendedEndsAt(this.ctx.floor, Date.now(), floor.endsAt, seconds);
+  }
+
   private async call(moderatorSession: string, moderator: Occupant, m: z.infer<typeof FloorCallMessage>): Promise<void> {
+    const { host, sections } = this.ctx;
+    const elsewhere = sections?.floorElsewhere();
+    if (elsewhere) throw new Refusal(ErrorCode.CONFLICT, `${elsewhere.name} has the floor in section ${elsewhere.section}; end their turn first.`);
+    const away = host.occupants.has(m.sessionId) ? undefined : sections?.sectionOfHand(m.sessionId);
+    if (away) {
+      // Their hand is up in another section: that section calls them to its own floor mic.
+      liveEventId(this.ctx.event);
+      checkCall({ floor: this.ctx.floor, holderName: this.ctx.floor ? host.occupants.get(this.ctx.floor.sessionId)?.avatar.name : undefined, target: { removed: false, connected: true }, hasMic: host.layout.stage?.floorMic !== undefined });
+      sections!.order({ to: away, action: 'call', sessionId: m.sessionId, seconds: m.seconds, by: actorOf(moderator.identity) });
+      host.send(moderatorSession, ServerMessage.Ack, { ref: ClientMessage.FloorCall, id: m.sessionId, message: 'Called to the floor in their section.' });
+      return;
+    }
+    const name = await this.callHere(m.sessionId, m.seconds, actorOf(moderator.identity));
+    host.send(moderatorSession, ServerMessage.Ack, { ref: ClientMessage.FloorCall, id: m.sessionId, message: `${name} has the floor.` });
+  }
+
+  /** Calls someone in this section to its floor mic: the turn is written first, then they walk there. */
+  private async callHere(sessionId: string, seconds: number, calledBy: string | null): Promise<string> {
     const eventId = liveEventId(this.ctx.event);
     const { host } = this.ctx;
-    const target = host.occupants.get(m.sessionId);
+    const target = host.occupants.get(sessionId);
     const mic = host.layout.stage?.floorMic;
     checkCall({
       floor: this.ctx.floor, holderName: this.ctx.floor ? host.occupants.get(this.ctx.floor.sessionId)?.avatar.name : undefined,
       target: target && { removed: target.removed, connected: target.avatar.connected }, hasMic: mic !== undefined,
     });
     const turn = await this.ctx.deps.repos.floorTurns.start({
-      eventId, holderKey: identityKey(target!.identity), holderName: target!.avatar.name, calledBy: actorOf(moderator.identity),
+      eventId, holderKey: identityKey(target!.identity), holderName: target!.avatar.name, calledBy,
     });
     if (this.ctx.floor) {
       // Someone else was called while this one was being written: undo ours.
@@ -75,15 +121,16 @@ export class HallFloor {
       checkStillFree(this.ctx.floor);
     }
     const a = target!.avatar;
-    this.ctx.floor = { turnId: turn.id, sessionId: m.sessionId, returnTo: { seat: a.seat, x: a.x, z: a.z, yaw: a.yaw } };
+    this.ctx.floor = { turnId: turn.id, sessionId, returnTo: { seat: a.seat, x: a.x, z: a.z, yaw: a.yaw } };
     this.ctx.seats.vacate(a);
     a.hand = 0;
     target!.atMic = true;
     place(target!, mic!);
-    host.hall.floor.holder = m.sessionId;
+    host.hall.floor.holder = sessionId;
     host.hall.floor.name = a.name;
-    host.hall.floor.endsAt = turnEndsAt(Date.now(), m.seconds);
-    host.send(moderatorSession, ServerMessage.Ack, { ref: ClientMessage.FloorCall, id: m.sessionId, message: `${a.name} has the floor.` });
+    host.hall.floor.endsAt = turnEndsAt(Date.now(), seconds);
+    host.hall.floorSection = 0;
+    return a.name;
   }
 
   /** Ends the turn at the mic: its time is recorded, then the holder goes back to their seat. */

@@ -2,7 +2,7 @@ import { allows } from '../../shared/access.js';
 import { ErrorCode } from '../../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import type { z } from 'zod';
-import { BanMessage, MuteMessage, ReactMessage, UnbanMessage, type BanList } from '../../shared/protocol/townhall.js';
+import { BanMessage, MuteMessage, ReactMessage, UnbanMessage, type BanList, type Reaction } from '../../shared/protocol/townhall.js';
 import { actorOf } from '../auth/sessions.js';
 import { banAck, banHeldButNotShownOut, banPlan } from '../domain/moderation.js';
 import { checkNotMuted, identityKey } from '../domain/questions.js';
@@ -30,8 +30,16 @@ export class HallModeration {
 
   /** The reactions since the last flush, as one message to everyone (called by the tick). */
   flush(): void {
-    const burst = this.reactions.flush();
-    if (burst) this.ctx.host.broadcast(ServerMessage.Reactions, burst);
+    const flushed = this.reactions.flushWithOwn();
+    if (!flushed) return;
+    this.ctx.host.broadcast(ServerMessage.Reactions, flushed.burst);
+    // The event's other sections add this section's reactions to theirs.
+    if (flushed.own) this.ctx.sections?.tellReactions(flushed.own);
+  }
+
+  /** Reactions counted in another section: part of the next burst here. */
+  reactedElsewhere(counts: Partial<Record<Reaction, number>>): void {
+    this.reactions.addElsewhere(counts);
   }
 
   private react(sessionId: string, who: Occupant, m: z.infer<typeof ReactMessage>): void {

@@ -9,6 +9,7 @@ import {
 } from '../domain/questions.js';
 import type { Question } from '../store/questions.js';
 import type { HallContext, Register } from './hallContext.js';
+import { QuestionRelay } from './hallQuestionRelay.js';
 import { QuestionViews } from './hallQuestionViews.js';
 import { checkStageOpen } from '../domain/eventEnd.js';
 
@@ -21,9 +22,11 @@ import { Refusal, type Occupant } from './occupant.js';
  */
 export class HallQuestions {
   private readonly views: QuestionViews;
+  private readonly relay: QuestionRelay;
 
   constructor(private readonly ctx: HallContext) {
     this.views = new QuestionViews(ctx);
+    this.relay = new QuestionRelay(ctx, this.views);
   }
 
   register(on: Register): void {
@@ -42,6 +45,7 @@ export class HallQuestions {
 
   dispose(): void {
     this.views.dispose();
+    this.relay.dispose();
   }
 
   /** Puts the event's public questions in the room state (on load and when the event changes). */
@@ -70,6 +74,7 @@ export class HallQuestions {
       const added = await repos.transaction((r) => r.questions.vote(duplicate.id, key));
       const fresh = await repos.questions.get(duplicate.id);
       if (fresh) this.views.show(fresh);
+      this.told(eventId, [duplicate.id], [key]);
       this.ack(sessionId, { ref: ClientMessage.Ask, id: duplicate.id, message: askAck(added ? 'duplicate' : 'duplicate-voted') });
       await this.views.sendMine(key);
       return;
@@ -80,6 +85,7 @@ export class HallQuestions {
       eventId, authorKey: key, authorName: who.avatar.name, anonymous: m.anonymous, text: m.text, normalized, state, flagged,
     });
     if (state === 'approved') this.views.show(question);
+    this.told(eventId, [question.id], [key]);
     this.ack(sessionId, { ref: ClientMessage.Ask, id: question.id, message: askAck(state) });
     await Promise.all([this.views.sendMine(key), state === 'pending' ? this.views.sendQueue() : undefined]);
   }
@@ -94,6 +100,7 @@ export class HallQuestions {
     if (changed) {
       const fresh = await repos.questions.get(m.id);
       if (fresh) this.views.showVotesSoon(fresh.id, fresh.votes);
+      this.told(eventId, [m.id], [key]);
     }
     await this.views.sendMine(key);
   }
@@ -128,6 +135,7 @@ export class HallQuestions {
     });
     if (updated.previous) this.views.show(updated.previous);
     this.views.show(updated.result);
+    this.told(updated.result.eventId, [...(updated.previous ? [updated.previous.id] : []), m.id], [question!.authorKey]);
     this.ack(sessionId, { ref: ClientMessage.ModerateQuestion, id: m.id, message: QUESTION_DONE[m.action] });
     await Promise.all([this.views.sendQueue(), this.views.sendMine(question!.authorKey)]);
   }
@@ -155,8 +163,19 @@ export class HallQuestions {
     });
     this.views.show(done.dismissed);
     if (done.target) this.views.show(done.target);
+    this.told(duplicate.eventId, [duplicate.id, intoId], [duplicate.authorKey, ...done.moved]);
     this.ack(sessionId, { ref: ClientMessage.ModerateQuestion, id: duplicate.id, message: QUESTION_DONE.merge });
     await Promise.all([this.views.sendQueue(), ...[duplicate.authorKey, ...done.moved].map((key) => this.views.sendMine(key))]);
+  }
+
+  /** Committed changes, told to the event's other sections (they read the questions themselves). */
+  private told(eventId: string, ids: readonly string[], keys: readonly string[]): void {
+    this.ctx.host.questionsChanged(eventId, ids, keys);
+  }
+
+  /** Questions another section changed: shown here too (hallQuestionRelay.ts). */
+  changedElsewhere(ids: readonly string[], keys: readonly string[]): void {
+    this.relay.changed(ids, keys);
   }
 
   private ack(sessionId: string, ack: Ack): void {

@@ -13,6 +13,8 @@ import { Curation } from './curation.js';
 import type { Register } from './hallContext.js';
 import { MessageGuard } from './messageGuard.js';
 import { RoomPeople } from './roomPeople.js';
+import { SectionCounter, SECTIONS_EVERY_MS } from './roomSections.js';
+import { STAGE_EVERY_MS, StageRelay } from './roomStage.js';
 import type { SpaceRoom } from './SpaceRoom.js';
 import { TownHall } from './townHall.js';
 import { VrRelay } from './vrRelay.js';
@@ -131,14 +133,18 @@ export async function startCuration(room: SpaceRoom): Promise<Curation> {
   return curation;
 }
 
-/** In spaces with a stage: the event, seats, questions, the floor mic and moderation. */
-export async function startHall(room: SpaceRoom): Promise<TownHall | undefined> {
+/** In spaces with a stage: the event, seats, questions, the floor mic and moderation; one section of the event. */
+export async function startHall(room: SpaceRoom, placed: { section: number; alone: boolean }): Promise<TownHall | undefined> {
   const { roomDeps: deps, layout, state } = room;
   if (!layout.stage) return undefined;
   state.hall = new HallState();
   state.hall.event.state = 'none';
   state.hall.answering = '';
   state.hall.present = 0;
+  state.hall.section = placed.section;
+  state.hall.sections = 1;
+  state.hall.attending = 0;
+  state.hall.floorSection = 0;
   state.hall.floor.holder = '';
   state.hall.floor.name = '';
   state.hall.floor.endsAt = 0;
@@ -150,11 +156,37 @@ export async function startHall(room: SpaceRoom): Promise<TownHall | undefined> 
     send: (sessionId, type, payload) => room.clients.getById(sessionId)?.send(type, payload),
     broadcast: (type, payload) => room.broadcast(type, payload),
     showOutBanned: (identity) => room.people.sanctioned(identity, 'banned'),
+    questionsChanged: (eventId, ids, keys) => deps.events.questionsChanged(eventId, room.roomId, ids, keys),
+    eventRun: (eventId) => deps.events.eventRun(layout.id, eventId, room.roomId),
   }, { repos: deps.repos, log: deps.log, flagWords: deps.flagWords, hashAddress: deps.hashAddress, limits: room.limits });
-  await hall.load();
+  await hall.load(placed.alone);
   hall.register(registerOn(room));
-  room.cleanups.push(deps.events.onEventsChanged((spaceId) => {
-    if (spaceId === layout.id) void hall.loadEvent().catch((err: unknown) => deps.log.error({ err }, 'reloading the event failed'));
-  }));
+  const counter = new SectionCounter({ roomId: room.roomId, spaceId: layout.id, view: state.hall, log: deps.log });
+  const counting = room.clock.setInterval(() => void counter.refresh(), SECTIONS_EVERY_MS);
+  void counter.refresh();
+  // One stage: who stands on this one is told to the other sections, and theirs stand here.
+  const stage = new StageRelay({
+    roomId: room.roomId, layout, presence: room.presence, occupants: room.occupants, avatars: state.avatars, hall: state.hall,
+    floorHere: () => hall.floor.inUse, onOrder: (order) => hall.floor.onOrder(order), onReactions: (counts) => hall.reactedElsewhere(counts), crowd: room.crowd, log: deps.log,
+  });
+  await stage.start();
+  hall.connectSections(stage);
+  const telling = room.clock.setInterval(() => stage.tick(Date.now()), STAGE_EVERY_MS);
+  room.cleanups.push(
+    () => counting.clear(),
+    () => { telling.clear(); stage.dispose(); },
+    deps.events.onEventsChanged((spaceId) => {
+      if (spaceId === layout.id) void hall.loadEvent().catch((err: unknown) => deps.log.error({ err }, 'reloading the event failed'));
+    }),
+    deps.events.onEventRun((spaceId, eventId, fromRoomId) => {
+      if (spaceId === layout.id && fromRoomId !== room.roomId) {
+        void hall.loadEvent(false, eventId).catch((err: unknown) => deps.log.error({ err }, 'showing the event run elsewhere failed'));
+      }
+    }),
+    // One Q&A for the whole event: what another section changed shows here too.
+    deps.events.onQuestionsChanged((eventId, fromRoomId, ids, keys) => {
+      if (fromRoomId !== room.roomId) hall.questionsChangedElsewhere(eventId, ids, keys);
+    }),
+  );
   return hall;
 }

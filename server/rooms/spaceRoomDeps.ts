@@ -19,6 +19,8 @@ export interface SpaceRoomDeps {
   hashAddress: (address: string) => string;
   reconnectSeconds: number;
   maxClients: number;
+  /** Sections one event's town hall may open (server/rooms/roomSections.ts). */
+  maxSections: number;
   /** Unsent bytes a client may have queued before it is dropped (0: no limit; server/slowClients.ts). */
   sendBufferLimitBytes: number;
   /** LiveKit, when voice runs (one LiveKit room per space instance). */

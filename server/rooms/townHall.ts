@@ -1,21 +1,18 @@
 import { allows } from '../../shared/access.js';
-import { ErrorCode } from '../../shared/protocol/errors.js';
-import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
-import { EventRunMessage, EventThanksMessage } from '../../shared/protocol/townhall.js';
 import { stageAt } from '../../shared/spaces/collision.js';
-import { actorOf } from '../auth/sessions.js';
-import { checkThanks, closingSteps, thanksAck } from '../domain/eventEnd.js';
+import type { Reaction } from '../../shared/protocol/townhall.js';
 import { speakersOf, turnOver } from '../domain/floorMic.js';
 import { banCheckOf } from '../domain/moderation.js';
 import { identityKey } from '../domain/questions.js';
 import { REACTION_EVERY_TICKS } from '../domain/reactions.js';
 import { holdsStill, SeatPlan } from '../domain/seats.js';
-import type { HallContext, HallDeps, HallHost, Register } from './hallContext.js';
+import { showEvent, type HallContext, type HallDeps, type HallHost, type OtherSections, type Register } from './hallContext.js';
 import { HallFloor } from './hallFloor.js';
 import { HallModeration } from './hallModeration.js';
+import { HallRun } from './hallRun.js';
 import { HallQuestions } from './hallQuestions.js';
 import { HallStage } from './hallStage.js';
-import { Refusal, type Occupant } from './occupant.js';
+import type { Occupant } from './occupant.js';
 
 /**
  * Everything a town hall adds to a space: the event and its run, seats, hands, the floor
@@ -24,9 +21,11 @@ import { Refusal, type Occupant } from './occupant.js';
  */
 export class TownHall {
   private readonly ctx: HallContext;
-  private readonly floor: HallFloor;
+  /** Seats, hands and the floor mic (public for the sections' relay, roomStage.ts). */
+  readonly floor: HallFloor;
   private readonly questions: HallQuestions;
   private readonly moderation: HallModeration;
+  private readonly eventRun: HallRun;
   private ticks = 0;
   private speakersKey = '';
 
@@ -35,29 +34,30 @@ export class TownHall {
     this.floor = new HallFloor(this.ctx);
     this.questions = new HallQuestions(this.ctx);
     this.moderation = new HallModeration(this.ctx, () => this.questions.sendQueue());
+    this.eventRun = new HallRun(this.ctx, this.floor, () => this.loadEvent());
   }
 
-  async load(): Promise<void> {
+  /** `alone`: no other section of the space is open (so no turn at a floor mic can be running). */
+  async load(alone: boolean): Promise<void> {
     await this.moderation.load();
-    await this.loadEvent();
+    await this.loadEvent(alone);
   }
 
-  /** Reads the event to show (after a restart, or when one is scheduled or edited over HTTP). */
-  async loadEvent(): Promise<void> {
+  /**
+   * Reads the event to show: when the room opens, when one is scheduled or edited over HTTP, and
+   * when another section started, ended or thanked it (an end closes this section's floor and hands).
+   */
+  async loadEvent(opening = false, eventId?: string): Promise<void> {
     const { repos } = this.ctx.deps;
-    const event = await repos.events.current(this.ctx.host.layout.id);
+    // Started, ended or thanked in another section: that event (an ended one stays on show).
+    const named = eventId === undefined ? undefined : await repos.events.get(eventId);
+    const event = named?.spaceId === this.ctx.host.layout.id ? named : await repos.events.current(this.ctx.host.layout.id);
     // A turn left open by a restart ends where it started: no speaking time is invented.
-    if (event?.state === 'live' && !this.ctx.floor) await repos.floorTurns.closeDangling(event.id);
+    if (opening && event?.state === 'live' && !this.ctx.floor) await repos.floorTurns.closeDangling(event.id);
+    const endedElsewhere = event?.state === 'ended' && event.id === this.ctx.event?.id && this.ctx.event.state === 'live';
     this.ctx.event = event;
-    const view = this.ctx.host.hall.event;
-    view.id = event?.id ?? '';
-    view.title = event?.title ?? '';
-    view.description = event?.description ?? '';
-    view.state = event?.state ?? 'none';
-    view.startsAt = event ? Date.parse(event.startsAt) : 0;
-    view.startedAt = event?.startedAt ? Date.parse(event.startedAt) : 0;
-    view.endedAt = event?.endedAt ? Date.parse(event.endedAt) : 0;
-    view.thanks = event?.thanks ?? '';
+    if (endedElsewhere) await this.eventRun.closeHere();
+    showEvent(this.ctx.host.hall.event, event);
     await this.questions.load();
     await this.questions.sendQueue();
     for (const key of new Set([...this.ctx.host.occupants.values()].map((o) => identityKey(o.identity)))) {
@@ -66,8 +66,7 @@ export class TownHall {
   }
 
   register(on: Register): void {
-    on(ClientMessage.EventRun, EventRunMessage, 'Running the event is {action: start|end}.', (id, who, m) => this.run(id, who, m.action));
-    on(ClientMessage.EventThanks, EventThanksMessage, 'A closing note is {text} (at most 200 characters).', (id, who, m) => this.thank(id, who, m.text));
+    this.eventRun.register(on);
     this.floor.register(on);
     new HallStage(this.ctx).register(on);
     this.questions.register(on);
@@ -135,50 +134,19 @@ export class TownHall {
     this.ctx.host.hall.present = n;
   }
 
-  private async run(sessionId: string, who: Occupant, action: 'start' | 'end'): Promise<void> {
-    // The hall keeps showing an event after it ends; starting means the next scheduled one.
-    if (action === 'start' && this.ctx.event?.state === 'ended') await this.loadEvent();
-    const event = this.ctx.event;
-    if (!event) throw new Refusal(ErrorCode.CONFLICT, 'There is no event here; schedule one first.');
-    const { repos } = this.ctx.deps;
-    const actorId = actorOf(who.identity);
-    // Ending closes the floor, then every hand (server/domain/eventEnd.ts); questions close with the state.
-    if (action === 'end' && closingSteps(this.ctx.floor !== null, []).endTurn) await this.floor.endTurn('the event ended');
-    const moved = await repos.transaction(async (r) => {
-      const result = action === 'start' ? await r.events.start(event.id) : await r.events.end(event.id);
-      if (!result) return undefined;
-      await r.audit.append({ actorId, action: `event.${action}`, targetType: 'event', targetId: event.id });
-      return result;
-    });
-    if (!moved) {
-      throw new Refusal(ErrorCode.CONFLICT, action === 'start'
-        ? `The event is ${event.state === 'live' ? 'already live' : 'over'}.`
-        : 'The event is not live.');
-    }
-    this.ctx.event = moved;
-    const view = this.ctx.host.hall.event;
-    view.state = moved.state;
-    view.startedAt = moved.startedAt ? Date.parse(moved.startedAt) : 0;
-    view.endedAt = moved.endedAt ? Date.parse(moved.endedAt) : 0;
-    // From here on no hand goes up (handsOpen), so the ones up now are the last to lower.
-    const hands = [...this.ctx.host.occupants].map(([id, o]) => [id, o.avatar.hand] as const);
-    for (const id of moved.state === 'ended' ? closingSteps(false, hands).lowerHands : []) this.ctx.host.occupants.get(id)!.avatar.hand = 0;
-    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventRun, id: event.id, message: action === 'start' ? 'The event is live.' : 'The event has ended.' });
+  /** Joins the event's other sections (roomStage.ts): their hands, their floor, orders sent there. */
+  connectSections(sections: OtherSections): void {
+    this.ctx.sections = sections;
   }
 
-  /** The host's closing note: committed with its audit row, then on the stage screen. */
-  private async thank(sessionId: string, who: Occupant, text: string): Promise<void> {
-    const event = this.ctx.event;
-    checkThanks(event);
-    const updated = await this.ctx.deps.repos.transaction(async (r) => {
-      const result = await r.events.setThanks(event!.id, text);
-      if (result) await r.audit.append({ actorId: actorOf(who.identity), action: 'event.thanks', targetType: 'event', targetId: event!.id, detail: { text } });
-      return result;
-    });
-    if (!updated) throw new Refusal(ErrorCode.CONFLICT, 'The event changed meanwhile; look again.');
-    this.ctx.event = updated;
-    this.ctx.host.hall.event.thanks = updated.thanks;
-    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.EventThanks, id: updated.id, message: thanksAck(updated.thanks, updated.state) });
+  /** Reactions counted in another section: heard here too. */
+  reactedElsewhere(counts: Partial<Record<Reaction, number>>): void {
+    this.moderation.reactedElsewhere(counts);
+  }
+
+  /** Questions another section of this event changed: shown here too. */
+  questionsChangedElsewhere(eventId: string, ids: readonly string[], keys: readonly string[]): void {
+    if (this.ctx.event?.id === eventId) this.questions.changedElsewhere(ids, keys);
   }
 
   /** Bans checked on join (server/domain/moderation.ts: the person always, the address only for guests). */

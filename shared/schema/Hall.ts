@@ -45,6 +45,15 @@ export const FloorState = schema({
 }, 'FloorState');
 export type FloorState = SchemaType<typeof FloorState>;
 
+/** A hand raised in another section of the event (moderators call it from any section). */
+export const HandElsewhere = schema({
+  name: 'string',
+  /** Its place in the event's order (lower raised first), comparable with the avatars' hands here. */
+  hand: 'uint32',
+  section: 'uint8',
+}, 'HandElsewhere');
+export type HandElsewhere = SchemaType<typeof HandElsewhere>;
+
 export const HallState = schema({
   event: EventState,
   questions: { map: QuestionState },
@@ -58,5 +67,15 @@ export const HallState = schema({
   speakers: ['string'],
   /** People in the room (connected). */
   present: 'uint16',
+  /** This room's section of the event (1 holds the stage; 0 before it is known). */
+  section: 'uint8',
+  /** Sections of the event open now, on every process. */
+  sections: 'uint8',
+  /** Everyone attending the event, over every section (refreshed every few seconds). */
+  attending: 'uint32',
+  /** Hands raised in the event's other sections, by session id. */
+  handsElsewhere: { map: HandElsewhere },
+  /** The section whose floor mic `floor` describes: 0 for this one. */
+  floorSection: 'uint8',
 }, 'HallState');
 export type HallState = SchemaType<typeof HallState>;

@@ -10,6 +10,7 @@ import { ModerationPanel } from '../townhall/ModerationPanel.js';
 import { MyQuestions } from '../townhall/MyQuestions.js';
 import { QuestionList } from '../townhall/QuestionList.js';
 import { SeatPicker } from './SeatPicker.js';
+import { sectionLine } from '../../net/sections.js';
 
 /**
  * The town hall as text: the stage (the event, its state, who has the floor and for how
@@ -20,6 +21,7 @@ export function HallText({ layout }: { layout: SpaceLayout }) {
   const event = useHall((s) => s.event);
   const floor = useHall((s) => s.floor);
   const present = useHall((s) => s.present);
+  const sections = useHall((s) => sectionLine(s.section, s.sections, s.attending));
   const selfId = useUi((s) => s.selfId);
   const now = useNow(1000, event.state === 'scheduled' || floor.holder !== '');
   const stageId = useId();
@@ -33,7 +35,7 @@ export function HallText({ layout }: { layout: SpaceLayout }) {
           <p>No event is scheduled here.</p>
         ) : (
           <>
-            <p><strong>{event.title}</strong> · {eventStatus(event, now)} · {present} in the audience</p>
+            <p><strong>{event.title}</strong> · {eventStatus(event, now)} · {present} in the audience{sections && ` · ${sections}`}</p>
             {event.description && <p className="plain">{event.description}</p>}
           </>
         )}

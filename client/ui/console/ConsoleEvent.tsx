@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { eventStatus, presentLine, recordPath } from '../../hallText.js';
+import { sectionLine } from '../../net/sections.js';
 import { runEvent } from '../../net/townhall.js';
 import { useHall } from '../../state/hall.js';
 import { useNow } from '../../state/useNow.js';
@@ -10,6 +11,7 @@ import { ThanksForm } from '../townhall/ThanksForm.js';
 export function ConsoleEvent() {
   const event = useHall((s) => s.event);
   const present = useHall((s) => s.present);
+  const sections = useHall((s) => sectionLine(s.section, s.sections, s.attending));
   const now = useNow(1000, event.state === 'scheduled');
   const [confirming, setConfirming] = useState(false);
   return (
@@ -17,6 +19,7 @@ export function ConsoleEvent() {
       <p>
         <span className={`event-state state-${event.state}`}>{eventStatus(event, now)}</span>
         <span className="muted"> · {presentLine(present)}</span>
+        {sections && <span className="muted"> · {sections}</span>}
       </p>
       <div className="button-row">
         {event.state === 'scheduled' && <Button className="button" onPress={() => runEvent('start')}>Start the event</Button>}

@@ -4,7 +4,7 @@ import { callToFloor, endFloorTurn, extendFloorTurn } from '../../net/townhall.j
 import { useConsole } from '../../net/console.js';
 import { useHall } from '../../state/hall.js';
 import { useNow } from '../../state/useNow.js';
-import { handsInOrder } from '../townhall/handOrder.js';
+import { handLabel, handsInOrder } from '../townhall/handOrder.js';
 
 const LENGTHS = [30, 60, 90, 120, 180, 300];
 
@@ -21,14 +21,16 @@ export function ConsoleFloor({ seconds, onSeconds }: { seconds: number; onSecond
   const live = useHall((s) => s.event.state === 'live');
   const people = useConsole((s) => s.people);
   const now = useNow(1000, floor.holder !== '');
-  const hands = handsInOrder(people);
+  const elsewhere = useHall((s) => s.handsElsewhere);
+  const floorSection = useHall((s) => s.floorSection);
+  const hands = handsInOrder(people, elsewhere);
   return (
     <section className="console-floor" aria-labelledby="console-floor-title">
       <h2 id="console-floor-title">Floor microphone</h2>
       {floor.holder ? (
         <div className="console-turn" role="group" aria-label="The turn at the floor mic">
           <p>
-            <strong>{floor.name}</strong> has the floor · <span className="countdown">{formatCountdown(floorLeft(floor, now))}</span> left
+            <strong>{floor.name}</strong> has the floor{floorSection > 0 && ` in section ${floorSection}`} · <span className="countdown">{formatCountdown(floorLeft(floor, now))}</span> left
           </p>
           <div className="button-row">
             <Button className="button small" onPress={endFloorTurn}>End turn <kbd>E</kbd></Button>
@@ -55,7 +57,7 @@ export function ConsoleFloor({ seconds, onSeconds }: { seconds: number; onSecond
         <ol className="console-hands" aria-label="Raised hands, in order">
           {hands.map((p, i) => (
             <li key={p.id}>
-              <span className="person-name">{p.name}</span>
+              <span className="person-name">{handLabel(p)}</span>
               <Button
                 className="button small"
                 isDisabled={floor.holder !== '' || !live}

@@ -52,7 +52,7 @@ export function ConsolePage({ id }: { id: string }) {
     const firstWaiting = columns.waiting[0];
     const topApproved = columns.approved.find((q) => q.state === 'approved');
     const onScreen = all.approved.find((q) => q.state === 'answering');
-    const hand = handsInOrder(useConsole.getState().people)[0];
+    const hand = handsInOrder(useConsole.getState().people, useHall.getState().handsElsewhere)[0];
     switch (command) {
       case 'search': searchRef.current?.focus(); break;
       case 'approve': if (firstWaiting) moderate({ id: firstWaiting.id, action: 'approve' }); break;

@@ -14,6 +14,7 @@ export function HallControls() {
   const self = useSelf();
   const holdsFloor = useHoldsFloor();
   const people = useUi((s) => s.people);
+  const elsewhere = useHall((s) => s.handsElsewhere);
   // Hands close when the event ends (the server refuses them too).
   const ended = useHall((s) => s.event.state === 'ended');
   const hand = useRef<HTMLButtonElement>(null);
@@ -27,7 +28,7 @@ export function HallControls() {
   }, [holdsFloor]);
   if (!self) return null;
   const handUp = self.hand > 0;
-  const place = handUp ? handsInOrder(people).findIndex((p) => p.id === self.id) + 1 : 0;
+  const place = handUp ? handsInOrder(people, elsewhere).findIndex((p) => p.id === self.id) + 1 : 0;
   return (
     <section className="panel hall-controls" aria-label="Town hall controls">
       {holdsFloor ? (

@@ -1,6 +1,7 @@
 import { eventStatus, floorLeft, formatCountdown, recordPath } from '../../hallText.js';
 import { useHall, useHoldsFloor } from '../../state/hall.js';
 import { useNow } from '../../state/useNow.js';
+import { SectionStatus } from './SectionStatus.js';
 
 /**
  * The event at a glance: its title and state (a countdown before it starts), and who holds
@@ -9,6 +10,7 @@ import { useNow } from '../../state/useNow.js';
 export function HallStatus() {
   const event = useHall((s) => s.event);
   const floor = useHall((s) => s.floor);
+  const floorSection = useHall((s) => s.floorSection);
   const now = useNow(1000, event.state === 'scheduled' || floor.holder !== '');
   const mine = useHoldsFloor();
   return (
@@ -19,6 +21,7 @@ export function HallStatus() {
           {eventStatus(event, now)}
         </p>
       )}
+      <SectionStatus />
       {event.state === 'ended' && event.id && (
         <div className="event-ended" role="status">
           {event.thanks && <p className="thanks">“{event.thanks}”</p>}
@@ -30,7 +33,7 @@ export function HallStatus() {
       )}
       {floor.holder && (
         <p className={mine ? 'floor-line mine' : 'floor-line'} role="status" aria-live="off" aria-label="Floor microphone">
-          {mine ? 'You have the floor' : `${floor.name} has the floor`}
+          {mine ? 'You have the floor' : `${floor.name} has the floor${floorSection > 0 ? ` in section ${floorSection}` : ''}`}
           <span className="countdown"> · {formatCountdown(floorLeft(floor, now))}</span>
         </p>
       )}

@@ -3,7 +3,7 @@ import { FLOOR_SECONDS_DEFAULT } from '../../../shared/protocol/townhall.js';
 import { callToFloor } from '../../net/townhall.js';
 import { useHall } from '../../state/hall.js';
 import { useUi } from '../../state/ui.js';
-import { handsInOrder } from './handOrder.js';
+import { handLabel, handsInOrder } from './handOrder.js';
 
 const LENGTHS = [30, 60, 90, 120, 180, 300];
 
@@ -17,7 +17,8 @@ export function HandsQueue() {
   const floorTaken = useHall((s) => s.floor.holder !== '');
   const [seconds, setSeconds] = useState(FLOOR_SECONDS_DEFAULT);
   const selectId = useId();
-  const hands = handsInOrder(people);
+  const elsewhere = useHall((s) => s.handsElsewhere);
+  const hands = handsInOrder(people, elsewhere);
   return (
     <div className="mod-section" role="group" aria-label="Raised hands">
       <h3>Hands <span className="count">{hands.length}</span></h3>
@@ -36,7 +37,7 @@ export function HandsQueue() {
           <ol aria-label="Raised hands, in order">
             {hands.map((p) => (
               <li key={p.id}>
-                <span className="person-name">{p.name}</span>
+                <span className="person-name">{handLabel(p)}</span>
                 <button
                   type="button"
                   className="small"

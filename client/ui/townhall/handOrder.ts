@@ -1,8 +1,20 @@
-import type { Person } from '../../state/ui.js';
+/** A raised hand: here (section 0) or in another section of the event. */
+export interface RaisedHand { id: string; name: string; hand: number; section: number }
 
-/** People with a hand up, in the order they raised it (the server numbers them). */
-export function handsInOrder(people: readonly Person[]): Person[] {
-  return people.filter((p) => p.hand > 0).sort((a, b) => a.hand - b.hand);
+/**
+ * Hands up, here and in the event's other sections, in the order they went up (the server
+ * numbers them in tenths of a second, so sections compare). Someone mirrored here from another
+ * section's stage counts once, as theirs.
+ */
+export function handsInOrder(people: readonly { id: string; name: string; hand: number }[], elsewhere: readonly RaisedHand[] = []): RaisedHand[] {
+  const away = new Set(elsewhere.map((h) => h.id));
+  const here = people.filter((p) => p.hand > 0 && !away.has(p.id)).map((p) => ({ id: p.id, name: p.name, hand: p.hand, section: 0 }));
+  return [...here, ...elsewhere].sort((a, b) => a.hand - b.hand);
+}
+
+/** "Bo", or "Bo (section 2)" for a hand raised in another section. */
+export function handLabel(h: RaisedHand): string {
+  return h.section > 0 ? `${h.name} (section ${h.section})` : h.name;
 }
 
 /** "1st", "2nd", "3rd", "11th", "22nd". */

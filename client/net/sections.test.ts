@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { sectionFromSearch, sectionLine, sectionLink } from './sections.js';
+
+describe('section links', () => {
+  it('reads a section number from the link, and nothing else', () => {
+    expect(sectionFromSearch('?section=2')).toBe(2);
+    expect(sectionFromSearch('?x=1&section=12')).toBe(12);
+    for (const bad of ['', '?section=', '?section=0', '?section=02', '?section=2.5', '?section=-1', '?section=1e1', '?section=99', '?section=%202']) {
+      expect(sectionFromSearch(bad)).toBeUndefined();
+    }
+  });
+
+  it('makes the link to this section and the line people read', () => {
+    expect(sectionLink('https://hustings.example', '/s/townhall', 3)).toBe('https://hustings.example/s/townhall?section=3');
+    expect(sectionLine(2, 4, 1203)).toBe('Section 2 of 4 · 1,203 attending');
+    expect(sectionLine(1, 1, 300)).toBe('');
+    expect(sectionLine(0, 3, 300)).toBe('');
+  });
+});

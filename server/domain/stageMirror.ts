@@ -1,0 +1,155 @@
+import { z } from 'zod';
+
+/**
+ * One stage for every section of an event: each section tells the others, on a channel shared
+ * by every process, who stands on its stage and how (the host and moderators: a handful of
+ * people), and draws what the others told it as avatars nobody there can move. These are the
+ * rules for what is told, when, and how long an unrefreshed figure stays.
+ */
+
+/** A person on a stage, as told to the other sections (their session id is their voice identity too). */
+export const StagePerson = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().max(60),
+  role: z.string().max(20),
+  look: z.number().int().min(0).max(0xffffffff),
+  hue: z.number().int().min(0).max(0xffff),
+  x: z.number().finite(),
+  z: z.number().finite(),
+  yaw: z.number().finite(),
+  gait: z.number().int().min(0).max(2),
+  hand: z.number().int().min(0),
+});
+export type StagePerson = z.infer<typeof StagePerson>;
+
+/** A hand raised in one section, as the moderators in every section see it. */
+export const SectionHand = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().max(60),
+  /** Its place in the event's order (handOrder: deciseconds, so sections compare). */
+  hand: z.number().int().min(1).max(0xffffffff),
+});
+export type SectionHand = z.infer<typeof SectionHand>;
+
+/** Who holds a section's floor mic, and until when (ms since the epoch). */
+export const SectionFloor = z.object({ holder: z.string().min(1).max(64), name: z.string().max(60), endsAt: z.number().finite() });
+export type SectionFloor = z.infer<typeof SectionFloor>;
+
+/** Hands one section tells at most (the longest queue a moderator works through). */
+export const HANDS_TOLD_MAX = 200;
+
+/**
+ * What one section tells the others: its room id and number, everyone on its stage or at its
+ * floor mic (at most a few), its raised hands, and its floor turn.
+ */
+export const StageNews = z.object({
+  from: z.string().min(1).max(64),
+  section: z.number().int().min(0).max(255),
+  people: z.array(StagePerson).max(32),
+  hands: z.array(SectionHand).max(HANDS_TOLD_MAX),
+  floor: SectionFloor.nullable(),
+});
+export type StageNews = z.infer<typeof StageNews>;
+
+/** The start of hand numbers (2026-01-01 UTC): a hand's number is the tenth of a second it went up since then. */
+const HAND_EPOCH_MS = Date.UTC(2026, 0, 1);
+
+/**
+ * The number of a hand raised now: tenths of a second since HAND_EPOCH_MS, so hands raised in
+ * different sections (processes, machines) fall in one order; never the same as or below this
+ * section's previous one (uint32 lasts until 2039).
+ */
+export function handOrder(now: number, previous: number): number {
+  return Math.max(previous + 1, Math.floor((now - HAND_EPOCH_MS) / 100));
+}
+
+/** A section tells its stage at least this often, so a section opened later learns it. */
+export const STAGE_HEARTBEAT_MS = 2000;
+/** A figure not told again for this long goes (its section closed or its process died). */
+export const STAGE_FORGET_MS = 3 * STAGE_HEARTBEAT_MS;
+
+/** The stage as a comparable key: positions to the centimetre, yaw to the hundredth of a radian. */
+export function stageKey(news: Pick<StageNews, 'people' | 'hands' | 'floor'>): string {
+  const people = news.people.map((p) => `${p.id}:${Math.round(p.x * 100)}:${Math.round(p.z * 100)}:${Math.round(p.yaw * 100)}:${p.gait}:${p.hand}:${p.look}:${p.role}:${p.name}`);
+  const hands = news.hands.map((h) => `${h.id}:${h.hand}:${h.name}`);
+  const floor = news.floor ? `${news.floor.holder}:${news.floor.endsAt}:${news.floor.name}` : '';
+  return news.people.length + news.hands.length === 0 && !news.floor ? '' : `${people.join('|')}#${hands.join('|')}#${floor}`;
+}
+
+/** Tell the other sections now? On any change, and every heartbeat while anyone (or, once, no one) stands there. */
+export function shouldTell(key: string, lastKey: string | undefined, now: number, lastAt: number): boolean {
+  if (key !== lastKey) return true;
+  return key !== '' && now - lastAt >= STAGE_HEARTBEAT_MS;
+}
+
+/** Who is shown from where: the figures mirrored from each other section, and when each was last told. */
+export class MirrorBook {
+  private readonly bySection = new Map<string, { ids: Set<string>; at: number }>();
+  private readonly told = new Map<string, { section: number; hands: SectionHand[]; floor: SectionFloor | null; at: number }>();
+
+  /** A section's hands and floor, as last told (kept with its figures; forgotten with them). */
+  note(news: StageNews, now: number): void {
+    if (news.hands.length === 0 && !news.floor) this.told.delete(news.from);
+    else this.told.set(news.from, { section: news.section, hands: news.hands, floor: news.floor, at: now });
+  }
+
+  /** Every hand raised in the other sections, with its section, in the event's order. */
+  handsElsewhere(): (SectionHand & { section: number })[] {
+    return [...this.told.values()].flatMap((t) => t.hands.map((h) => ({ ...h, section: t.section }))).sort((x, y) => x.hand - y.hand);
+  }
+
+  /** The floor turn running in another section, if any, and where. */
+  floorElsewhere(): (SectionFloor & { section: number; from: string }) | undefined {
+    for (const [from, t] of this.told) if (t.floor) return { ...t.floor, section: t.section, from };
+    return undefined;
+  }
+
+  /** Which section (room id) holds this person's raised hand, if another does. */
+  sectionOfHand(id: string): string | undefined {
+    for (const [from, t] of this.told) if (t.hands.some((h) => h.id === id)) return from;
+    return undefined;
+  }
+
+  /**
+   * A section told its stage: returns the figures to add or move, and the ids to take away (they
+   * left that stage). A figure already standing here for real (the same session) is never mirrored.
+   */
+  apply(news: StageNews, now: number, here: (id: string) => boolean): { show: StagePerson[]; drop: string[] } {
+    const shown = news.people.filter((p) => !here(p.id));
+    const before = this.bySection.get(news.from)?.ids ?? new Set<string>();
+    const ids = new Set(shown.map((p) => p.id));
+    this.bySection.set(news.from, { ids, at: now });
+    if (ids.size === 0) this.bySection.delete(news.from);
+    return { show: shown, drop: [...before].filter((id) => !ids.has(id)) };
+  }
+
+  /** Figures from sections that went quiet for STAGE_FORGET_MS (their hands and floor go too). */
+  expire(now: number): string[] {
+    for (const [from, t] of this.told) if (now - t.at >= STAGE_FORGET_MS) this.told.delete(from);
+    const gone: string[] = [];
+    for (const [from, entry] of this.bySection) {
+      if (now - entry.at < STAGE_FORGET_MS) continue;
+      gone.push(...entry.ids);
+      this.bySection.delete(from);
+    }
+    return gone;
+  }
+
+  has(id: string): boolean {
+    for (const entry of this.bySection.values()) if (entry.ids.has(id)) return true;
+    return false;
+  }
+
+  /** Everything mirrored (the room is closing). */
+  all(): string[] {
+    return [...this.bySection.values()].flatMap((e) => [...e.ids]);
+  }
+}
+
+/** What a moderator in one section asks of the section that holds the person or the turn. */
+export const FloorOrder = z.discriminatedUnion('action', [
+  z.object({ to: z.string().min(1).max(64), action: z.literal('call'), sessionId: z.string().min(1).max(64), seconds: z.number().int().min(10).max(900), by: z.string().max(64).nullable() }),
+  z.object({ to: z.string().min(1).max(64), action: z.literal('end') }),
+  z.object({ to: z.string().min(1).max(64), action: z.literal('extend'), seconds: z.number().int().min(-600).max(900) }),
+]);
+export type FloorOrder = z.infer<typeof FloorOrder>;
