@@ -26,8 +26,8 @@ export type StagePerson = z.infer<typeof StagePerson>;
 export const SectionHand = z.object({
   id: z.string().min(1).max(64),
   name: z.string().max(60),
-  /** Its place in the event's order (handOrder: deciseconds, so sections compare). */
-  hand: z.number().int().min(1).max(0xffffffff),
+  /** Its place in the event's order (handOrder: when it went up, so sections compare). */
+  hand: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
 });
 export type SectionHand = z.infer<typeof SectionHand>;
 
@@ -51,16 +51,13 @@ export const StageNews = z.object({
 });
 export type StageNews = z.infer<typeof StageNews>;
 
-/** The start of hand numbers (2026-01-01 UTC): a hand's number is the tenth of a second it went up since then. */
-const HAND_EPOCH_MS = Date.UTC(2026, 0, 1);
-
 /**
- * The number of a hand raised now: tenths of a second since HAND_EPOCH_MS, so hands raised in
- * different sections (processes, machines) fall in one order; never the same as or below this
- * section's previous one (uint32 lasts until 2039).
+ * The number of a hand raised now: the millisecond it went up, so hands raised in different
+ * sections (processes, machines with synchronised clocks) fall in one order; never the same as
+ * or below this section's previous one (two raised in one millisecond here still queue).
  */
 export function handOrder(now: number, previous: number): number {
-  return Math.max(previous + 1, Math.floor((now - HAND_EPOCH_MS) / 100));
+  return Math.max(previous + 1, Math.floor(now));
 }
 
 /** A section tells its stage at least this often, so a section opened later learns it. */

@@ -28,7 +28,7 @@ export class HallFloor {
     on(ClientMessage.Sit, SitMessage, 'Sitting is {seat} with a seat number.', (id, who, m) => this.sit(id, who, m.seat));
     on(ClientMessage.Stand, StandMessage, 'Standing takes no fields.', (_id, who) => this.stand(who));
     on(ClientMessage.Hand, HandMessage, 'A hand is {up}.', (_id, who, m) => {
-      // Numbered in the event's order (tenths of a second), so hands in every section queue together.
+      // Numbered by the millisecond it went up, so hands in every section queue together.
       const next = () => (this.hands = handOrder(Date.now(), this.hands));
       who.avatar.hand = handAfter(who.avatar.hand, m.up, who.atMic, next, handsOpen(this.ctx.event?.state));
     });

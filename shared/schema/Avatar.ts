@@ -20,8 +20,11 @@ export const Avatar = schema({
   role: 'string',
   /** The seat index (layout.seats) the avatar sits in, or -1 when standing. */
   seat: 'int16',
-  /** 0 with no hand raised; otherwise the hand's place in the room's order (lower raised first). */
-  hand: 'uint32',
+  /**
+   * 0 with no hand raised; otherwise when it went up, in ms since the epoch (lower raised first;
+   * server/domain/stageMirror.ts handOrder), so hands in every section of an event queue together.
+   */
+  hand: 'float64',
   /**
    * The avatar's number in motion frames (shared/protocol/motion.ts), which carry its pose while
    * it moves; x, z, yaw, gait and ack above are its pose when it last came to rest.

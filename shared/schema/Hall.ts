@@ -48,8 +48,8 @@ export type FloorState = SchemaType<typeof FloorState>;
 /** A hand raised in another section of the event (moderators call it from any section). */
 export const HandElsewhere = schema({
   name: 'string',
-  /** Its place in the event's order (lower raised first), comparable with the avatars' hands here. */
-  hand: 'uint32',
+  /** When it went up (ms since the epoch; lower raised first), comparable with the avatars' hands here. */
+  hand: 'float64',
   section: 'uint8',
 }, 'HandElsewhere');
 export type HandElsewhere = SchemaType<typeof HandElsewhere>;

@@ -3,7 +3,7 @@ export interface RaisedHand { id: string; name: string; hand: number; section: n
 
 /**
  * Hands up, here and in the event's other sections, in the order they went up (the server
- * numbers them in tenths of a second, so sections compare). Someone mirrored here from another
+ * numbers them by the millisecond they went up, so sections compare). Someone mirrored here from another
  * section's stage counts once, as theirs.
  */
 export function handsInOrder(people: readonly { id: string; name: string; hand: number }[], elsewhere: readonly RaisedHand[] = []): RaisedHand[] {
