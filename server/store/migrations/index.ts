@@ -10,6 +10,7 @@ import { looks } from './0007_looks.js';
 import { ballots } from './0008_ballots.js';
 import { eventThanks } from './0010_event_thanks.js';
 import { consensus } from './0009_consensus.js';
+import { questionMerges } from './0013_question_merges.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -27,5 +28,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0008_ballots': ballots,
     '0009_consensus': consensus,
     '0010_event_thanks': eventThanks,
+    '0013_question_merges': questionMerges,
   };
 }
