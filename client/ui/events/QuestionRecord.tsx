@@ -31,7 +31,7 @@ function carried(n: number): string {
  * The questions that were made public, most votes first, with their states and times; under
  * each, the duplicates a moderator merged into it (their askers and voters now count for it).
  */
-export function QuestionRecord({ questions, dismissed }: { questions: EventRecord['questions']; dismissed: number }) {
+export function QuestionRecord({ questions, dismissed, ended }: { questions: EventRecord['questions']; dismissed: number; ended: boolean }) {
   const shown = questions.filter((q) => q.state !== 'merged');
   const mergedCount = questions.length - shown.length;
   const sorted = [...shown].sort((a, b) => b.votes - a.votes || Date.parse(a.askedAt) - Date.parse(b.askedAt));
@@ -75,7 +75,7 @@ export function QuestionRecord({ questions, dismissed }: { questions: EventRecor
                   </td>
                   <td>{q.author}</td>
                   <td className="number">{q.votes}</td>
-                  <td>{q.state === 'merged' ? 'Merged' : STATE_LABEL[q.state]}</td>
+                  <td>{q.state === 'merged' ? 'Merged' : q.state === 'answering' && ended ? 'On the stage at the end' : STATE_LABEL[q.state]}</td>
                   <td className="nowrap">{formatTime(q.askedAt)}</td>
                   <td className="nowrap">{formatTime(q.answeredAt)}</td>
                 </tr>
