@@ -43,6 +43,22 @@ async function tabTo(page: Page, target: Locator, key: 'Tab' | 'Shift+Tab' = 'Ta
   throw new Error(`${String(target)} was not reached with ${key} in ${max} presses`);
 }
 
+/**
+ * The keys that reached window (where walking, the exhibit tour and the world's shortcuts listen)
+ * since the last call: a listener installed on first use.
+ */
+async function keysAtWindow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const w = window as unknown as { keysAtWindow?: string[] };
+    if (!w.keysAtWindow) {
+      const seen: string[] = [];
+      w.keysAtWindow = seen;
+      window.addEventListener('keydown', (e) => seen.push(e.code));
+    }
+    return w.keysAtWindow.splice(0);
+  });
+}
+
 async function publishThree(base: string, token: string): Promise<string[]> {
   const room: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: 'hall-1', token });
   room.onMessage('*', () => undefined);
@@ -103,6 +119,10 @@ test('keyboard only: three exhibits, the shortcuts sheet, a seat, a question and
     const dialog = page.getByRole('dialog', { name: e.title });
     await expect(dialog).toContainText(e.summary);
     await expect(dialog.getByRole('heading', { name: e.title })).toBeFocused();
+    // Keys pressed in the dialog are the dialog's: W, H and "?" never reach the world's listeners.
+    await keysAtWindow(page);
+    for (const key of ['KeyW', 'KeyH', 'Shift+Slash']) await page.keyboard.press(key);
+    expect(await keysAtWindow(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect.poll(() => hook(page, (h) => h.openExhibit())).toBe('');
     await expect(world).toBeFocused();
@@ -122,9 +142,13 @@ test('keyboard only: three exhibits, the shortcuts sheet, a seat, a question and
     await page.keyboard.press('Tab');
     expect(await sheet.evaluate((d) => d.contains(document.activeElement))).toBe(true);
   }
+  await keysAtWindow(page);
+  await page.keyboard.press('KeyW');
+  expect(await keysAtWindow(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
-  expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(before);
+  // The dialog gives focus back on the next frame after it closes.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toBe(before);
 
   // The accessible view, from the skip link: every exhibit's full text is there too.
   await tabTo(page, page.getByRole('button', { name: 'Skip to accessible view' }), 'Shift+Tab');

@@ -16,7 +16,7 @@ const H = 0.68;
 /** Leaning back towards the speaker's eyes. */
 const TILT = -0.62;
 /** How far to one side of the lectern the monitor stands (m). */
-const MONITOR_ASIDE = 1.5;
+const MONITOR_ASIDE = 1.1;
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** Where the monitor stands: on the stage's front edge, beside the lectern, turned back towards the stage. */

@@ -182,7 +182,7 @@ describe('reading events', () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example"",""click""), said ""Bob"",\nthen left?"`);
 
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(['section', 'id', 'text', 'original_text', 'author', 'votes', 'state', 'asked_at', 'approved_at', 'answering_at', 'answered_at', 'name', 'started_at', 'ended_at', 'seconds', 'turns']);
+    expect(header).toEqual(['section', 'id', 'text', 'original_text', 'author', 'votes', 'state', 'asked_at', 'approved_at', 'answering_at', 'answered_at', 'merged_into', 'merged_at', 'votes_carried', 'name', 'started_at', 'ended_at', 'seconds', 'turns']);
     for (const row of rows) expect(row).toHaveLength(header!.length);
     const cell = (row: string[], column: string) => row[header!.indexOf(column)];
     const question = rows.find((r) => cell(r, 'id') === asked.id)!;

@@ -1,5 +1,6 @@
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from '../../shared/protocol/apiClient.js';
 import { parseJoinError } from '../../shared/protocol/errors.js';
 import { ClientMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
@@ -99,6 +100,16 @@ describe('merging a duplicate', () => {
     expect(stored?.state).toBe('dismissed');
     const audit = await server.repos.audit.list({ limit: 20 });
     expect(audit.some((a) => a.action === 'question.merge' && a.targetId === duplicate)).toBe(true);
+
+    // The event's record keeps the duplicate, as merged into the original with the one backer it
+    // carried (Cy; Di already backed it), in JSON and CSV; it is not counted among the dismissed.
+    const record = await callApi('eventRecord', { baseUrl: server.http, params: { id: hall(bo).event.id } });
+    expect(record.questions.find((q) => q.id === duplicate)).toMatchObject({ state: 'merged', mergedInto: original, votesCarried: 1, text: 'Are the bus fares going up in 2027?' });
+    expect(record.questions.find((q) => q.id === original)).toMatchObject({ state: 'approved', votes: 2, mergedInto: null });
+    expect(record.dismissedCount).toBe(0);
+    const csv = await (await fetch(`${server.http}/api/events/${hall(bo).event.id}/record.csv`)).text();
+    expect(csv.split('\r\n').find((line) => line.includes(duplicate))).toContain(`"merged",`);
+    expect(csv.split('\r\n').find((line) => line.includes(duplicate))).toContain(`"${original}"`);
     for (const t of [bo, cy, di, desk]) await t.room.leave(true);
   });
 });

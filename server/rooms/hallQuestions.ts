@@ -153,7 +153,7 @@ export class HallQuestions {
         { authorKey: target!.authorKey, voters: await r.questions.votersOf(intoId) },
       );
       for (const key of moved) await r.questions.vote(intoId, key);
-      const dismissed = await r.questions.transition(duplicate.id, QUESTION_MOVES_MERGE_FROM, 'dismissed');
+      const dismissed = await r.questions.markMerged(duplicate.id, QUESTION_MOVES_MERGE_FROM, intoId, moved.length);
       if (!dismissed) throw new Refusal(ErrorCode.CONFLICT, 'That question changed meanwhile; look again.');
       await r.audit.append({
         actorId: actorOf(who.identity), action: 'question.merge', targetType: 'question', targetId: duplicate.id,

@@ -22,6 +22,10 @@ export interface Question {
   answeringAt: string | null;
   answeredAt: string | null;
   dismissedAt: string | null;
+  /** A merged duplicate (dismissed): the question it repeats. */
+  mergedInto: string | null;
+  /** A merged duplicate: how many backers (its asker and voters not already there) it brought to that question. */
+  votesCarried: number;
 }
 
 export interface NewQuestion {
@@ -51,6 +55,11 @@ export interface QuestionStore {
    * updated question, or undefined if it was not in one of those states.
    */
   transition(id: string, from: readonly QuestionStateName[], to: QuestionStateName, text?: string): Promise<Question | undefined>;
+  /**
+   * Dismisses a duplicate as merged into `into`, noting how many backers it carried there;
+   * undefined if it was not in one of `from`.
+   */
+  markMerged(id: string, from: readonly QuestionStateName[], into: string, carried: number): Promise<Question | undefined>;
   /** Changes the text (keeping the first original); undefined if the question is not pending or approved. */
   edit(id: string, text: string, normalized: string): Promise<Question | undefined>;
   /** Adds a vote; false if this voter had already voted (nothing changes). */
@@ -69,7 +78,7 @@ export function toQuestion(row: QuestionRow): Question {
     anonymous: Boolean(row.anonymous), text: row.text, originalText: row.original_text, normalized: row.normalized,
     state: row.state as QuestionStateName, flagged: Boolean(row.flagged), votes: Number(row.votes),
     createdAt: row.created_at, approvedAt: row.approved_at, answeringAt: row.answering_at,
-    answeredAt: row.answered_at, dismissedAt: row.dismissed_at,
+    answeredAt: row.answered_at, dismissedAt: row.dismissed_at, mergedInto: row.merged_into, votesCarried: Number(row.votes_carried),
   };
 }
 
@@ -92,6 +101,7 @@ export function createQuestionStore(db: Kysely<Database>, clock: Clock = systemC
         anonymous: q.anonymous ? 1 : 0, text: q.text, original_text: null, normalized: q.normalized,
         state: q.state, flagged: q.flagged ? 1 : 0, votes: 0, created_at: now,
         approved_at: q.state === 'approved' ? now : null, answering_at: null, answered_at: null, dismissed_at: null,
+        merged_into: null, votes_carried: 0,
       };
       await db.insertInto('questions').values(row).execute();
       return toQuestion(row);
@@ -129,6 +139,14 @@ export function createQuestionStore(db: Kysely<Database>, clock: Clock = systemC
       const result = await db.updateTable('questions')
         .set({ state: to, ...(column ? { [column]: stamp(clock) } : {}) })
         .$if(text !== undefined, (q) => q.set({ text: text!, original_text: sql<string>`coalesce(original_text, text)` }))
+        .where('id', '=', id).where('state', 'in', [...from])
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0 ? get(id) : undefined;
+    },
+
+    async markMerged(id, from, into, carried) {
+      const result = await db.updateTable('questions')
+        .set({ state: 'dismissed', dismissed_at: stamp(clock), merged_into: into, votes_carried: carried })
         .where('id', '=', id).where('state', 'in', [...from])
         .executeTakeFirst();
       return Number(result.numUpdatedRows) > 0 ? get(id) : undefined;

@@ -228,6 +228,10 @@ export interface QuestionsTable {
   answering_at: string | null;
   answered_at: string | null;
   dismissed_at: string | null;
+  /** A merged duplicate: the question it repeats (migration 0013). */
+  merged_into: string | null;
+  /** A merged duplicate: how many backers it brought to that question. */
+  votes_carried: number;
 }
 
 export interface QuestionVotesTable {

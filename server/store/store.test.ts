@@ -97,7 +97,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
     });
 
     it('runs migrations once, and a second run (also from a second connection) does nothing', async () => {
-      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses']);
+      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses', '0013_question_merges']);
       expect(await migrateToLatest(handle)).toEqual([]);
       // WAL mode keeps a -wal file beside the database while it is open.
       if (handle.dialect === 'sqlite') expect(fs.existsSync(`${handle.location}-wal`)).toBe(true);
@@ -524,7 +524,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect(q).toEqual({
         id: q.id, eventId: event.id, authorKey: 'guest:a', authorName: 'Ann', anonymous: false, text: 'Bus lanes?', originalText: null,
         normalized: 'bus lanes', state: 'pending', flagged: false, votes: 0, createdAt: '2030-09-01T00:00:01.000Z',
-        approvedAt: null, answeringAt: null, answeredAt: null, dismissedAt: null,
+        approvedAt: null, answeringAt: null, answeredAt: null, dismissedAt: null, mergedInto: null, votesCarried: 0,
       });
       const straight = await ask('Parks?', 'parks', 'approved');
       expect(straight).toMatchObject({ state: 'approved', anonymous: true, approvedAt: '2030-09-01T00:00:02.000Z' });
@@ -562,6 +562,15 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
 
       expect((await repos.questions.listForEvent(event.id)).map((x) => x.text)).toEqual(['Bus lanes, east side?', 'Parks?', 'Trams?', 'TRAMS!']);
       expect(await repos.questions.listForEvent(other.id)).toEqual([]);
+
+      // A merged duplicate is dismissed and remembers where it went and how many backers it took (migration 0013).
+      const again = (await repos.questions.findOpenDuplicate(event.id, 'trams'))!;
+      t.advance(1000);
+      expect(await repos.questions.markMerged(again.id, ['approved'], q.id, 2)).toBeUndefined();
+      expect(await repos.questions.markMerged(again.id, ['pending', 'approved'], q.id, 2)).toMatchObject({
+        state: 'dismissed', dismissedAt: '2030-09-01T00:00:09.000Z', mergedInto: q.id, votesCarried: 2,
+      });
+      expect(await repos.questions.markMerged(again.id, ['pending', 'approved'], q.id, 1)).toBeUndefined();
     });
 
     it('counts one vote per voter, takes votes back, and lists a voter\'s votes per event', async () => {
@@ -638,12 +647,28 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
         id: 'old-guest-ban', space_id: 'stage-one', kind: 'ban', subject_key: 'guest:old', ip_hash: 'hash-of-a-school',
         reason: 'spam', created_by: null, created_at: '2030-01-01T00:00:00.000Z', lifted_at: null,
       } as never).execute();
-      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses']);
+      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses', '0013_question_merges']);
       const repos = createRepos(handle.db);
       expect(await repos.sanctions.isBanned('stage-one', ['guest:old'], null)).toBe(true);
       expect(await repos.sanctions.isBanned('stage-one', ['guest:someone-else'], 'hash-of-a-school')).toBe(false);
       expect((await repos.sanctions.active('stage-one', 'ban'))).toMatchObject([{ subjectKey: 'guest:old', ipHash: null, expiresAt: null, subjectName: '' }]);
       expect(await repos.sanctions.lift('stage-one', 'ban', 'guest:old')).toBe(1);
+    });
+
+    it('migration 0013 reads the merges made before it from the audit log', async () => {
+      const repos = createRepos(handle.db);
+      const event = await repos.events.create({ spaceId: 'stage-one', title: 'Merged before 0013', description: '', startsAt: new Date('2030-12-02T18:00:00Z'), autoApprove: false, createdBy: null });
+      const ask = (text: string) => repos.questions.create({ eventId: event.id, authorKey: `guest:${text}`, authorName: text, anonymous: false, text, normalized: text, state: 'approved', flagged: false });
+      const [original, merged, garbled] = [await ask('original'), await ask('merged'), await ask('garbled')];
+      for (const q of [merged, garbled]) await repos.questions.transition(q.id, ['approved'], 'dismissed');
+      const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => allMigrations(handle.dialect) } });
+      expect((await migrator.migrateTo('0010_event_thanks')).error).toBeUndefined();
+      await repos.audit.append({ actorId: 'account:mod', action: 'question.merge', targetType: 'question', targetId: merged.id, detail: { eventId: event.id, into: original.id, votesMoved: 3 } });
+      await repos.audit.append({ actorId: 'account:mod', action: 'question.merge', targetType: 'question', targetId: garbled.id, detail: { eventId: event.id } });
+      expect(await migrateToLatest(handle)).toEqual(['0013_question_merges']);
+      expect(await repos.questions.get(merged.id)).toMatchObject({ state: 'dismissed', mergedInto: original.id, votesCarried: 3 });
+      expect(await repos.questions.get(garbled.id)).toMatchObject({ state: 'dismissed', mergedInto: null, votesCarried: 0 });
+      expect(await repos.questions.get(original.id)).toMatchObject({ state: 'approved', mergedInto: null, votesCarried: 0 });
     });
 
     it('adds, lists and lifts mutes and bans per space; a ban matches the person, an address ban the address until it expires', async () => {

@@ -230,11 +230,18 @@ export const RecordQuestion = z.object({
   /** The asker's display name, or "anonymous". */
   author: z.string(),
   votes: z.number().int(),
-  state: z.enum(['approved', 'answering', 'answered']),
+  /** 'merged': a duplicate a moderator folded into the question `mergedInto` (which is in the record too). */
+  state: z.enum(['approved', 'answering', 'answered', 'merged']),
   askedAt: Timestamp,
   approvedAt: Timestamp.nullable(),
   answeringAt: Timestamp.nullable(),
   answeredAt: Timestamp.nullable(),
+  /** A merged duplicate: the question it repeats; null for the others. */
+  mergedInto: Id.nullable(),
+  /** A merged duplicate: when it was merged. */
+  mergedAt: Timestamp.nullable(),
+  /** A merged duplicate: the backers it brought to that question (its asker and voters not already there), counted in that question's votes. */
+  votesCarried: z.number().int(),
 });
 export const FloorTurnView = z.object({
   name: z.string(),
@@ -244,8 +251,12 @@ export const FloorTurnView = z.object({
 });
 export const EventRecord = z.object({
   event: EventView,
-  /** Questions that were made public (pending and dismissed ones are not part of the record). */
+  /**
+   * Questions that were made public, and the duplicates merged into them (state 'merged');
+   * other pending and dismissed ones are not part of the record, only counted.
+   */
   questions: z.array(RecordQuestion),
+  /** Questions moderators did not take up (dismissed, or merged into one that was never made public). */
   dismissedCount: z.number().int(),
   floorTurns: z.array(FloorTurnView),
   /** Speaking time from the floor per person, most first: the equal-time report. */

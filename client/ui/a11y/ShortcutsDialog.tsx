@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { Heading } from 'react-aria-components';
 import { setShortcutsOpen, useA11y } from '../../state/a11y.js';
 import { useExhibits } from '../../state/exhibits.js';
 import { useUi } from '../../state/ui.js';
+import { WorldDialog } from '../WorldDialog.js';
 
 interface Shortcut { keys: string[]; does: string }
 
@@ -27,8 +28,6 @@ const EDITING: Shortcut[] = [
   { keys: ['Ctrl+Z'], does: 'Undo (Ctrl+Shift+Z: redo)' },
 ];
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
-
 function List({ title, items }: { title: string; items: Shortcut[] }) {
   return (
     <>
@@ -46,75 +45,30 @@ function List({ title, items }: { title: string; items: Shortcut[] }) {
 }
 
 /**
- * The keyboard shortcuts, on "?": a modal dialog (the page behind is inert), focus kept inside,
- * and given back where it was when it closes (Escape or Close).
+ * The keyboard shortcuts, on "?": a modal dialog (react-aria-components, see WorldDialog): the
+ * page behind is inert, focus stays inside and goes back where it was when it closes (Escape,
+ * Close or a press outside).
  */
 export function ShortcutsDialog() {
   const open = useA11y((s) => s.shortcutsOpen);
   const townhall = useUi((s) => s.layout?.kind === 'townhall');
   const editing = useExhibits((s) => s.editMode);
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const d = dialog.current;
-    if (!open || !d) return undefined;
-    const before = document.activeElement;
-    if (!d.open) d.showModal();
-    d.querySelector<HTMLElement>('button')?.focus();
-    return () => {
-      if (d.open) d.close();
-      if (before instanceof HTMLElement && before.isConnected && before !== document.body) before.focus();
-    };
-  }, [open]);
-
-  const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
-    // Keys pressed in here are for the sheet: they do not walk the avatar or tour exhibits.
-    e.stopPropagation();
-    if (e.key === 'Escape') {
-      // Closed here rather than left to the browser's cancel, which Chromium may hold back.
-      e.preventDefault();
-      setShortcutsOpen(false);
-      return;
-    }
-    if (e.key !== 'Tab' || !dialog.current) return;
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = items[0];
-    const last = items[items.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
-
+  if (!open) return null;
+  const close = () => setShortcutsOpen(false);
   return (
-    <dialog
-      ref={dialog}
-      className="panel shortcuts-dialog"
-      aria-labelledby={titleId}
-      onKeyDown={onKeyDown}
-      // Escape (the browser's cancel) and close() both end here.
-      onClose={() => setShortcutsOpen(false)}
-    >
-      {open && (
-        <>
-          <div className="panel-head">
-            <h2 id={titleId}>Keyboard shortcuts</h2>
-            <button type="button" className="small secondary" onClick={() => setShortcutsOpen(false)}>Close</button>
-          </div>
-          <List title="Everywhere" items={EVERYWHERE} />
-          {townhall && <List title="In the town hall" items={TOWN_HALL} />}
-          {editing && <List title="Editing exhibits" items={EDITING} />}
-          <p className="hint">
-            Skip to accessible view, the first thing Tab reaches, shows this space as text: its exhibits, the questions,
-            the people here and the stage.
-          </p>
-        </>
-      )}
-    </dialog>
+    <WorldDialog onClose={close} overlayClassName="scrim shortcuts-scrim" className="panel shortcuts-dialog">
+      <div className="panel-head">
+        <Heading slot="title" level={2}>Keyboard shortcuts</Heading>
+        {/* Focus starts here: the one control, and the way out. */}
+        <button type="button" className="small secondary" onClick={close} autoFocus>Close</button>
+      </div>
+      <List title="Everywhere" items={EVERYWHERE} />
+      {townhall && <List title="In the town hall" items={TOWN_HALL} />}
+      {editing && <List title="Editing exhibits" items={EDITING} />}
+      <p className="hint">
+        Skip to accessible view, the first thing Tab reaches, shows this space as text: its exhibits, the questions,
+        the people here and the stage.
+      </p>
+    </WorldDialog>
   );
 }

@@ -47,7 +47,7 @@ export function EventRecordPage({ id }: { id: string }) {
               <a className="button" href={csv} download={`event-${id}.csv`}>Download CSV</a>
               <button type="button" className="secondary" onClick={() => void reload()}>Refresh</button>
             </div>
-            <QuestionRecord questions={record.questions} dismissed={record.dismissedCount} />
+            <QuestionRecord questions={record.questions} dismissed={record.dismissedCount} ended={record.event.state === 'ended'} />
             <FloorRecord turns={record.floorTurns} equalTime={record.equalTime} />
           </>
         )}

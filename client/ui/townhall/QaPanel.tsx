@@ -1,11 +1,12 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs, type Key } from 'react-aria-components';
 import { useHall } from '../../state/hall.js';
 import { AskForm } from './AskForm.js';
 import { MyQuestions } from './MyQuestions.js';
 import { QuestionList } from './QuestionList.js';
 
-type Tab = 'questions' | 'ask' | 'mine';
-const TABS: { id: Tab; label: string }[] = [
+type TabId = 'questions' | 'ask' | 'mine';
+const TABS: { id: TabId; label: string }[] = [
   { id: 'questions', label: 'Questions' },
   { id: 'ask', label: 'Ask' },
   { id: 'mine', label: 'Mine' },
@@ -16,22 +17,17 @@ function roomy(): boolean {
   return typeof window !== 'undefined' && window.innerWidth >= 900;
 }
 
-/** Questions and answers: what everyone may see, asking one, and one's own. A tabbed panel that folds away. */
+/**
+ * Questions and answers: what everyone may see, asking one, and one's own. A panel that folds
+ * away, with tabs from react-aria-components (arrow keys, Home and End move between them).
+ */
 export function QaPanel() {
   const [open, setOpen] = useState(roomy);
-  const [tab, setTab] = useState<Tab>('questions');
+  const [tab, setTab] = useState<Key>('questions');
   const count = useHall((s) => s.questions.length);
   const mineCount = useHall((s) => (s.mine ? s.mine.pending.length : 0));
   const base = useId();
-  const counts: Record<Tab, number | null> = { questions: count, ask: null, mine: mineCount || null };
-
-  const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-    setTab(next.id);
-    document.getElementById(`${base}-${next.id}-tab`)?.focus();
-  };
+  const counts: Record<TabId, number | null> = { questions: count, ask: null, mine: mineCount || null };
 
   return (
     <section className={open ? 'panel qa open' : 'panel qa'} aria-labelledby={`${base}-title`}>
@@ -43,31 +39,19 @@ export function QaPanel() {
         </button>
       </div>
       {open && (
-        <div id={`${base}-body`} className="qa-body">
-          <div className="tabs" role="tablist" aria-label="Questions and answers" onKeyDown={onKey}>
+        <Tabs id={`${base}-body`} className="qa-body" selectedKey={tab} onSelectionChange={setTab}>
+          <TabList className="tabs" aria-label="Questions and answers">
             {TABS.map((t) => (
-              <button
-                key={t.id}
-                id={`${base}-${t.id}-tab`}
-                type="button"
-                role="tab"
-                aria-selected={tab === t.id}
-                aria-controls={`${base}-${t.id}-panel`}
-                tabIndex={tab === t.id ? 0 : -1}
-                className="tab"
-                onClick={() => setTab(t.id)}
-              >
+              <Tab key={t.id} id={t.id} className="tab">
                 {t.label}
                 {counts[t.id] !== null && <span className="count"> {counts[t.id]}</span>}
-              </button>
+              </Tab>
             ))}
-          </div>
-          <div id={`${base}-${tab}-panel`} role="tabpanel" aria-labelledby={`${base}-${tab}-tab`} className="tab-panel">
-            {tab === 'questions' && <QuestionList />}
-            {tab === 'ask' && <AskForm />}
-            {tab === 'mine' && <MyQuestions />}
-          </div>
-        </div>
+          </TabList>
+          <TabPanel id="questions" className="tab-panel"><QuestionList /></TabPanel>
+          <TabPanel id="ask" className="tab-panel"><AskForm /></TabPanel>
+          <TabPanel id="mine" className="tab-panel"><MyQuestions /></TabPanel>
+        </Tabs>
       )}
     </section>
   );

@@ -13,8 +13,10 @@ export function QuestionItem({ question: q, voted, closed = false, sending = fal
   onVote: (question: HallQuestion, up: boolean) => void;
 }) {
   const answering = q.state === 'answering';
+  // After the event has ended nothing is being answered: the last one on the stage says so.
+  const onStageNow = answering && !closed;
   return (
-    <li className={`question ${q.state}`} aria-current={answering ? 'true' : undefined} data-question-id={q.id}>
+    <li className={`question ${q.state}`} aria-current={onStageNow ? 'true' : undefined} data-question-id={q.id}>
       <button
         type="button"
         className={voted ? 'vote voted' : 'vote'}
@@ -31,7 +33,7 @@ export function QuestionItem({ question: q, voted, closed = false, sending = fal
         <span className="votes"> {q.votes}</span>
       </button>
       <div className="question-body">
-        {answering && <p className="label">Being answered now</p>}
+        {answering && <p className="label">{closed ? 'Last on the stage' : 'Being answered now'}</p>}
         <p className="question-text">{q.text}</p>
         <p className="question-by muted">
           {q.author || 'Anonymous'}{q.state === 'answered' ? ' · answered' : ''}

@@ -1,6 +1,6 @@
 import type { EventRecord, EventView } from '../../../shared/protocol/api.js';
 import { ErrorCode } from '../../../shared/protocol/errors.js';
-import { equalTime, recordToCsv } from '../../domain/record.js';
+import { equalTime, recordQuestions, recordToCsv } from '../../domain/record.js';
 import type { Event } from '../../store/events.js';
 import { actorOf } from '../../auth/sessions.js';
 import { ApiError, type Handlers } from '../api.js';
@@ -22,11 +22,7 @@ export function eventHandlers(deps: HandlerDeps): Pick<Handlers, 'listEvents' | 
     const closed = turns.filter((t) => t.endedAt !== null);
     return {
       event: view(event),
-      questions: questions.flatMap((q) => (q.state === 'approved' || q.state === 'answering' || q.state === 'answered' ? [{
-        id: q.id, text: q.text, originalText: q.originalText, author: q.anonymous ? 'anonymous' : q.authorName, votes: q.votes,
-        state: q.state, askedAt: q.createdAt, approvedAt: q.approvedAt, answeringAt: q.answeringAt, answeredAt: q.answeredAt,
-      }] : [])),
-      dismissedCount: questions.filter((q) => q.state === 'dismissed').length,
+      ...recordQuestions(questions),
       floorTurns: turns.map((t) => ({ name: t.holderName, startedAt: t.startedAt, endedAt: t.endedAt, seconds: t.seconds ?? 0 })),
       equalTime: equalTime(closed),
     };

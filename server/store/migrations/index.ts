@@ -11,6 +11,7 @@ import { ballots } from './0008_ballots.js';
 import { eventThanks } from './0010_event_thanks.js';
 import { consensus } from './0009_consensus.js';
 import { consensusAnalyses } from './0012_consensus_analyses.js';
+import { questionMerges } from './0013_question_merges.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -29,5 +30,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0009_consensus': consensus,
     '0010_event_thanks': eventThanks,
     '0012_consensus_analyses': consensusAnalyses,
+    '0013_question_merges': questionMerges,
   };
 }
