@@ -662,7 +662,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       const [original, merged, garbled] = [await ask('original'), await ask('merged'), await ask('garbled')];
       for (const q of [merged, garbled]) await repos.questions.transition(q.id, ['approved'], 'dismissed');
       const migrator = new Migrator({ db: handle.db, provider: { getMigrations: async () => allMigrations(handle.dialect) } });
-      expect((await migrator.migrateTo('0010_event_thanks')).error).toBeUndefined();
+      expect((await migrator.migrateTo('0012_consensus_analyses')).error).toBeUndefined();
       await repos.audit.append({ actorId: 'account:mod', action: 'question.merge', targetType: 'question', targetId: merged.id, detail: { eventId: event.id, into: original.id, votesMoved: 3 } });
       await repos.audit.append({ actorId: 'account:mod', action: 'question.merge', targetType: 'question', targetId: garbled.id, detail: { eventId: event.id } });
       expect(await migrateToLatest(handle)).toEqual(['0013_question_merges']);
