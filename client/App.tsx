@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
+import { lazyRetry } from './lazyRetry.js';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { followOtherTabs } from './net/account.js';
 import { followAddress } from './navigation.js';
 import { World } from './scene/World.js';
@@ -10,13 +11,13 @@ import { JoinForm } from './ui/JoinForm.js';
 import { LostPage } from './ui/LostPage.js';
 
 /** Pages other than a space are chunks of their own: a visitor walking in downloads none of them. */
-const AccountPage = lazy(() => import('./ui/AccountPage.js').then((m) => ({ default: m.AccountPage })));
-const AdminPage = lazy(() => import('./ui/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
-const EventRecordPage = lazy(() => import('./ui/events/EventRecordPage.js').then((m) => ({ default: m.EventRecordPage })));
-const EventsPage = lazy(() => import('./ui/events/EventsPage.js').then((m) => ({ default: m.EventsPage })));
-const ConsolePage = lazy(() => import('./ui/console/ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
-const InvitePage = lazy(() => import('./ui/InvitePage.js').then((m) => ({ default: m.InvitePage })));
-const LoginPage = lazy(() => import('./ui/LoginPage.js').then((m) => ({ default: m.LoginPage })));
+const AccountPage = lazyRetry(() => import('./ui/AccountPage.js').then((m) => ({ default: m.AccountPage })));
+const AdminPage = lazyRetry(() => import('./ui/admin/AdminPage.js').then((m) => ({ default: m.AdminPage })));
+const EventRecordPage = lazyRetry(() => import('./ui/events/EventRecordPage.js').then((m) => ({ default: m.EventRecordPage })));
+const EventsPage = lazyRetry(() => import('./ui/events/EventsPage.js').then((m) => ({ default: m.EventsPage })));
+const ConsolePage = lazyRetry(() => import('./ui/console/ConsolePage.js').then((m) => ({ default: m.ConsolePage })));
+const InvitePage = lazyRetry(() => import('./ui/InvitePage.js').then((m) => ({ default: m.InvitePage })));
+const LoginPage = lazyRetry(() => import('./ui/LoginPage.js').then((m) => ({ default: m.LoginPage })));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>{children}</Suspense>;

@@ -16,7 +16,7 @@ import { startLiveEvent } from './liveEvent.js';
  */
 
 const CURATOR: Credentials = { email: 'cora.count@example.org', password: 'cora counts the credits', name: 'Cora Count' };
-const HOST: Credentials = { email: 'hugo.host@example.org', password: 'hugo hosts the hustings', name: 'Hugo Ortega' };
+const HOST: Credentials = { email: 'hugo.ortega@example.org', password: 'hugo hosts the hustings', name: 'Hugo Ortega' };
 const MEMBER = { email: 'ben.member@example.org', password: 'ben is a party member', name: 'Ben Member' };
 const SPACE = 'townhall';
 const TITLE = 'What should the council fund first?';

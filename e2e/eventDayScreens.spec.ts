@@ -17,7 +17,7 @@ import { expect, hook, test, waitReady, type Visitor } from './fixtures.js';
 const OUT = process.env.SCREENS_DIR ?? 'docs/screens/event-day';
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 720 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, deviceScaleFactor: 1 };
-const HOST: Credentials = { email: 'hana.host@example.org', password: 'hana hosts the hustings', name: 'Hana Okafor' };
+const HOST: Credentials = { email: 'hana.screens@example.org', password: 'hana hosts the hustings', name: 'Hana Okafor' };
 const MODERATOR: Credentials = { email: 'mo.moderates@example.org', password: 'mo moderates the hustings', name: 'Morgan Reyes' };
 const TITLE = 'Riverside ward hustings';
 const DESCRIPTION = 'The four candidates for Riverside ward answer your questions on housing, buses and the high street.';

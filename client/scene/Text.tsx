@@ -1,7 +1,8 @@
+import { lazyRetry } from '../lazyRetry.js';
 import type { Text as DreiText } from '@react-three/drei';
-import { lazy, Suspense, useSyncExternalStore, type ComponentProps } from 'react';
+import { Component, Suspense, useSyncExternalStore, type ComponentProps, type ReactNode } from 'react';
 
-const LazyText = lazy(() => import('./text3d.js').then((m) => ({ default: m.Text })));
+const LazyText = lazyRetry(() => import('./text3d.js').then((m) => ({ default: m.Text })));
 
 /** How long after the first frame with oneself in it 3D text starts loading (ms). */
 const AFTER_FIRST_FRAME = 300;
@@ -28,6 +29,17 @@ export function firstFrameDrawn(): void {
   }, AFTER_FIRST_FRAME);
 }
 
+/** Labels that could not load stay undrawn; the world around them goes on (a lazy chunk's error would unmount it). */
+class WithoutText extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
 /**
  * 3D text (drei's <Text>, troika and its SDF generator: about 40 kB gzip) loaded once the first
  * frame with the visitor in it has been drawn, not before it (nor, as it was, in a race with it);
@@ -37,8 +49,10 @@ export function Text(props: ComponentProps<typeof DreiText>) {
   const ready = useSyncExternalStore(subscribe, mayLoad, mayLoad);
   if (!ready) return null;
   return (
-    <Suspense fallback={null}>
-      <LazyText {...props} />
-    </Suspense>
+    <WithoutText>
+      <Suspense fallback={null}>
+        <LazyText {...props} />
+      </Suspense>
+    </WithoutText>
   );
 }

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazyRetry } from '../lazyRetry.js';
+import { Suspense, useEffect } from 'react';
 import { useA11y } from '../state/a11y.js';
 import { useExhibits } from '../state/exhibits.js';
 import { useTouch } from '../state/touch.js';
@@ -26,8 +27,8 @@ import { TownHallHud } from './townhall/TownHallHud.js';
 import { VoiceDock } from './voice/VoiceDock.js';
 
 /** The editor is its own chunk: only curators in edit mode download it. */
-const EditorHud = lazy(() => import('./editor/EditorHud.js').then((m) => ({ default: m.EditorHud })));
-const Inspector = lazy(() => import('./editor/Inspector.js').then((m) => ({ default: m.Inspector })));
+const EditorHud = lazyRetry(() => import('./editor/EditorHud.js').then((m) => ({ default: m.EditorHud })));
+const Inspector = lazyRetry(() => import('./editor/Inspector.js').then((m) => ({ default: m.Inspector })));
 
 /** Everything drawn over the 3D view (voice included); town halls add Q&A, the audience's controls and moderation. */
 /** Runs `start` once our avatar has been drawn; returns the cleanup (of `start`, or of the wait). */

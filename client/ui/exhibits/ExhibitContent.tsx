@@ -1,12 +1,13 @@
+import { lazyRetry } from '../../lazyRetry.js';
 import type { Exhibit } from '../../../shared/exhibits/exhibit.js';
 import { assetUrl, exhibitIntents } from '../../state/exhibits.js';
 import { useSpaces } from '../../state/spaces.js';
 import { ChartFigure } from './ChartFigure.js';
 import { TwinDetail } from '../twins/TwinDetail.js';
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 
 /** Markdown (react-markdown and its parser, ~40 kB gzip) loads when a panel's text is first shown, not before the first frame. */
-const ExhibitMarkdown = lazy(() => import('./ExhibitMarkdown.js').then((m) => ({ default: m.ExhibitMarkdown })));
+const ExhibitMarkdown = lazyRetry(() => import('./ExhibitMarkdown.js').then((m) => ({ default: m.ExhibitMarkdown })));
 
 function useSpaceName(id: string): string {
   return useSpaces((s) => {
