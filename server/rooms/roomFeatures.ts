@@ -171,7 +171,13 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   });
   await stage.start();
   hall.connectSections(stage);
-  const telling = room.clock.setInterval(() => stage.tick(Date.now()), STAGE_EVERY_MS);
+  const telling = room.clock.setInterval(() => {
+    try {
+      stage.tick(Date.now());
+    } catch (err) {
+      deps.log.error({ err }, 'telling the other sections failed');
+    }
+  }, STAGE_EVERY_MS);
   room.cleanups.push(
     () => counting.clear(),
     () => { telling.clear(); stage.dispose(); },

@@ -50,20 +50,31 @@ export class StageRelay {
   private readonly book = new MirrorBook();
   private lastKey: string | undefined;
   private lastAt = 0;
-  private readonly heard = (data: unknown): void => this.onNews(data);
-  private readonly ordered = (data: unknown): void => this.onOrderNews(data);
-  private readonly reacted = (data: unknown): void => {
-    const parsed = ReactionNews.safeParse(data);
-    if (parsed.success && parsed.data.from !== this.parts.roomId) this.parts.onReactions(parsed.data.counts);
-  };
+  /**
+   * The channels this section listens on, each handler guarded: what arrives comes from other
+   * processes, and with in-memory presence a handler runs inside the sender's publish, so a throw
+   * here must end in a log line, never in the sender's tick or the process.
+   */
+  private readonly listeners: [string, (data: unknown) => void][];
 
-  constructor(private readonly parts: StageParts) {}
+  constructor(private readonly parts: StageParts) {
+    const guarded = (what: string, handle: (data: unknown) => void) => (data: unknown): void => {
+      try {
+        handle(data);
+      } catch (err) {
+        parts.log.error({ err }, `${what} from another section failed`);
+      }
+    };
+    const space = parts.layout.id;
+    this.listeners = [
+      [stageTopic(space), guarded('showing the stage', (data) => this.onNews(data))],
+      [orderTopic(space), guarded('a floor order', (data) => this.onOrderNews(data))],
+      [reactionsTopic(space), guarded('adding reactions', (data) => this.onReactionNews(data))],
+    ];
+  }
 
   async start(): Promise<void> {
-    const { presence, layout } = this.parts;
-    await presence.subscribe(stageTopic(layout.id), this.heard);
-    await presence.subscribe(orderTopic(layout.id), this.ordered);
-    await presence.subscribe(reactionsTopic(layout.id), this.reacted);
+    for (const [topic, listener] of this.listeners) await this.parts.presence.subscribe(topic, listener);
   }
 
   /** This section's reactions since its last burst, for the other sections. */
@@ -101,10 +112,7 @@ export class StageRelay {
   }
 
   dispose(): void {
-    const { presence, layout } = this.parts;
-    presence.unsubscribe(stageTopic(layout.id), this.heard);
-    presence.unsubscribe(orderTopic(layout.id), this.ordered);
-    presence.unsubscribe(reactionsTopic(layout.id), this.reacted);
+    for (const [topic, listener] of this.listeners) this.parts.presence.unsubscribe(topic, listener);
     for (const id of this.book.all()) this.drop(id);
   }
 
@@ -136,6 +144,11 @@ export class StageRelay {
     for (const id of drop) this.drop(id);
     for (const person of show) this.show(person);
     this.showElsewhere();
+  }
+
+  private onReactionNews(data: unknown): void {
+    const parsed = ReactionNews.safeParse(data);
+    if (parsed.success && parsed.data.from !== this.parts.roomId) this.parts.onReactions(parsed.data.counts);
   }
 
   private onOrderNews(data: unknown): void {
