@@ -20,8 +20,11 @@ export interface OwnServer {
   dispose(): Promise<void>;
 }
 
-/** `exampleExhibition`: seed the exhibition hall's example exhibition on the first start (off: specs count their own exhibits). */
-export async function ownServer(options: { exampleExhibition?: boolean } = {}): Promise<OwnServer> {
+/**
+ * `exampleExhibition`: seed the exhibition hall's example exhibition on the first start (off: specs
+ * count their own exhibits). `env`: more settings for this server (e.g. a small MAX_CLIENTS_PER_SPACE).
+ */
+export async function ownServer(options: { exampleExhibition?: boolean; env?: Record<string, string> } = {}): Promise<OwnServer> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-e2e-own-'));
   const url = `http://127.0.0.1:${port}`;
@@ -48,6 +51,7 @@ export async function ownServer(options: { exampleExhibition?: boolean } = {}): 
       env: {
         ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, CLIENT_DIR: 'dist/client-test',
         LOG_LEVEL: 'warn', RECONNECT_SECONDS: '5', EXAMPLE_EXHIBITION: options.exampleExhibition ? 'on' : 'off',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -6,18 +6,21 @@ import { checkThanks, closingSteps, thanksAck } from '../domain/eventEnd.js';
 import { showEvent, type HallContext, type Register } from './hallContext.js';
 import type { HallFloor } from './hallFloor.js';
 import { Refusal, type Occupant } from './occupant.js';
+import type { Serial } from './serial.js';
 
 /**
  * Running the event: starting and ending it (the rules: server/domain/eventEnd.ts) and the host's
  * closing note. Each is committed with its audit row first; then this section shows it, and the
  * event's other sections are told (they show it too, and an end closes their floor and hands).
+ * Each runs in the hall's event queue (`ops`), so a re-read of the event started before the commit
+ * cannot put the old state back on show after it.
  */
 export class HallRun {
-  constructor(private readonly ctx: HallContext, private readonly floor: HallFloor, private readonly reload: () => Promise<void>) {}
+  constructor(private readonly ctx: HallContext, private readonly floor: HallFloor, private readonly ops: Serial, private readonly reload: () => Promise<void>) {}
 
   register(on: Register): void {
-    on(ClientMessage.EventRun, EventRunMessage, 'Running the event is {action: start|end}.', (id, who, m) => this.run(id, who, m.action));
-    on(ClientMessage.EventThanks, EventThanksMessage, 'A closing note is {text} (at most 200 characters).', (id, who, m) => this.thank(id, who, m.text));
+    on(ClientMessage.EventRun, EventRunMessage, 'Running the event is {action: start|end}.', (id, who, m) => this.ops.run(() => this.run(id, who, m.action)));
+    on(ClientMessage.EventThanks, EventThanksMessage, 'A closing note is {text} (at most 200 characters).', (id, who, m) => this.ops.run(() => this.thank(id, who, m.text)));
   }
 
   private async run(sessionId: string, who: Occupant, action: 'start' | 'end'): Promise<void> {

@@ -148,4 +148,57 @@ describe('a town hall, end to end over real connections', () => {
     await waitFor(() => host.state.hall.event.state === 'ended', 5000, 'the second event over');
     await host.leave();
   });
+
+  it('a re-read of the event that began before a start commits does not put the old state back on show', async () => {
+    // Found by a CI run: scheduling an event makes the hall read the event to show again; a start
+    // committed while that read was with the store came back as "scheduled" after the "live".
+    const hostAccount = await createAccount(server, { name: 'Rhea Race', grants: [{ role: 'host', spaceId: 'townhall' }] });
+    const host = await joinSpace(server.url, { spaceId: 'townhall', token: hostAccount.token });
+    const shown = host.state.hall.event;
+    if (shown.state === 'live') {
+      host.send(ClientMessage.EventRun, { action: 'end' });
+      await waitFor(() => host.state.hall.event.state === 'ended', 5000, 'the event before over');
+    }
+    const event = await callApi('createEvent', {
+      baseUrl: server.http, token: hostAccount.token,
+      body: { spaceId: 'townhall', title: 'Raced session', startsAt: new Date(Date.now() - 600_000).toISOString() },
+    });
+    await waitFor(() => host.state.hall.event.id === event.id, 5000, 'the event on show');
+
+    // The next read of the event to show returns only once the host has been told the start
+    // happened (or after 1.5 s if the start waits for the read, as it should).
+    const acks: { ref: string }[] = [];
+    host.onMessage('ack', (a: { ref: string }) => acks.push(a));
+    const events = server.repos.events;
+    const current = events.current.bind(events);
+    let readReturned = false;
+    events.current = async (spaceId) => {
+      const read = await current(spaceId);
+      events.current = current;
+      const deadline = Date.now() + 1500;
+      await waitFor(() => acks.some((a) => a.ref === ClientMessage.EventRun) || Date.now() > deadline, 5000, 'the start acknowledged');
+      readReturned = true;
+      return read;
+    };
+    try {
+      await callApi('createEvent', {
+        baseUrl: server.http, token: hostAccount.token,
+        body: { spaceId: 'townhall', title: 'Later session', startsAt: new Date(Date.now() + 3_600_000).toISOString() },
+      });
+      host.send(ClientMessage.EventRun, { action: 'start' });
+      await waitFor(() => readReturned && acks.some((a) => a.ref === ClientMessage.EventRun), 10_000, 'the start and the re-read');
+    } finally {
+      events.current = current;
+    }
+    // What the room believes shows in its answer to a second start (an ack if it thought the event was still to start).
+    const errors = collectErrors(host);
+    const runAcks = () => acks.filter((a) => a.ref === ClientMessage.EventRun).length;
+    host.send(ClientMessage.EventRun, { action: 'start' });
+    await waitFor(() => errors.length > 0 || runAcks() > 1, 5000, 'an answer to the second start');
+    expect(errors[0]).toMatchObject({ code: 'CONFLICT', message: 'The event is already live.' });
+    await waitFor(() => host.state.hall.event.state === 'live', 5000, 'the event shown live');
+    host.send(ClientMessage.EventRun, { action: 'end' });
+    await waitFor(() => host.state.hall.event.state === 'ended', 5000, 'the event over');
+    await host.leave();
+  });
 });

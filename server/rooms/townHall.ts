@@ -13,6 +13,7 @@ import { HallRun } from './hallRun.js';
 import { HallQuestions } from './hallQuestions.js';
 import { HallStage } from './hallStage.js';
 import type { Occupant } from './occupant.js';
+import { Serial } from './serial.js';
 
 /**
  * Everything a town hall adds to a space: the event and its run, seats, hands, the floor
@@ -28,13 +29,15 @@ export class TownHall {
   private readonly eventRun: HallRun;
   private ticks = 0;
   private speakersKey = '';
+  /** Reading the event to show and running it, one at a time (a read must not land after a later commit). */
+  private readonly eventOps = new Serial();
 
   constructor(host: HallHost, deps: HallDeps) {
     this.ctx = { host, deps, event: undefined, muted: new Set(), seats: new SeatPlan(host.layout), floor: null };
     this.floor = new HallFloor(this.ctx);
     this.questions = new HallQuestions(this.ctx);
     this.moderation = new HallModeration(this.ctx, () => this.questions.sendQueue());
-    this.eventRun = new HallRun(this.ctx, this.floor, () => this.loadEvent());
+    this.eventRun = new HallRun(this.ctx, this.floor, this.eventOps, () => this.readEvent());
   }
 
   /** `alone`: no other section of the space is open (so no turn at a floor mic can be running). */
@@ -47,7 +50,11 @@ export class TownHall {
    * Reads the event to show: when the room opens, when one is scheduled or edited over HTTP, and
    * when another section started, ended or thanked it (an end closes this section's floor and hands).
    */
-  async loadEvent(opening = false, eventId?: string): Promise<void> {
+  loadEvent(opening = false, eventId?: string): Promise<void> {
+    return this.eventOps.run(() => this.readEvent(opening, eventId));
+  }
+
+  private async readEvent(opening = false, eventId?: string): Promise<void> {
     const { repos } = this.ctx.deps;
     // Started, ended or thanked in another section: that event (an ended one stays on show).
     const named = eventId === undefined ? undefined : await repos.events.get(eventId);
