@@ -161,7 +161,7 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   }, { repos: deps.repos, log: deps.log, flagWords: deps.flagWords, hashAddress: deps.hashAddress, limits: room.limits });
   await hall.load(placed.alone);
   hall.register(registerOn(room));
-  const counter = new SectionCounter({ roomId: room.roomId, spaceId: layout.id, view: state.hall, log: deps.log });
+  const counter = new SectionCounter({ roomId: room.roomId, spaceId: layout.id, view: state.hall, publish: (present) => room.setMetadata({ present }), log: deps.log });
   const counting = room.clock.setInterval(() => void counter.refresh(), SECTIONS_EVERY_MS);
   void counter.refresh();
   // One stage: who stands on this one is told to the other sections, and theirs stand here.

@@ -149,3 +149,33 @@ describe('sections of one event', () => {
     expect((await refused(cy, ClientMessage.Hand, { up: true })).code).toBe('CONFLICT');
   });
 });
+
+describe('counting who attends across sections', () => {
+  let other: Awaited<ReturnType<typeof bootServer>>;
+  beforeAll(async () => {
+    other = await bootServer({ MAX_CLIENTS_PER_SPACE: '2', MAX_SECTIONS: '2' });
+  });
+  afterAll(async () => {
+    await other?.close();
+  });
+
+  it("counts the same people in every section: a moderator's console connection is not someone attending", async () => {
+    const mod = await createAccount(other, { name: 'Mo Desk', grants: [{ role: 'moderator', spaceId: 'townhall' }] });
+    // Section 1: the console (a connection without an avatar) and Ada; Bo opens section 2.
+    const desk = await new Client(other.url).joinOrCreate<SpaceState>('space', { spaceId: 'townhall', token: mod.token, console: true });
+    desk.onMessage('*', () => undefined);
+    const a = await joinHall(other.url, { name: 'Ada' });
+    expect(a.room.roomId).toBe(desk.roomId);
+    const b = await joinHall(other.url, { name: 'Bo' });
+    expect(hall(b).section).toBe(2);
+    await waitFor(() => hall(a).sections === 2 && hall(b).sections === 2, 8000, 'both sections to count two sections');
+    await waitFor(() => hall(a).attending === 2 && hall(b).attending === 2, 8000, 'both sections to count Ada and Bo');
+    // And they stay agreed over the next counts (each every 2 s).
+    const seen = { a: new Set<number>(), b: new Set<number>() };
+    const until = Date.now() + 4500;
+    await waitFor(() => { seen.a.add(hall(a).attending); seen.b.add(hall(b).attending); return Date.now() > until; }, 8000, 'two more counts');
+    expect([...seen.a]).toEqual([2]);
+    expect([...seen.b]).toEqual([2]);
+    for (const r of [a.room, b.room, desk]) await r.leave();
+  });
+});
