@@ -19,6 +19,8 @@ export interface WorkerReport {
   motionFrames: number;
   /** This process's CPU over the window, in % of one core. */
   cpuPct: number;
+  /** Of cpuPct, the part spent in the kernel (socket reads and writes). */
+  cpuSystemPct: number;
   lagP50Ms: number;
   lagP99Ms: number;
   lagMaxMs: number;

@@ -60,6 +60,7 @@ function report(): void {
     errors: joinErrors + bots.reduce((s, b) => s + b.errors, 0),
     motionFrames: bots.reduce((s, b) => s + b.motionFrames, 0),
     cpuPct: ((cpu.user + cpu.system) / 1e6 / wallS) * 100,
+    cpuSystemPct: (cpu.system / 1e6 / wallS) * 100,
     lagP50Ms: ms(lag.percentile(50)),
     lagP99Ms: ms(lag.percentile(99)),
     lagMaxMs: ms(lag.max),
@@ -80,3 +81,6 @@ process.on('message', (message: ToWorker) => {
     });
   }
 });
+
+// Stopped by the parent: exit as a normal exit would (so --cpu-prof, given by LOAD_BOT_NODE_ARGS, writes its profile).
+process.on('SIGTERM', () => process.exit(0));

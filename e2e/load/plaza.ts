@@ -29,6 +29,11 @@ export interface PlazaOptions {
 export const BOT_LAG_LIMIT_MS = 100;
 export const MOVING_SHARE_FLOOR = 0.9;
 
+/** Extra node arguments for the bot processes (e.g. LOAD_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-bots"). */
+function botNodeArgs(): string[] {
+  return (process.env.LOAD_BOT_NODE_ARGS ?? '').split(' ').filter(Boolean);
+}
+
 /** A forked bot process and a way to wait for its next message of a kind. */
 class BotProcess {
   private readonly waiting = new Map<string, (m: FromWorker) => void>();
@@ -70,7 +75,7 @@ export async function runPlaza(o: PlazaOptions): Promise<Record<string, unknown>
   say(`joining ${clients} bots in ${workers} processes to ${layout.id} at ${o.ramp}/s on ${o.url}`);
   const procs: BotProcess[] = [];
   for (let w = 0; w < workers; w++) {
-    const child = fork(new URL('./botWorker.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(new URL('./botWorker.ts', import.meta.url).pathname, [], { execArgv: ['--import', 'tsx', ...botNodeArgs()], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     if (o.botNice !== 0 && child.pid !== undefined) os.setPriority(child.pid, o.botNice);
     procs.push(new BotProcess(child, say));
   }
@@ -122,6 +127,7 @@ function figures(o: PlazaOptions, reports: WorkerReport[], before: Map<string, n
     botProcesses: reports.length,
     botNice: o.botNice,
     botCpuPct: round(reports.reduce((s, r) => s + r.cpuPct, 0), 1),
+    botKernelCpuPct: round(reports.reduce((s, r) => s + r.cpuSystemPct, 0), 1),
     botLagP99Ms: round(Math.max(...reports.map((r) => r.lagP99Ms)), 1),
     botLagMaxMs: round(Math.max(...reports.map((r) => r.lagMaxMs)), 1),
   };
