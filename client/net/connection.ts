@@ -24,7 +24,7 @@ import { noteEditRefusal, unwatchEditor, watchEditor } from './editor.js';
 import { unwatchVr, watchVr } from './vr.js';
 import { unwatchBallots, watchBallots } from './ballots.js';
 import { MotionFeed } from './motion.js';
-import { sectionFromSearch } from './sections.js';
+import { returnOptions, type FormerPlace } from './sections.js';
 
 /**
  * The one connection to the server: joins, leaves, portals and reconnection. It writes to the
@@ -84,11 +84,12 @@ function describeJoinError(err: unknown): string {
 /**
  * Into a space through the matchmaker. A section link (`?section=2`, a friend's) asks for that
  * section of an event; when it is full or closed the server says where there is room, and the
- * page enters without the link (the lowest-numbered section with room).
+ * page enters without the link (the lowest-numbered section with room). `back`: the place the
+ * server lost when its process stopped (the seat and section are asked for again).
  */
-async function joinSection(spaceId: string, token: string, spawn: string | undefined): Promise<Room<SpaceState>> {
-  const options = spawn ? { spaceId, token, spawn } : { spaceId, token };
-  const section = spawn ? undefined : sectionFromSearch(window.location.search);
+async function joinSection(spaceId: string, token: string, spawn: string | undefined, back?: FormerPlace): Promise<Room<SpaceState>> {
+  const { seat, section } = spawn ? {} : returnOptions(back, window.location.search);
+  const options = { spaceId, token, ...(spawn ? { spawn } : {}), ...(seat !== undefined ? { seat } : {}) };
   if (section === undefined) return getClient().joinOrCreate<SpaceState>(ROOM_NAME, options);
   try {
     return await getClient().joinOrCreate<SpaceState>(ROOM_NAME, { ...options, section });
@@ -101,9 +102,9 @@ async function joinSection(spaceId: string, token: string, spawn: string | undef
 
 /**
  * Join a space: as the signed-in account if there is one, otherwise as a guest with this
- * display name. Resolves true once inside.
+ * display name. Resolves true once inside. `back`: coming back after the server lost our place.
  */
-export async function enterSpace(spaceId: string, typedName: string, spawn?: string): Promise<boolean> {
+export async function enterSpace(spaceId: string, typedName: string, spawn?: string, back?: FormerPlace): Promise<boolean> {
   const name = nameToUse(typedName);
   stopReconnecting();
   const gen = ++generation;
@@ -139,7 +140,7 @@ export async function enterSpace(spaceId: string, typedName: string, spawn?: str
   try {
     const token = account ?? await guestSession(name, apiOrigin());
     if (gen !== generation) return false;
-    joined = await joinSection(spaceId, token, spawn);
+    joined = await joinSection(spaceId, token, spawn, back);
   } catch (err) {
     if (gen !== generation) return false;
     // A refused token (expired, signed out) is not worth keeping: the next try asks afresh.
@@ -427,7 +428,7 @@ function onRoomLeft(r: Room<SpaceState>, code: number, reason?: string): void {
     useUi.setState({ status: 'disconnected', error: 'The space closed your connection.' });
     return;
   }
-  startReconnecting(r.reconnectionToken);
+  startReconnecting(r);
 }
 
 /**
@@ -436,8 +437,12 @@ function onRoomLeft(r: Room<SpaceState>, code: number, reason?: string): void {
  * memory; or the hold expired), join the same space afresh with the same session, so a visitor
  * is back within a second of the server. While nothing answers at all, keep trying for a while.
  */
-function startReconnecting(token: string): void {
+function startReconnecting(dropped: Room<SpaceState>): void {
   stopReconnecting();
+  const token = dropped.reconnectionToken;
+  // Where we were, asked for again if the server has lost our place (its process stopped).
+  const me = dropped.state.avatars?.get(dropped.sessionId);
+  const place: FormerPlace = { seat: me?.seat ?? -1, section: dropped.state.hall?.section ?? 0 };
   const gen = ++generation;
   const deadline = Date.now() + RECONNECT_FOR_MS;
   useUi.setState({ status: 'reconnecting', error: null });
@@ -477,7 +482,7 @@ function startReconnecting(token: string): void {
       // The server answered, without our place: enter again as the same person.
       clearToken();
       const { spaceId, name } = useUi.getState();
-      void enterSpace(spaceId, name);
+      void enterSpace(spaceId, name, undefined, place);
     }
   };
   reconnectTimer = setTimeout(() => void attempt(), RECONNECT_EVERY_MS);

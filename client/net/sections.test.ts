@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionFromSearch, sectionLine, sectionLink } from './sections.js';
+import { returnOptions, sectionFromSearch, sectionLine, sectionLink } from './sections.js';
 
 describe('section links', () => {
   it('reads a section number from the link, and nothing else', () => {
@@ -15,5 +15,16 @@ describe('section links', () => {
     expect(sectionLine(2, 4, 1203)).toBe('Section 2 of 4 · 1,203 attending');
     expect(sectionLine(1, 1, 300)).toBe('');
     expect(sectionLine(0, 3, 300)).toBe('');
+  });
+});
+
+describe('returnOptions', () => {
+  it('asks for the seat and section we had, and only for what we had', () => {
+    expect(returnOptions({ seat: 40, section: 2 }, '')).toEqual({ seat: 40, section: 2 });
+    expect(returnOptions({ seat: -1, section: 3 }, '?section=1')).toEqual({ section: 3 });
+    expect(returnOptions({ seat: 12, section: 0 }, '')).toEqual({ seat: 12 });
+    expect(returnOptions({ seat: -1, section: 0 }, '?section=2')).toEqual({ section: 2 });
+    expect(returnOptions(undefined, '?section=2')).toEqual({ section: 2 });
+    expect(returnOptions(undefined, '')).toEqual({});
   });
 });

@@ -16,3 +16,19 @@ export function sectionLine(section: number, sections: number, attending: number
   if (sections <= 1 || section < 1) return '';
   return `Section ${section} of ${Math.max(section, sections)} · ${attending.toLocaleString('en-GB')} attending`;
 }
+
+/** Where a visitor was when the server lost their place: their seat (-1: none) and section (0: none). */
+export interface FormerPlace { seat: number; section: number }
+
+/**
+ * Coming back after the server lost our place (its process stopped): the join options that ask
+ * for the seat and section we had. The server gives what is still free; otherwise we arrive as
+ * anyone does. A friend's section link still applies when there is no former section.
+ */
+export function returnOptions(place: FormerPlace | undefined, search: string): { seat?: number; section?: number } {
+  const section = place && place.section > 0 ? place.section : sectionFromSearch(search);
+  return {
+    ...(place && place.seat >= 0 ? { seat: place.seat } : {}),
+    ...(section !== undefined ? { section } : {}),
+  };
+}

@@ -108,6 +108,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       this.state.avatars.set(client.sessionId, occupant.avatar);
       this.crowd.add(client.sessionId, occupant.avatar);
     }
+    if (auth.options.seat !== undefined) this.hall?.seatReturning(client.sessionId, occupant, auth.options.seat);
     this.hall?.onJoin(client.sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall join failed'));
     this.countBytes(client);
     this.deps.metrics.clients.inc();

@@ -6,7 +6,7 @@ import { ClientMessage } from '../../shared/protocol/messages.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { SPACES } from '../../shared/spaces/catalog.js';
 import { isFree, stageAt } from '../../shared/spaces/collision.js';
-import { bootServer, createAccount, waitFor, type TestAccount } from '../testing/harness.js';
+import { bootServer, createAccount, guestToken, waitFor, type TestAccount } from '../testing/harness.js';
 import { act, hall, joinHall, me, refused, track, walk, type Tracked } from '../testing/hall.js';
 import { visitorPool } from '../testing/hall.js';
 
@@ -98,6 +98,31 @@ describe('seats and the stage', () => {
     await waitFor(() => avatarOf(bea, ada)?.seat === -1, 5000, 'Bea to see Ada standing');
     // Ada's old seat is free again.
     await sit(ada, 41);
+  });
+
+  it('gives someone whose server lost their place (its process stopped) the seat they had, if it is still free', async () => {
+    const ada = await visitor('Ada');
+    await sit(ada, 70);
+    // Back with the seat asked for (as the page does after the process holding its room died).
+    const back = async (name: string, seat: number): Promise<Tracked> => {
+      const token = await guestToken(server.url, name);
+      const t = track(await new Client(server.url).joinOrCreate<SpaceState>('space', { spaceId: 'townhall', token, seat }));
+      await waitFor(() => t.room.state?.avatars?.has(t.room.sessionId), 5000, `${name}'s avatar`);
+      return t;
+    };
+    const bo = await back('Bo', 71);
+    await waitFor(() => seatOf(bo) === 71, 5000, 'Bo back in seat 71');
+    expect(isAt(avatarOf(mod, bo), layout.seats[71]!)).toBe(true);
+    // Taken meanwhile, or no such seat: they arrive as anyone does (standing), and nothing is refused.
+    const cy = await back('Cy', 70);
+    const dee = await back('Dee', layout.seats.length + 5);
+    expect(me(cy).seat).toBe(-1);
+    expect(me(dee).seat).toBe(-1);
+    expect(seatOf(ada)).toBe(70);
+    // A seat number that is not a number of a seat at all is bad input.
+    const token = await guestToken(server.url, 'Eve');
+    await expect(new Client(server.url).joinOrCreate('space', { spaceId: 'townhall', token, seat: -3 })).rejects.toThrow(/INVALID_INPUT/);
+    for (const t of [bo, cy, dee]) await t.room.leave();
   });
 
   it('ignores movement input from a seated avatar, and moves it again once it stands', async () => {

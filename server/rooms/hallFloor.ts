@@ -62,6 +62,13 @@ export class HallFloor {
     place(o, spot);
   }
 
+  /** Back after their process stopped: the seat they had, if there is such a seat and it is free. */
+  sitReturning(sessionId: string, o: Occupant, seat: number): boolean {
+    if (!this.ctx.host.layout.seats[seat] || !this.ctx.seats.isFree(seat)) return false;
+    this.sit(sessionId, o, seat);
+    return true;
+  }
+
   private stand(o: Occupant): void {
     const spot = this.ctx.seats.stand(o.avatar);
     if (spot) place(o, spot);

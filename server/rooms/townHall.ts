@@ -101,6 +101,11 @@ export class TownHall {
     await Promise.all([this.questions.sendQueue(o.muted ? undefined : sessionId), this.questions.sendMine(identityKey(o.identity)), this.moderation.sendBans(sessionId)]);
   }
 
+  /** Someone coming back after the server lost their place: the seat they had, if it is free. */
+  seatReturning(sessionId: string, o: Occupant, seat: number): void {
+    if (!o.console) this.floor.sitReturning(sessionId, o, seat);
+  }
+
   onConnectionChange(): void {
     this.updatePresent();
   }

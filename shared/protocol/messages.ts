@@ -174,5 +174,10 @@ export const JoinOptions = z.object({
    * may moderate or run the event here; refused with NOT_ALLOWED for anyone else.
    */
   console: z.boolean().optional(),
+  /**
+   * Coming back after the server lost this person's place (its process stopped): the town-hall
+   * seat they had, taken again if it is still free (otherwise they arrive as anyone does).
+   */
+  seat: z.number().int().min(0).max(100_000).optional(),
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;
