@@ -24,6 +24,7 @@ import { loadSessionSecret } from './auth/secret.js';
 import { createSessions } from './auth/sessions.js';
 import { createLoginLimiter, createSharedLoginLimiter } from './auth/loginLimiter.js';
 import { ChangeFeed } from './changeFeed.js';
+import { checkSharedSetup, RECORD_SECONDS } from './clusterChecks.js';
 import { joinCluster } from './cluster.js';
 import { ConsensusAnalyst } from './consensus/analyst.js';
 import { mendSchemaStringEncoding } from './schemaStrings.js';
@@ -73,6 +74,11 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     log.info('No accounts yet: create the first admin with `npm run admin -- create --email you@example.org`.');
   }
   const secret = loadSessionSecret(config.SESSION_SECRET, config.dataDir);
+  // Several processes: the same session key and uploads directory everywhere, or no start.
+  const renewShared = cluster ? await checkSharedSetup(cluster.keys, secret, config.assetsDir) : undefined;
+  const renewing = renewShared && setInterval(() => {
+    renewShared().catch((err: unknown) => log.warn({ err }, 'cluster: renewing the shared-setup records failed'));
+  }, (RECORD_SECONDS * 1000) / 3).unref();
   const seededEvent = await seedDemoEvent(repos);
   if (seededEvent) log.info({ eventId: seededEvent.id, startsAt: seededEvent.startsAt }, 'seeded a demo event in the town hall');
   const seededExhibits = config.EXAMPLE_EXHIBITION === 'on' ? await seedExampleExhibition(repos) : 0;
@@ -199,6 +205,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     express: app,
     voice,
     async close() {
+      clearInterval(renewing);
       events.close();
       // Rooms first: each tells its visitors the server is restarting (4503) and saves nothing
       // half-done (this also shuts Colyseus' presence and driver, Redis, down). Then every socket

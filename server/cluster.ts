@@ -1,5 +1,6 @@
 import type { MatchMakerDriver, Presence } from '@colyseus/core';
 import type { LimitStoreClient } from './auth/loginLimiter.js';
+import type { SharedKeys } from './clusterChecks.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 
@@ -15,6 +16,8 @@ export interface Cluster {
   /** Where browsers reach rooms of this process (host[:port][/path]); undefined: the page's own address. */
   publicAddress: string | undefined;
   limitStore: LimitStoreClient;
+  /** Plain keys for the checks of what the processes must share (clusterChecks.ts). */
+  keys: SharedKeys;
   close(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function joinCluster(config: Pick<Config, 'REDIS_URL' | 'PUBLIC_ADD
     driver,
     publicAddress: config.PUBLIC_ADDRESS,
     limitStore,
+    keys: limitStore,
     async close() {
       // Presence and driver are shut down by the Colyseus server itself.
       await limitStore.quit().catch(() => limitStore.disconnect());
