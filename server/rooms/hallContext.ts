@@ -18,6 +18,8 @@ export interface HallHost {
   readonly layout: SpaceLayout;
   readonly hall: HallState;
   readonly occupants: ReadonlyMap<string, Occupant>;
+  /** Where the figures standing here for people in the event's other sections are (roomStage.ts). */
+  figures(): { x: number; z: number }[];
   send(sessionId: string, type: string, payload: unknown): void;
   broadcast(type: string, payload: unknown): void;
   /**

@@ -25,6 +25,8 @@ export class HallStage {
     for (const [id, o] of host.occupants) {
       if (id !== sessionId && o.avatar.connected && stageAt(host.layout, o.avatar.x, o.avatar.z)) others.push(o.avatar);
     }
+    // And the figures of those on the stage in the event's other sections: nobody stands inside one.
+    for (const f of host.figures()) if (stageAt(host.layout, f.x, f.z)) others.push(f);
     const spot = stageSpot(host.layout, others);
     if (!spot) throw new Refusal(ErrorCode.CONFLICT, 'There is no room left on the stage.');
     this.ctx.seats.vacate(who.avatar);

@@ -153,6 +153,11 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
     layout,
     get hall() { return room.state.hall; },
     occupants: room.occupants,
+    figures: () => {
+      const at: { x: number; z: number }[] = [];
+      room.state.avatars.forEach((a, id) => { if (!room.occupants.has(id)) at.push(a); });
+      return at;
+    },
     send: (sessionId, type, payload) => room.clients.getById(sessionId)?.send(type, payload),
     broadcast: (type, payload) => room.broadcast(type, payload),
     showOutBanned: (identity) => room.people.sanctioned(identity, 'banned'),

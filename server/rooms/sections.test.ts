@@ -7,6 +7,7 @@ import type { SpaceState } from '../../shared/schema/SpaceState.js';
 import { stageAt } from '../../shared/spaces/collision.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { act, hall, joinHall, lastQueue, me, refused, track, walk, type Tracked } from '../testing/hall.js';
+import { STAGE_SPACING } from '../domain/stageSpot.js';
 import { bootServer, createAccount, guestToken, waitFor } from '../testing/harness.js';
 
 /**
@@ -177,5 +178,23 @@ describe('counting who attends across sections', () => {
     expect([...seen.a]).toEqual([2]);
     expect([...seen.b]).toEqual([2]);
     for (const r of [a.room, b.room, desk]) await r.leave();
+  });
+
+  it("does not stand someone going to the stage inside the figure of someone on another section's stage", async () => {
+    const hana = await createAccount(other, { name: 'Hana Stage', grants: [{ role: 'host', spaceId: 'townhall' }] });
+    const omar = await createAccount(other, { name: 'Omar Stage', grants: [{ role: 'moderator', spaceId: 'townhall' }] });
+    const h = await joinHall(other.url, { token: hana.token });
+    const filler = await joinHall(other.url, { name: 'Fay' });
+    const token = omar.token;
+    const o = track(await new Client(other.url).joinOrCreate<SpaceState>('space', { spaceId: 'townhall', token, section: 2 }));
+    await waitFor(() => o.room.state?.avatars?.has(o.room.sessionId), 5000, "Omar's avatar");
+    expect(hall(o).section).toBe(2);
+    await act(h, ClientMessage.GoToStage, {}, () => stageAt(layout, me(h).x, me(h).z) !== undefined);
+    const hanaId = h.room.sessionId;
+    await waitFor(() => o.room.state.avatars.get(hanaId)?.name === 'Hana Stage', 5000, "Hana's figure in section 2");
+    await act(o, ClientMessage.GoToStage, {}, () => stageAt(layout, me(o).x, me(o).z) !== undefined);
+    const figure = o.room.state.avatars.get(hanaId)!;
+    expect(Math.hypot(me(o).x - figure.x, me(o).z - figure.z)).toBeGreaterThanOrEqual(STAGE_SPACING - 1e-3);
+    for (const t of [h, filler, o]) await t.room.leave();
   });
 });
