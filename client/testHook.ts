@@ -11,13 +11,9 @@ import { world } from './state/world.js';
 import { ballotBars, stageScreenShown, useBallots } from './state/ballots.js';
 import { benchCrowd } from './benchCrowd.js';
 import { forcePublish, voiceProbe, voiceSignal, voiceStats } from './voice/probes.js';
-import { modelById } from '../shared/sim/models.js';
-import { scenarioKey } from '../shared/sim/scenarioLink.js';
 import { exhibitObjects } from './scene/exhibits/registry.js';
-import { simulate } from './sim/twinRuns.js';
-import { twinPictures, useTwins } from './state/twins.js';
 import { useConsensus } from './state/consensus.js';
-import type { HustingsAvatarInfo, HustingsTestHook, HustingsTwin, HustingsTwinRun } from './testHookTypes.js';
+import type { HustingsAvatarInfo, HustingsTestHook } from './testHookTypes.js';
 
 /**
  * Read-only probes for browser tests. main.tsx imports this module only when
@@ -25,6 +21,12 @@ import type { HustingsAvatarInfo, HustingsTestHook, HustingsTwin, HustingsTwinRu
  */
 const point = new Vector3();
 const bounds = new Box3();
+
+/**
+ * Twins' probes load the twin code (every model in shared/sim) when first asked, so that the
+ * test build loads nothing before the first frame that the real one does not (bench:firstload).
+ */
+const twinProbes = () => import('./testHookTwins.js');
 
 const hook: HustingsTestHook = {
   get ready() {
@@ -146,32 +148,12 @@ const hook: HustingsTestHook = {
   voiceStats,
   voiceSignal,
   forcePublish,
-  twins() {
-    const { shown } = useExhibits.getState();
-    const { runs, mine } = useTwins.getState();
-    const runOf = (key: string | null): HustingsTwinRun => {
-      const run = key ? runs[key] : undefined;
-      return { key: key ?? '', status: run?.status ?? 'none', metrics: run?.status === 'done' ? { ...run.result.metrics } : null };
-    };
-    const out: HustingsTwin[] = [];
-    for (const e of shown) {
-      if (e.content.kind !== 'twin') continue;
-      const model = modelById(e.content.model);
-      if (!model) continue;
-      const officialKey = scenarioKey(model.info, { params: e.content.params, seed: e.content.seed });
-      const own = mine[e.id];
-      const mineKey = own ? scenarioKey(model.info, own) : null;
-      const shownKey = mineKey && runs[mineKey]?.status === 'done' ? mineKey : officialKey;
-      const picture = twinPictures.get(shownKey);
-      out.push({
-        id: e.id, model: model.info.id, official: runOf(officialKey), mine: mineKey ? runOf(mineKey) : null,
-        frames: picture?.frames ?? 0,
-        firstCar: picture?.picture.kind === 'ring' && picture.picture.position.length > 0 ? picture.picture.position[0]! : null,
-      });
-    }
-    return out;
+  async twins() {
+    return (await twinProbes()).twins();
   },
-  simulate,
+  async simulate(model, params, seed) {
+    return (await twinProbes()).simulate(model, params, seed);
+  },
   twinButton(exhibitId, lever, direction) {
     const button = exhibitObjects.get(exhibitId)?.getObjectByName(`twin:${exhibitId}:${lever}:${direction}`);
     if (!button) return undefined;

@@ -195,7 +195,7 @@ export interface HustingsTestHook {
    */
   forcePublish(): Promise<string>;
   /** The digital twins on show in this space: their scenarios, runs and what is animated. */
-  twins(): HustingsTwin[];
+  twins(): Promise<HustingsTwin[]>;
   /**
    * Runs a scenario of a twin model in this page's twin worker (as an exhibit would) and
    * resolves with its outcomes, or rejects with the refusal. For comparing with Node.

@@ -1,3 +1,4 @@
+import { LazyPart } from '../LazyPart.js';
 import { lazyRetry } from '../lazyRetry.js';
 import { Suspense, useEffect } from 'react';
 import { useA11y } from '../state/a11y.js';
@@ -9,7 +10,6 @@ import { followVoice } from '../voice/followVoice.js';
 import { DisconnectedNotice } from './DisconnectedNotice.js';
 import { EnterVrButton } from './EnterVrButton.js';
 import { EditHint, useInspecting } from './editor/EditHint.js';
-import { AccessibleView } from './a11y/AccessibleView.js';
 import { BallotPanel } from './ballots/BallotPanel.js';
 import { HallAnnouncer } from './a11y/HallAnnouncer.js';
 import { ShortcutsDialog } from './a11y/ShortcutsDialog.js';
@@ -29,6 +29,8 @@ import { VoiceDock } from './voice/VoiceDock.js';
 /** The editor is its own chunk: only curators in edit mode download it. */
 const EditorHud = lazyRetry(() => import('./editor/EditorHud.js').then((m) => ({ default: m.EditorHud })));
 const Inspector = lazyRetry(() => import('./editor/Inspector.js').then((m) => ({ default: m.Inspector })));
+/** So is the accessible view: fetched when a visitor first opens it, not before the first frame. */
+const AccessibleView = lazyRetry(() => import('./a11y/AccessibleView.js').then((m) => ({ default: m.AccessibleView })));
 
 /** Everything drawn over the 3D view (voice included); town halls add Q&A, the audience's controls and moderation. */
 /** Runs `start` once our avatar has been drawn; returns the cleanup (of `start`, or of the wait). */
@@ -62,7 +64,9 @@ export function Hud() {
   if (accessibleView) {
     return (
       <div className="hud a11y-open">
-        <AccessibleView />
+        <LazyPart fallback={<p className="page-loading" role="status">Loading the accessible view…</p>}>
+          <AccessibleView />
+        </LazyPart>
         <ExhibitOverlay />
         <ShortcutsDialog />
         <Toast />

@@ -51,9 +51,11 @@ async function standInHall(browser: Browser, base: string, twins: number): Promi
   await page.goto(`${base}/s/${SPACE}`);
   await page.getByLabel('Display name').fill('Bench visitor');
   await page.getByLabel('Display name').press('Enter');
-  await page.waitForFunction((n) => {
+  await page.waitForFunction(async (n) => {
     const h = window.__hustings;
-    return h?.ready === true && h.twins().length === n && h.twins().every((t) => t.official.status === 'done' && t.frames > 2);
+    if (h?.ready !== true) return false;
+    const shown = await h.twins();
+    return shown.length === n && shown.every((t) => t.official.status === 'done' && t.frames > 2);
   }, twins, { timeout: 180_000, polling: 100 });
   await page.waitForTimeout(2000);
   return page;

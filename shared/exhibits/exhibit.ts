@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkParams } from '../sim/levers.js';
-import { modelById } from '../sim/models.js';
+import { modelInfoById } from '../sim/modelInfo.js';
 import { SpaceId } from '../spaces/layout.js';
 
 /**
@@ -106,12 +106,12 @@ export const TwinContent = z.strictObject({
   params: z.record(z.string().max(40), z.number()),
   seed: z.number().int('The seed is a whole number.').min(0, 'The seed is 0 or more.').max(2 ** 31 - 1, 'The seed is at most 2147483647.'),
 }).superRefine((c, ctx) => {
-  const model = modelById(c.model);
-  if (!model) {
+  const info = modelInfoById(c.model);
+  if (!info) {
     ctx.addIssue({ code: 'custom', path: ['model'], message: `There is no simulation model called "${c.model}".` });
     return;
   }
-  const checked = checkParams(model.info, c.params);
+  const checked = checkParams(info, c.params);
   if (!checked.ok) for (const message of checked.problems) ctx.addIssue({ code: 'custom', path: ['params'], message });
 });
 export const ExhibitContent = z.discriminatedUnion('kind', [PanelContent, ImageContent, VideoContent, ModelContent, ChartContent, PortalContent, TwinContent]);
@@ -178,10 +178,10 @@ export function textAlternative(e: Exhibit): string {
     case 'chart': return [e.alt, `${c.series.join(', ')}${c.unit ? ` (${c.unit})` : ''}: ${c.rows.map((r) => `${r.label} ${r.values.join(' / ')}`).join('; ')}`].filter(Boolean).join('\n');
     case 'portal': return e.alt || `A doorway to ${c.to}.`;
     case 'twin': {
-      const model = modelById(c.model);
-      if (!model) return e.alt;
-      const levers = model.info.levers.map((l) => `${l.label} ${c.params[l.key] ?? l.default}${l.unit ? ` ${l.unit}` : ''}`).join(', ');
-      return [e.alt, `A live simulation (${model.info.name}): ${model.info.question} Official scenario: ${levers}; seed ${c.seed}.`].filter(Boolean).join('\n');
+      const info = modelInfoById(c.model);
+      if (!info) return e.alt;
+      const levers = info.levers.map((l) => `${l.label} ${c.params[l.key] ?? l.default}${l.unit ? ` ${l.unit}` : ''}`).join(', ');
+      return [e.alt, `A live simulation (${info.name}): ${info.question} Official scenario: ${levers}; seed ${c.seed}.`].filter(Boolean).join('\n');
     }
     default: return e.alt;
   }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { goldenFingerprint, goldenScenarios } from './goldenScenarios.js';
 import { checkParams, defaultParams } from './levers.js';
+import { MODEL_INFO, modelInfoById } from './modelInfo.js';
 import { modelById, runScenario, scenarioFingerprint, TWIN_MODELS } from './models.js';
 
 describe('the twin registry', () => {
@@ -9,6 +10,13 @@ describe('the twin registry', () => {
     expect(modelById('congestion-charge')?.info.name).toBe('Congestion charge on a cordon');
     expect(modelById('nope')).toBeUndefined();
     expect(modelById('toString')).toBeUndefined();
+  });
+
+  it('names the same descriptions without the models\' code (modelInfo.ts, for exhibits\' schemas)', () => {
+    expect(Object.keys(MODEL_INFO).sort()).toEqual(Object.keys(TWIN_MODELS).sort());
+    for (const [id, model] of Object.entries(TWIN_MODELS)) expect(modelInfoById(id)).toBe(model.info);
+    expect(modelInfoById('nope')).toBeUndefined();
+    expect(modelInfoById('toString')).toBeUndefined();
   });
 
   it.each(Object.keys(TWIN_MODELS))('%s: describes itself fully and keeps its levers\' defaults in range', (id) => {

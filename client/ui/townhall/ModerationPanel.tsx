@@ -1,14 +1,10 @@
 import { useId, useState } from 'react';
-import { ApprovedQuestions } from './ApprovedQuestions.js';
-import { BanList } from './BanList.js';
-import { EventControls } from './EventControls.js';
-import { FloorControls } from './FloorControls.js';
-import { HandsQueue } from './HandsQueue.js';
-import { ModerationStatus } from './ModerationStatus.js';
-import { PendingQueue } from './PendingQueue.js';
+import { LazyPart } from '../../LazyPart.js';
+import { lazyRetry } from '../../lazyRetry.js';
 import { useAllows } from './useAllows.js';
-import { pathForConsole } from '../../route.js';
-import { useHall } from '../../state/hall.js';
+
+/** The panel's contents are staff's alone: a chunk fetched when it unfolds, never by the audience. */
+const ModerationBody = lazyRetry(() => import('./ModerationBody.js').then((m) => ({ default: m.ModerationBody })));
 
 function roomy(): boolean {
   return typeof window !== 'undefined' && window.innerWidth >= 900;
@@ -23,9 +19,7 @@ export function ModerationPanel() {
   const canModerate = useAllows('question.moderate');
   const canCall = useAllows('floor.call');
   const canManage = useAllows('floor.manage');
-  const canBan = useAllows('space.ban');
   const [open, setOpen] = useState(roomy);
-  const eventId = useHall((s) => s.event.id);
   const titleId = useId();
   const bodyId = useId();
   if (!canRun && !canModerate && !canCall && !canManage) return null;
@@ -39,21 +33,9 @@ export function ModerationPanel() {
         </button>
       </div>
       {open && (
-        <div id={bodyId} className="moderation-body">
-          {eventId && (
-            <p className="console-link">
-              <a href={pathForConsole(eventId)} target="_blank" rel="noopener">Open the moderator console</a>
-              <span className="muted"> (a whole page: second screen or tablet)</span>
-            </p>
-          )}
-          {canRun && <EventControls />}
-          {canManage && <FloorControls />}
-          {canModerate && <PendingQueue />}
-          {canModerate && <ApprovedQuestions />}
-          {canCall && <HandsQueue />}
-          {canBan && <BanList />}
-          <ModerationStatus />
-        </div>
+        <LazyPart>
+          <ModerationBody id={bodyId} />
+        </LazyPart>
       )}
     </section>
   );
