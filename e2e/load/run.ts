@@ -47,7 +47,7 @@ const USAGE = `Usage: npm run load -- [options]
   --floor-every S            sections: the moderator calls the next raised hand every S seconds
                              (default 10; sections in turn) and ends the turn --floor-hold S
                              seconds later (default 4)
-  --bot-nice N               plaza: niceness of the bot processes (default 0; 10 lets the
+  --bot-nice N               plaza, sections: niceness of the bot processes (default 0; 10 lets the
                              server on a shared machine take the CPU it needs first)
   --pause S                  plaza: the longest pause (seconds) at a spot before walking on
                              (default 0: everyone keeps moving; 5 is a browsing crowd)
