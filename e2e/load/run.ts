@@ -35,7 +35,8 @@ const USAGE = `Usage: npm run load -- [options]
                              seeing the effect (fanoutP99Ms). Exit 3 when the bots fell behind.
   --clients N                bots (default 10); the town hall needs a seat for each
   --seconds S                measured window (default 20), after the bots joined
-  --ramp R                   bots joining per second (default 30)
+  --ramp R                   bots joining per second (default 30; sections: 10, since faster
+                             arrivals make several rooms open as the same section, see README)
   --space ID                 plaza: the space to walk (default plaza); townhall: default townhall
   --seed N                   seeds the bots' choices (default 1)
   --workers W                plaza: bot processes (default: one per 125 bots, at least 2);
@@ -78,7 +79,7 @@ const { values } = parseArgs({
     clients: { type: 'string', default: '10' },
     seconds: { type: 'string', default: '20' },
     url: { type: 'string' },
-    ramp: { type: 'string', default: '30' },
+    ramp: { type: 'string' },
     seed: { type: 'string', default: '1' },
     workers: { type: 'string' },
     pause: { type: 'string', default: '0' },
@@ -107,7 +108,7 @@ if (scenario === 'sections' && (values.url || values.space)) fail('--scenario se
 const spaceId = values.space ?? (scenario === 'plaza' ? 'plaza' : 'townhall');
 const clients = positiveInt('clients', values.clients);
 const seconds = positiveInt('seconds', values.seconds);
-const ramp = positiveInt('ramp', values.ramp);
+const ramp = positiveInt('ramp', values.ramp ?? (scenario === 'sections' ? '10' : '30'));
 const seed = Number(values.seed);
 const workers = values.workers ? positiveInt('workers', values.workers) : Math.max(2, Math.ceil(clients / (scenario === 'sections' ? 250 : 125)));
 const pauseSeconds = number('pause', values.pause, 0, 600);
@@ -157,7 +158,7 @@ try {
   if (scenario === 'sections') {
     // Everyone placed, plus the moderator: the sections that takes, and no more.
     const maxSections = Math.ceil((clients + 1) / sectionSize);
-    say(`sections: ${clients} visitors over ${servers} server processes, ${sectionSize} a section (up to ${maxSections} sections), ${workers} bot processes`);
+    say(`sections: ${clients} visitors over ${servers} server processes, ${sectionSize} a section (up to ${maxSections} sections), ${workers} bot processes, joining ${ramp} a second`);
     say(`per visitor over the ${seconds} s window: ${habits.asks} questions on average, an upvote every ${habits.voteEverySeconds} s, a reaction every ${habits.reactEverySeconds} s, applause for an answer with chance ${habits.applaud}, a hand with chance ${habits.hand}`);
     say(`moderator: a pass over the queue every ${moderateEverySeconds} s (up to 40 decisions, 100 ms apart), an answer between passes, a floor call every ${floorEverySeconds} s ended after ${floorHoldSeconds} s`);
     const result = await runSections({
