@@ -15,12 +15,12 @@ export class SectionBots {
   /** Set once the run asked it to leave: its exit is expected. */
   done = false;
 
-  constructor(say: (m: string) => void) {
+  constructor(private readonly say: (m: string) => void) {
     this.child = fork(new URL('./sectionWorker.ts', import.meta.url).pathname, [], {
       execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     this.child.on('message', (m: FromSectionWorker) => {
-      if (m.kind === 'say') say(m.message);
+      if (m.kind === 'say') this.say(m.message);
       else if (m.kind === 'failed') this.fail(new Error(`a bot process failed: ${m.message}`));
       else if (this.waiting?.kind === m.kind) {
         const w = this.waiting;
@@ -57,6 +57,8 @@ export class SectionBots {
     this.failure ??= err;
     const w = this.waiting;
     this.waiting = undefined;
-    w?.reject(err);
+    // Said at once when nothing waits (mid-window): the run fails at its next phase.
+    if (w) w.reject(err);
+    else this.say(err.message);
   }
 }
