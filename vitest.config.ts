@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts'],
+    include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'e2e/load/**/*.test.ts'],
     // Server tests boot real servers on free ports; keep files in separate workers but few at once (2 cores).
     pool: 'forks',
     maxWorkers: 2,

@@ -14,6 +14,14 @@ export function createMetrics() {
       buckets: [0.0001, 0.00025, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.004, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1],
       registers: [registry],
     }),
+    /** The same ticks per room (the load tool reports sections one by one); a room's series goes when the room does. */
+    roomTickSeconds: new Histogram({
+      name: 'hustings_room_tick_duration_seconds',
+      help: 'Duration of one simulation tick, per open space room (room id)',
+      labelNames: ['room'] as const,
+      buckets: [0.0001, 0.00025, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.004, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1],
+      registers: [registry],
+    }),
     inputsApplied: new Counter({ name: 'hustings_move_inputs_applied_total', help: 'Movement inputs applied in room ticks', registers: [registry] }),
     avatarWindows: new Counter({
       name: 'hustings_avatar_windows_total',

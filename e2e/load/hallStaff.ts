@@ -6,7 +6,7 @@ import { HallPeer } from './hallPeer.js';
 import type { Random } from './random.js';
 import { sortedCounts, waitFor } from './stats.js';
 
-/** One 'answer' the moderator sent: when (performance.now()) and when the server acknowledged it. */
+/** One 'answer' the moderator sent: when (on the peer's clock()) and when the server acknowledged it. */
 export interface AnswerSent {
   id: string;
   sentAt: number;
@@ -26,6 +26,8 @@ export class HallStaff extends HallPeer {
   /** True when this bot started the event (or created it), so it may end it afterwards. */
   startedEvent = false;
   readonly answers: AnswerSent[] = [];
+  /** Each approval sent: the question's id and when (clock()). */
+  readonly approvals: { id: string; sentAt: number }[] = [];
   private pending: QueuedQuestion[] = [];
   private readonly decided = new Set<string>();
   private toDecide: string[] = [];
@@ -91,7 +93,10 @@ export class HallStaff extends HallPeer {
       this.decided.add(id);
       const action = plan.random() < 0.1 ? 'dismiss' : 'approve';
       room.send(ClientMessage.ModerateQuestion, { id, action } satisfies ModerateQuestionMessage);
-      if (action === 'approve') this.approvalsSent++;
+      if (action === 'approve') {
+        this.approvalsSent++;
+        this.approvals.push({ id, sentAt: this.clock() });
+      }
       else this.dismissalsSent++;
     }
     if (now >= plan.nextAnswer && now < plan.lastAnswerAt) {
@@ -110,7 +115,7 @@ export class HallStaff extends HallPeer {
     }
     if (!best) return;
     const id = best.id;
-    this.answers.push({ id, sentAt: performance.now(), ackAt: undefined });
+    this.answers.push({ id, sentAt: this.clock(), ackAt: undefined });
     room.send(ClientMessage.ModerateQuestion, { id, action: 'answer' } satisfies ModerateQuestionMessage);
   }
 
@@ -123,6 +128,6 @@ export class HallStaff extends HallPeer {
   protected override onAck(ack: Ack): void {
     if (ack.ref !== ClientMessage.ModerateQuestion) return;
     const sent = this.answers.find((a) => a.id === ack.id && a.ackAt === undefined);
-    if (sent) sent.ackAt = performance.now();
+    if (sent) sent.ackAt = this.clock();
   }
 }

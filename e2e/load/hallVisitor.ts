@@ -77,7 +77,7 @@ export class HallVisitor extends HallPeer {
   private asked = 0;
   private active = false;
 
-  constructor(name: string, readonly seat: number, private readonly random: Random, private readonly habits: VisitorHabits) {
+  constructor(name: string, /** The seat taken by sit() (-1: none chosen yet). */ public seat: number, private readonly random: Random, private readonly habits: VisitorHabits) {
     super(name);
   }
 
@@ -90,7 +90,9 @@ export class HallVisitor extends HallPeer {
   start(t0: number, ms: number): void {
     const h = this.habits;
     const r = this.random;
-    const asks = Math.max(0, Math.round(h.asks * between(r, 0.5, 1.5)));
+    // Rounded at random (2.3 is 3 three times in ten), so an average under one still asks some.
+    const wanted = h.asks * between(r, 0.5, 1.5);
+    const asks = Math.floor(wanted) + (r() < wanted % 1 ? 1 : 0);
     this.askAt = Array.from({ length: asks }, () => t0 + r() * Math.max(0, ms - 3000)).sort((a, b) => a - b);
     this.nextVoteAt = t0 + exponential(r, h.voteEverySeconds * 1000);
     this.nextReactAt = t0 + exponential(r, h.reactEverySeconds * 1000);
@@ -111,7 +113,7 @@ export class HallVisitor extends HallPeer {
   step(now: number): void {
     const room = this.room;
     if (!room || this.disconnected) return;
-    if (!this.sat && room.state.avatars?.get(room.sessionId)?.seat === this.seat) this.sat = true;
+    if (!this.sat && this.seat >= 0 && room.state.avatars?.get(room.sessionId)?.seat === this.seat) this.sat = true;
     if (!this.active) return;
     const r = this.random;
     if (this.askAt.length > 0 && this.askAt[0]! <= now && this.askPacer.take(now)) {

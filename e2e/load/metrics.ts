@@ -74,3 +74,44 @@ export function countAbove(name: string, le: string, before: Scrape, after: Scra
   const total = delta(`${name}_count`, before, after);
   return total - delta(`${name}_bucket{le="${le}"}`, before, after);
 }
+
+/** The labels of a series key: `name{a="x",le="0.1"}` gives { a: 'x', le: '0.1' } (escapes kept as written). */
+export function seriesLabels(key: string): Record<string, string> {
+  const open = key.indexOf('{');
+  const out: Record<string, string> = {};
+  if (open < 0) return out;
+  for (const m of key.slice(open + 1, -1).matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) out[m[1]!] = m[2]!;
+  return out;
+}
+
+function seriesName(key: string): string {
+  const open = key.indexOf('{');
+  return open < 0 ? key : key.slice(0, open);
+}
+
+/** The values a label takes in a histogram's series (e.g. every room with ticks). */
+export function labelValues(name: string, label: string, scrape: Scrape): string[] {
+  const values = new Set<string>();
+  for (const key of scrape.keys()) {
+    if (seriesName(key) !== `${name}_count`) continue;
+    const v = seriesLabels(key)[label];
+    if (v !== undefined) values.add(v);
+  }
+  return [...values].sort();
+}
+
+/**
+ * One labelled series of a histogram as if it were the only one, so histogramQuantile, delta and
+ * countAbove read it: `name_bucket{room="a",le="0.1"}` becomes `name_bucket{le="0.1"}`.
+ */
+export function histogramSeries(name: string, label: string, value: string, scrape: Scrape): Scrape {
+  const out: Scrape = new Map();
+  for (const [key, n] of scrape) {
+    const base = seriesName(key);
+    if (!base.startsWith(name) || ![`${name}_bucket`, `${name}_count`, `${name}_sum`].includes(base)) continue;
+    const labels = seriesLabels(key);
+    if (labels[label] !== value) continue;
+    out.set(base === `${name}_bucket` ? `${base}{le="${labels.le}"}` : base, n);
+  }
+  return out;
+}

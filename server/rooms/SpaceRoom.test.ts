@@ -195,6 +195,25 @@ describe('space room', () => {
     await two.leave();
   });
 
+  it('times ticks per room for /metrics, and drops a room\'s series when the room goes', async () => {
+    const ticksOf = async (roomId: string) => {
+      const m = new RegExp(`^hustings_room_tick_duration_seconds_count\\{room="${roomId}"\\} (\\d+)$`, 'm').exec(await metricsText(server));
+      return m ? Number(m[1]) : undefined;
+    };
+    const until = async (check: () => Promise<boolean>, what: string) => {
+      const deadline = Date.now() + 5000;
+      while (!await check()) {
+        if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    const visitor = await joinSpace(server.url, { spaceId: 'hall-1', name: 'Tess' });
+    const roomId = visitor.roomId;
+    await until(async () => (await ticksOf(roomId) ?? 0) > 0, 'the room\'s ticks in /metrics');
+    await visitor.leave();
+    await until(async () => await ticksOf(roomId) === undefined, 'the room\'s series to go with the room');
+  });
+
   it('serves health and Prometheus metrics', async () => {
     const health = await (await fetch(`${server.http}/healthz`)).json();
     expect(health).toMatchObject({ ok: true });

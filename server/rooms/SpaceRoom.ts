@@ -161,12 +161,13 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.hall?.dispose();
     this.voice?.dispose();
     this.deps.metrics.rooms.dec();
+    this.deps.metrics.roomTickSeconds.remove({ room: this.roomId });
     this.deps.log.info({ roomId: this.roomId, spaceId: this.layout?.id }, 'space room disposed');
   }
 
   private tickParts() {
     return {
-      layout: this.layout, occupants: this.occupants, hall: this.hall, vr: this.vr, voice: this.voice, metrics: this.deps.metrics, crowd: this.crowd,
+      layout: this.layout, occupants: this.occupants, hall: this.hall, vr: this.vr, voice: this.voice, metrics: this.deps.metrics, crowd: this.crowd, roomId: this.roomId,
       isSpeaker: (id: string) => this.state.hall?.speakers.includes(id) ?? false,
       checkPortal: (sessionId: string, occupant: Occupant) => this.checkPortal(sessionId, occupant),
       sendPatch: () => {

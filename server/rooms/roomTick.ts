@@ -15,6 +15,8 @@ export interface TickParts {
   readonly vr: VrRelay;
   readonly voice: RoomVoice;
   readonly metrics: Metrics;
+  /** For the per-room tick figure. */
+  readonly roomId: string;
   /** Motion frames by interest, and the moving counts. */
   readonly crowd: RoomCrowd;
   /** Whether this connection may speak to everyone now (town halls). */
@@ -39,7 +41,9 @@ export function runTick(room: TickParts, now: number): void {
   room.voice.sync(now, room.occupants, (id) => room.isSpeaker(id));
   room.crowd.send(room.occupants);
   const bytes = room.sendPatch();
-  room.metrics.tickSeconds.observe((performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  room.metrics.tickSeconds.observe(seconds);
+  room.metrics.roomTickSeconds.observe({ room: room.roomId }, seconds);
   if (bytes > 0) room.metrics.patchBytes.inc(bytes);
 }
 
