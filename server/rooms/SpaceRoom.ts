@@ -53,6 +53,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   people!: RoomPeople;
   vr!: VrRelay;
   crowd!: RoomCrowd;
+  /** Counted in the rooms gauge (created all the way through). */
+  private counted = false;
 
   get roomDeps(): SpaceRoomDeps {
     return this.deps;
@@ -86,6 +88,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     this.curation = await startCuration(this);
     this.hall = await startHall(this, placed ?? { section: 0, alone: true });
     deps.metrics.rooms.inc();
+    this.counted = true;
     deps.log.info({ roomId: this.roomId, spaceId: layout.id }, 'space room created');
   }
 
@@ -160,7 +163,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     for (const cleanup of this.cleanups) cleanup();
     this.hall?.dispose();
     this.voice?.dispose();
-    this.deps.metrics.rooms.dec();
+    // A room refused while it was being created (full, a section elsewhere has room) was never counted.
+    if (this.counted) this.deps.metrics.rooms.dec();
     this.deps.metrics.roomTickSeconds.remove({ room: this.roomId });
     this.deps.log.info({ roomId: this.roomId, spaceId: this.layout?.id }, 'space room disposed');
   }
