@@ -89,6 +89,11 @@ describe("the other sections' hands and floor", () => {
     expect(book.floorElsewhere()).toEqual({ holder: 'b', name: 'Bo', endsAt: 99, section: 2, from: 's2' });
     book.expire(STAGE_FORGET_MS);
     expect(book.floorElsewhere()).toBeUndefined();
+    // A section answered that it started the turn called from here: known before its news, hands kept.
+    book.note(news('s3', [], { section: 3, hands: [{ id: 'c', name: 'C', hand: 20 }] }), 10_000);
+    book.noteFloor('s3', 3, { holder: 'd', name: 'Di', endsAt: 70_000 }, 10_050);
+    expect(book.floorElsewhere()).toEqual({ holder: 'd', name: 'Di', endsAt: 70_000, section: 3, from: 's3' });
+    expect(book.handsElsewhere().map((h) => h.id)).toEqual(['c']);
   });
 
   it('numbers hands by the millisecond they went up, so sections queue together, never twice the same here', () => {

@@ -100,6 +100,14 @@ export class MirrorBook {
     else this.told.set(news.from, { section: news.section, hands: news.hands, floor: news.floor, at: now });
   }
 
+  /**
+   * A section answered that it started a floor turn (a call from here): known at once, before its
+   * next news tells it (which then replaces this).
+   */
+  noteFloor(from: string, section: number, floor: SectionFloor, now: number): void {
+    this.told.set(from, { section, hands: this.told.get(from)?.hands ?? [], floor, at: now });
+  }
+
   /** Every hand raised in the other sections, with its section, in the event's order. */
   handsElsewhere(): (SectionHand & { section: number })[] {
     return [...this.told.values()].flatMap((t) => t.hands.map((h) => ({ ...h, section: t.section }))).sort((x, y) => x.hand - y.hand);

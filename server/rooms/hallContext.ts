@@ -52,6 +52,8 @@ export interface OtherSections {
   whereIs(sessionId: string): { from: string; section: number; name: string } | undefined;
   /** The floor turn another section runs, if any. */
   floorElsewhere(): { name: string; section: number; from: string } | undefined;
+  /** That section answered it started the turn called from here: known now, not at its next news. */
+  floorCalled(from: string, section: number, floor: { holder: string; name: string; endsAt: number }): void;
   /**
    * Sends an order to the section (room id `order.to`, number `section`) that holds the person
    * or the turn: resolves with the sentence that section answered, or rejects with its refusal

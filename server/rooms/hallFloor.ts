@@ -107,6 +107,8 @@ export class HallFloor {
       liveEventId(this.ctx.event);
       checkCall({ floor: this.ctx.floor, holderName: this.ctx.floor ? host.occupants.get(this.ctx.floor.sessionId)?.avatar.name : undefined, target: { removed: false, connected: true }, hasMic: host.layout.stage?.floorMic !== undefined });
       const message = await sections!.ask({ to: away.from, action: 'call', sessionId: m.sessionId, name: away.name, seconds: m.seconds, by: actorOf(moderator.identity) }, away.section);
+      // Known here at once (the moderator may end or extend it straight away); that section's next news confirms it.
+      sections!.floorCalled(away.from, away.section, { holder: m.sessionId, name: away.name, endsAt: turnEndsAt(Date.now(), m.seconds) });
       host.send(moderatorSession, ServerMessage.Ack, { ref: ClientMessage.FloorCall, id: m.sessionId, message });
       return;
     }

@@ -186,7 +186,7 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   });
   await orders.start();
   hall.connectSections({
-    whereIs: (id) => stage.whereIs(id), floorElsewhere: () => stage.floorElsewhere(),
+    whereIs: (id) => stage.whereIs(id), floorElsewhere: () => stage.floorElsewhere(), floorCalled: (from, section, floor) => stage.floorCalled(from, section, floor),
     tellReactions: (counts) => stage.tellReactions(counts), ask: (order, section) => orders.ask(order, section),
   });
   const telling = room.clock.setInterval(() => {

@@ -7,7 +7,7 @@ import { HandElsewhere, type HallState } from '../../shared/schema/Hall.js';
 import { stageAt } from '../../shared/spaces/collision.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import {
-  HANDS_TOLD_MAX, MirrorBook, shouldTell, StageNews, stageKey, type SectionHand, type StagePerson,
+  HANDS_TOLD_MAX, MirrorBook, shouldTell, StageNews, stageKey, type SectionFloor, type SectionHand, type StagePerson,
 } from '../domain/stageMirror.js';
 import type { Logger } from '../log.js';
 import type { Occupant } from './occupant.js';
@@ -96,6 +96,12 @@ export class StageRelay {
   /** The other section where this person's hand is up or they stand on the stage or at the mic, if any. */
   whereIs(sessionId: string): { from: string; section: number; name: string } | undefined {
     return this.book.whereIs(sessionId);
+  }
+
+  /** Another section answered that it started a turn called from here: shown and known now, not at its next news. */
+  floorCalled(from: string, section: number, floor: SectionFloor): void {
+    this.book.noteFloor(from, section, floor, Date.now());
+    this.showElsewhere();
   }
 
   /** The floor turn another section runs, if any. */

@@ -79,8 +79,7 @@ describe('sections that answer for themselves', () => {
     expect(ack.message).toBe('Cy has the floor in section 2.');
     const open = (await server.repos.floorTurns.listForEvent(hall(host).event.id)).filter((t) => t.endedAt === null);
     expect(open.map((t) => [t.holderName, t.section])).toEqual([['Cy', 2]]);
-    // Section 1's screen shows the turn at section 2's next relay tick; the moderator ends it from there.
-    await waitFor(() => hall(host).floor.holder === cyId && hall(host).floorSection === 2, 5000, 'the floor on section 1\'s screen');
+    // Section 1 knows the turn from the answer: the moderator can end it straight away.
     await act(host, ClientMessage.FloorEnd, {}, () => hall(cy).floor.holder === '', "the turn's end in section 2");
     await waitFor(() => hall(host).floor.holder === '', 5000, 'section 1 to see the turn end');
   });
@@ -93,8 +92,10 @@ describe('sections that answer for themselves', () => {
       await matchMaker.presence.publish('hustings:floor:townhall', {
         to: cy.room.roomId, from: 'a-section-1', ask: 'q1', action: 'call', sessionId: 'gone-away', name: 'Dee', seconds: 60, by: null,
       });
-      await waitFor(() => answers.length > 0, 5000, 'the answer');
-      expect(answers).toEqual([{ to: 'a-section-1', ask: 'q1', ok: false, code: 'NOT_FOUND', message: 'Dee has left section 2.' }]);
+      // Only ours: an answer to an earlier order may still be on its way to section 1.
+      const ours = () => answers.filter((a) => (a as { ask?: unknown }).ask === 'q1');
+      await waitFor(() => ours().length > 0, 5000, 'the answer');
+      expect(ours()).toEqual([{ to: 'a-section-1', ask: 'q1', ok: false, code: 'NOT_FOUND', message: 'Dee has left section 2.' }]);
     } finally {
       matchMaker.presence.unsubscribe('hustings:floor-answers:townhall', listen);
     }
