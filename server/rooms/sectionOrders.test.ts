@@ -146,6 +146,22 @@ describe('sections that answer for themselves', () => {
     expect(await closed).toBe(CloseCode.REMOVED);
   });
 
+  it('refuses a call while a turn another section has just written is open in the store, before any news of it', async () => {
+    const eventId = hall(host).event.id;
+    // Written a moment ago in section 2, whose stage news has not told it yet: only the store knows.
+    const other = openDatabase({ dataDir: server.dataDir });
+    try {
+      const turns = createFloorTurnStore(other.db);
+      const turn = await turns.start({ eventId, holderKey: 'guest:gil', holderName: 'Gil', calledBy: null, section: 2 });
+      const refusal = await refused(host, ClientMessage.FloorCall, { sessionId: ada.room.sessionId, seconds: 60 });
+      expect(refusal).toMatchObject({ code: 'CONFLICT', message: 'Gil has the floor in section 2; end their turn first.' });
+      expect(hall(ada).floor.holder).toBe('');
+      await turns.end(turn.id);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('closes a floor turn no section tells of any more (its process died) where it started, and the call goes through', async () => {
     const eventId = hall(host).event.id;
     // A turn section 3 wrote a minute ago, on a process that is gone: nobody tells of it.
