@@ -26,6 +26,7 @@ import { createLoginLimiter, createSharedLoginLimiter } from './auth/loginLimite
 import { ChangeFeed } from './changeFeed.js';
 import { checkSharedSetup, RECORD_SECONDS } from './clusterChecks.js';
 import { joinCluster } from './cluster.js';
+import { markVisitors } from './rooms/roomSections.js';
 import { ConsensusAnalyst } from './consensus/analyst.js';
 import { mendSchemaStringEncoding } from './schemaStrings.js';
 import { colyseusLogger, GuardedTransport, installCloseGuard, OffenderLog } from './socketGuard.js';
@@ -138,6 +139,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     reconnectSeconds: config.RECONNECT_SECONDS,
     maxClients: config.MAX_CLIENTS_PER_SPACE,
     maxSections: config.MAX_SECTIONS,
+    staffReserve: config.SECTION_STAFF_RESERVE,
     sendBufferLimitBytes: config.SEND_BUFFER_LIMIT_KB * 1024,
     voice: { voice: voice.voice, publicUrl: voice.publicUrl, log },
     offenders,
@@ -147,7 +149,9 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     protected override deps = deps;
   }
   // A section link (?section=2) joins that section of an event; otherwise the lowest-numbered with room.
-  gameServer.define('space', BoundSpaceRoom).filterBy(['spaceId', 'section']).sortBy({ section: 1 });
+  // `visitors`: set by markVisitors for everyone but hosts and moderators, whom section 1 keeps places for.
+  gameServer.define('space', BoundSpaceRoom).filterBy(['spaceId', 'section', 'visitors']).sortBy({ section: 1 });
+  const unmarkVisitors = markVisitors(sessions, log);
 
   if (voice.proxyPort !== undefined) attachLivekitProxy(app, httpServer, { port: voice.proxyPort }, log);
   mountRoutes(app, {
@@ -206,6 +210,7 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
     voice,
     async close() {
       clearInterval(renewing);
+      unmarkVisitors();
       events.close();
       // Rooms first: each tells its visitors the server is restarting (4503) and saves nothing
       // half-done (this also shuts Colyseus' presence and driver, Redis, down). Then every socket

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'colyseus.js';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,10 +6,9 @@ import { CloseCode } from '../shared/protocol/errors.js';
 import { ClientMessage } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { CHANGE_TOPIC, ChangeFeed } from './changeFeed.js';
-import { openDatabase, type DatabaseHandle } from './store/db.js';
-import { createRepos, type Repos } from './store/repos.js';
-import { startPostgresDatabase, startRedis, startWorker, type Started, type Worker } from '../e2e/load/cluster.js';
-import { clusterPeople } from './testing/cluster.js';
+import type { Repos } from './store/repos.js';
+import type { Worker } from '../e2e/load/cluster.js';
+import { clusterPeople, startTestCluster, type TestCluster } from './testing/cluster.js';
 import { closeCode, waitFor } from './testing/harness.js';
 import { act, acked, hall, lastMine, me } from './testing/hall.js';
 
@@ -22,28 +18,19 @@ import { act, acked, hall, lastMine, me } from './testing/hall.js';
  * finds which process hosts the room and acts through the other one. Nothing here is skipped:
  * without redis-server or PostgreSQL the set-up fails.
  */
-let redis: Started;
-let database: Started;
+let cluster: TestCluster;
+let redis: TestCluster['redis'];
 let a: Worker;
 let b: Worker;
-let store: DatabaseHandle;
 let repos: Repos;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-cluster-'));
 
 beforeAll(async () => {
-  redis = await startRedis();
-  database = await startPostgresDatabase(`hustings_cluster_test_${process.pid}`);
-  const env = {
-    DATABASE_URL: database.url, REDIS_URL: redis.url, DATA_DIR: dataDir, SESSION_SECRET: 'a session secret both processes share, 40+',
+  cluster = await startTestCluster('hustings_cluster_test', {
     LOGIN_MAX_FAILURES_PER_ACCOUNT: '4',
     // Voice tokens are minted (signed) here; no LiveKit needs to listen for that.
     VOICE: 'on', LIVEKIT_URL: 'ws://127.0.0.1:7941', LIVEKIT_API_KEY: 'cluster-test-key', LIVEKIT_API_SECRET: 'a livekit secret for the cluster test only',
-  };
-  // The first migrates the database; then the second.
-  a = await startWorker(env);
-  b = await startWorker(env);
-  store = openDatabase({ databaseUrl: database.url, dataDir });
-  repos = createRepos(store.db);
+  });
+  ({ redis, a, b, repos } = cluster);
   people = clusterPeople(repos, [a, b], 'cluster');
 }, 120_000);
 
@@ -51,12 +38,7 @@ afterAll(async () => {
   try {
     await people?.leaveAll();
   } finally {
-    await b?.stop();
-    await a?.stop();
-    await store?.close();
-    await database?.stop();
-    await redis?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cluster?.stop();
   }
 }, 60_000);
 

@@ -1,15 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClientMessage } from '../shared/protocol/messages.js';
 import { stageAt } from '../shared/spaces/collision.js';
 import type { SpaceLayout } from '../shared/spaces/layout.js';
-import { startPostgresDatabase, startRedis, startWorker, type Started, type Worker } from '../e2e/load/cluster.js';
-import { openDatabase, type DatabaseHandle } from './store/db.js';
-import { createRepos } from './store/repos.js';
-import { clusterPeople } from './testing/cluster.js';
-import { act, hall, lastQueue, me, type Tracked } from './testing/hall.js';
+import type { Worker } from '../e2e/load/cluster.js';
+import { clusterPeople, startTestCluster, type TestCluster } from './testing/cluster.js';
+import { act, acked, hall, lastQueue, me, type Tracked } from './testing/hall.js';
 import { waitFor } from './testing/harness.js';
 
 /**
@@ -18,40 +13,24 @@ import { waitFor } from './testing/harness.js';
  * real PostgreSQL. Two people per room, so the second section opens with a handful of visitors;
  * Colyseus puts it on the process with fewer rooms, the other one.
  */
-let redis: Started;
-let database: Started;
+let cluster: TestCluster;
 let a: Worker;
 let b: Worker;
-let store: DatabaseHandle;
 let people: ReturnType<typeof clusterPeople>;
 let layout: SpaceLayout;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-sections-'));
 
 beforeAll(async () => {
-  redis = await startRedis();
-  database = await startPostgresDatabase(`hustings_sections_test_${process.pid}`);
-  const env = {
-    DATABASE_URL: database.url, REDIS_URL: redis.url, DATA_DIR: dataDir, SESSION_SECRET: 'a session secret both processes share, 40+',
-    MAX_CLIENTS_PER_SPACE: '2', MAX_SECTIONS: '3',
-  };
-  a = await startWorker(env);
-  b = await startWorker(env);
-  store = openDatabase({ databaseUrl: database.url, dataDir });
-  const repos = createRepos(store.db);
-  people = clusterPeople(repos, [a, b], 'sections');
-  layout = (await repos.spaces.get('townhall'))!;
+  cluster = await startTestCluster('hustings_sections_test', { MAX_CLIENTS_PER_SPACE: '2', MAX_SECTIONS: '3', SECTION_STAFF_RESERVE: '0' });
+  ({ a, b } = cluster);
+  people = clusterPeople(cluster.repos, [a, b], 'sections');
+  layout = (await cluster.repos.spaces.get('townhall'))!;
 }, 120_000);
 
 afterAll(async () => {
   try {
     await people?.leaveAll();
   } finally {
-    await b?.stop();
-    await a?.stop();
-    await store?.close();
-    await database?.stop();
-    await redis?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cluster?.stop();
   }
 }, 60_000);
 
@@ -100,10 +79,44 @@ describe('one event in sections on two processes', () => {
     const boId = bo.room.sessionId;
     await act(bo, ClientMessage.Hand, { up: true }, () => me(bo).hand > 0);
     await waitFor(() => hall(host).handsElsewhere.get(boId)?.section === 2, 10_000, "Bo's hand in section 1");
-    await act(host, ClientMessage.FloorCall, { sessionId: boId, seconds: 60 }, () => hall(bo).floor.holder === boId, "Bo at section 2's mic");
+    // Acknowledged in section 2's words, once section 2 has written the turn.
+    expect((await acked(host, ClientMessage.FloorCall, { sessionId: boId, seconds: 60 })).message).toBe('Bo has the floor in section 2.');
+    await waitFor(() => hall(bo).floor.holder === boId, 10_000, "Bo at section 2's mic");
     await waitFor(() => hall(host).floor.holder === boId && hall(host).floorSection === 2, 10_000, 'the floor on section 1\'s screen');
     await act(host, ClientMessage.FloorEnd, {}, () => hall(bo).floor.holder === '', "the turn's end in section 2");
+    await waitFor(() => hall(host).floor.holder === '', 10_000, 'section 1 to see the turn end');
+  });
 
+  it('refuses the second of two calls made at once in sections on two processes: PostgreSQL keeps one open turn', async () => {
+    const mo = (await people.enter(a, (await people.account('Mo Moderator', [{ role: 'moderator', spaceId: 'townhall' }])).token, { section: 2 })).t;
+    expect(mo.room.roomId).toBe(bo.room.roomId);
+    const outcomes = (from: number[]) => [host, mo].flatMap((t, i) => [...t.acks.slice(from[i * 2]), ...t.errors.slice(from[i * 2 + 1])]).filter((x) => x.ref === ClientMessage.FloorCall);
+    const from = [host.acks.length, host.errors.length, mo.acks.length, mo.errors.length];
+    host.room.send(ClientMessage.FloorCall, { sessionId: ada.room.sessionId, seconds: 60 });
+    mo.room.send(ClientMessage.FloorCall, { sessionId: bo.room.sessionId, seconds: 60 });
+    await waitFor(() => outcomes(from).length === 2, 10_000, 'both calls to be answered');
+    const errors = [...host.errors.slice(from[1]), ...mo.errors.slice(from[3])];
+    const open = (await cluster.repos.floorTurns.listForEvent(hall(host).event.id)).filter((t) => t.endedAt === null);
+    expect(open).toHaveLength(1);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ code: 'CONFLICT', message: `${open[0]!.holderName} has the floor in section ${open[0]!.section}; end their turn first.` });
+    // Section 1 shows the turn wherever it runs (at once if here, within a relay period if there); ending it goes there.
+    await waitFor(() => hall(host).floor.holder !== '', 10_000, 'section 1 to show the turn');
+    await act(host, ClientMessage.FloorEnd, {}, () => hall(ada).floor.holder === '' && hall(bo).floor.holder === '', 'the turn to end');
+  });
+
+  it('ends the event in every section', async () => {
     await act(host, ClientMessage.EventRun, { action: 'end' }, () => hall(bo).event.state === 'ended', 'the end in section 2');
+  });
+
+  it('gives one of two sections opened at the same moment through the two processes the last number, and refuses the other', async () => {
+    // Sections 1 and 2 are full (two people each); MAX_SECTIONS is 3: both openings aim at section 3.
+    const tokens = [(await people.account('Xan')).token, (await people.account('Yve')).token];
+    const [x, y] = await Promise.allSettled([people.enter(a, tokens[0]!, { method: 'create' }), people.enter(b, tokens[1]!, { method: 'create' })]);
+    const opened = [x, y].flatMap((r) => (r.status === 'fulfilled' ? [r.value.t] : []));
+    const refusals = [x, y].flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+    expect(opened.map((t) => hall(t).section)).toEqual([3]);
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatch(/ROOM_FULL: Every section of this event is full/);
   });
 });

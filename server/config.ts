@@ -21,6 +21,8 @@ const Env = z.object({
   MAX_CLIENTS_PER_SPACE: z.coerce.number().int().min(1).max(5000).default(500),
   /** Rooms one event's town hall may open when it is full (sections, on any process); other spaces keep one. */
   MAX_SECTIONS: z.coerce.number().int().min(1).max(64).default(4),
+  /** Places section 1 (the stage's) keeps for hosts and moderators: visitors fill it up to MAX_CLIENTS_PER_SPACE minus this. */
+  SECTION_STAFF_RESERVE: z.coerce.number().int().min(0).max(1000).default(10),
   /** Failed sign-ins allowed per account, and per client address, within LOGIN_WINDOW_MINUTES. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(10),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(50),

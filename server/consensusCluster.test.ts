@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client, type SeatReservation } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, requestGuestSession } from '../shared/protocol/apiClient.js';
@@ -8,9 +5,9 @@ import type { ConsensusAnalysisView, ConsensusPending, ConsensusStatementChange 
 import { ServerMessage } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { hashPassword } from './auth/passwords.js';
-import { openDatabase, type DatabaseHandle } from './store/db.js';
-import { createRepos, type Repos } from './store/repos.js';
-import { startPostgresDatabase, startRedis, startWorker, type Started, type Worker } from '../e2e/load/cluster.js';
+import type { Repos } from './store/repos.js';
+import type { Worker } from '../e2e/load/cluster.js';
+import { startTestCluster, type TestCluster } from './testing/cluster.js';
 import type { SpaceRoomClient } from './testing/harness.js';
 
 /**
@@ -20,38 +17,25 @@ import type { SpaceRoomClient } from './testing/harness.js';
  * their labels whichever process ran last, and statements reach a moderator whose room is on
  * the other process. Nothing is skipped: without redis-server or PostgreSQL the set-up fails.
  */
-let redis: Started;
-let database: Started;
+let cluster: TestCluster;
 let a: Worker;
 let b: Worker;
-let store: DatabaseHandle;
 let repos: Repos;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hustings-consensus-cluster-'));
 const rooms: SpaceRoomClient[] = [];
 const SPACE = 'plaza';
 // Eight statements: camp 0 agrees with 0-3 and disagrees with 4-7, camp 1 the opposite.
 const STATEMENTS = ['Buses all night.', 'Free fares.', 'More cycle lanes.', 'Fewer car parks.', 'Trams on the high street.', 'A congestion charge.', 'Later last trains.', 'Safer crossings.'];
 
 beforeAll(async () => {
-  redis = await startRedis();
-  database = await startPostgresDatabase(`hustings_consensus_cluster_${process.pid}`);
-  const env = { DATABASE_URL: database.url, REDIS_URL: redis.url, DATA_DIR: dataDir, SESSION_SECRET: 'a session secret both processes share, 40+' };
-  a = await startWorker(env);
-  b = await startWorker(env);
-  store = openDatabase({ databaseUrl: database.url, dataDir });
-  repos = createRepos(store.db);
+  cluster = await startTestCluster('hustings_consensus_cluster');
+  ({ a, b, repos } = cluster);
 }, 120_000);
 
 afterAll(async () => {
   try {
     await Promise.all(rooms.filter((r) => r.connection.isOpen).map((r) => r.leave().catch(() => undefined)));
-    await b?.stop();
-    await a?.stop();
   } finally {
-    await store?.close();
-    await database?.stop();
-    await redis?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await cluster?.stop();
   }
 }, 60_000);
 

@@ -11,6 +11,7 @@ import { resetHall } from '../state/hall.js';
 import type { Person } from '../state/ui.js';
 import { accountToken } from './account.js';
 import { apiOrigin } from './spaces.js';
+import { CONSOLE_SECTION } from './sections.js';
 import { noteRefusal, unwatchHall, watchHall } from './townhall.js';
 
 /**
@@ -77,8 +78,14 @@ export async function openConsole(eventId: string): Promise<void> {
   useConsole.setState({ event });
   const url = apiOrigin().replace(/^http/, 'ws') || location.origin.replace(/^http/, 'ws');
   let joined: Room<SpaceState>;
+  const join = (section?: number) => new Client(url).joinOrCreate<SpaceState>('space', { spaceId: event.spaceId, token: token ?? undefined, console: true, ...(section ? { section } : {}) });
   try {
-    joined = await new Client(url).joinOrCreate<SpaceState>('space', { spaceId: event.spaceId, token: token ?? undefined, console: true });
+    // Section 1 of the event, with the stage: hosts and moderators keep places there (SECTION_STAFF_RESERVE).
+    // Only if even those are taken, whichever section has room (the console then says which).
+    joined = await join(CONSOLE_SECTION).catch((err: unknown) => {
+      if (err instanceof Error && parseJoinError(err.message).code === 'ROOM_FULL') return join();
+      throw err;
+    });
   } catch (err) {
     const message = err instanceof Error ? parseJoinError(err.message).message : 'Could not reach the town hall.';
     if (gen === generation) useConsole.setState({ status: 'refused', error: message });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { returnOptions, sectionFromSearch, sectionLine, sectionLink } from './sections.js';
+import { consoleSectionNote, returnOptions, sectionFromSearch, sectionLine, sectionLink } from './sections.js';
 
 describe('section links', () => {
   it('reads a section number from the link, and nothing else', () => {
@@ -15,6 +15,12 @@ describe('section links', () => {
     expect(sectionLine(2, 4, 1203)).toBe('Section 2 of 4 · 1,203 attending');
     expect(sectionLine(1, 1, 300)).toBe('');
     expect(sectionLine(0, 3, 300)).toBe('');
+  });
+
+  it('tells the moderator console where it is, and how people in other sections are reached', () => {
+    expect(consoleSectionNote(1, 1)).toBe('');
+    expect(consoleSectionNote(1, 3)).toBe('This console is in section 1, with the stage. Calling, muting, removing or banning someone whose hand is up in another section is done in their section, and its answer is shown here.');
+    expect(consoleSectionNote(2, 3)).toMatch(/^This console is in section 2 \(section 1 was full\)\./);
   });
 });
 

@@ -32,3 +32,17 @@ export function returnOptions(place: FormerPlace | undefined, search: string): {
     ...(section !== undefined ? { section } : {}),
   };
 }
+
+/** The section the moderator console joins: section 1, with the stage, where hosts and moderators keep places. */
+export const CONSOLE_SECTION = 1;
+
+/**
+ * What the console says about where it is, while an event has several sections: '' with one.
+ * People in other sections are reached through their section (their hand, or their place on a
+ * stage or at a mic there): a removal, mute, ban or floor call is done there and its answer shown.
+ */
+export function consoleSectionNote(section: number, sections: number): string {
+  if (sections <= 1 || section < 1) return '';
+  const here = section === CONSOLE_SECTION ? 'This console is in section 1, with the stage.' : `This console is in section ${section} (section 1 was full).`;
+  return `${here} Calling, muting, removing or banning someone whose hand is up in another section is done in their section, and its answer is shown here.`;
+}

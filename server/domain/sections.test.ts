@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { attending, placeNewcomer, sectionOfNewInstance, sectionWish, type SectionLoad } from './sections.js';
+import {
+  attending, keepsStaffPlace, numbersToClaim, placeNewcomer, placesFor, sectionOfNewInstance, sectionWish, takesVisitors, type SectionLoad,
+} from './sections.js';
 
 const load = (section: number, people: number, capacity = 432): SectionLoad => ({ section, people, capacity });
 
@@ -49,5 +51,37 @@ describe('placing newcomers in sections', () => {
   it('takes a section link only as a whole number within the limit', () => {
     expect(sectionWish(2, 4)).toBe(2);
     for (const bad of [0, 5, 1.5, '2', null, undefined, Number.NaN, { n: 2 }]) expect(sectionWish(bad, 4)).toBeUndefined();
+  });
+
+  it('keeps the last places of section 1 for hosts and moderators', () => {
+    expect(placesFor(1, 500, 10, false)).toBe(490);
+    expect(placesFor(1, 500, 10, true)).toBe(500);
+    expect(placesFor(2, 500, 10, false)).toBe(500);
+    // However large the reserve, section 1 takes one visitor.
+    expect(placesFor(1, 3, 5, false)).toBe(1);
+    expect(takesVisitors(1, 489, 500, 10)).toBe(true);
+    expect(takesVisitors(1, 490, 500, 10)).toBe(false);
+    expect(takesVisitors(2, 490, 500, 10)).toBe(true);
+    // Section 1 full for visitors: a visitor opens (or joins) section 2, a host still gets section 1.
+    expect(placeNewcomer([load(1, 490, 500)], undefined, 4, { staffReserve: 10 })).toEqual({ kind: 'open', section: 2 });
+    expect(placeNewcomer([load(1, 490, 500)], undefined, 4, { staff: true, staffReserve: 10 })).toEqual({ kind: 'join', section: 1 });
+    expect(placeNewcomer([load(1, 490, 500), load(2, 3, 500)], 1, 4, { staffReserve: 10 })).toEqual({ kind: 'join', section: 2 });
+    expect(sectionOfNewInstance([load(1, 490, 500)], undefined, 4, { staffReserve: 10 })).toEqual({ section: 2 });
+    // The console asks for section 1: opened again if it closed while section 2 stayed; a visitor's link is not.
+    expect(sectionOfNewInstance([load(2, 40, 500)], 1, 4, { staff: true })).toEqual({ section: 1 });
+    expect(sectionOfNewInstance([load(2, 40, 500)], 1, 4, {})).toEqual({ refusal: 'Section 2 of this event has room; enter the event without the section link.' });
+  });
+
+  it('keeps places for whoever may run the event or moderate it, and no one else', () => {
+    expect(keepsStaffPlace({ kind: 'account', grants: [{ role: 'host', spaceId: 'townhall' }] }, 'townhall')).toBe(true);
+    expect(keepsStaffPlace({ kind: 'account', grants: [{ role: 'moderator', spaceId: 'townhall' }] }, 'townhall')).toBe(true);
+    expect(keepsStaffPlace({ kind: 'account', grants: [{ role: 'moderator', spaceId: 'plaza' }] }, 'townhall')).toBe(false);
+    expect(keepsStaffPlace({ kind: 'account', grants: [] }, 'townhall')).toBe(false);
+  });
+
+  it('lists the numbers a new section may claim when another took the first one at the same moment', () => {
+    expect(numbersToClaim([], 1, 3)).toEqual([1, 2, 3]);
+    expect(numbersToClaim([load(1, 432), load(3, 432)], 2, 4)).toEqual([2, 4]);
+    expect(numbersToClaim([load(1, 432)], 2, 2)).toEqual([2]);
   });
 });

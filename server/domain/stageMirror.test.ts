@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FloorOrder, handOrder, MirrorBook, shouldTell, STAGE_FORGET_MS, STAGE_HEARTBEAT_MS, StageNews, stageKey, type StagePerson } from './stageMirror.js';
+import { SectionOrder } from './sectionOrders.js';
+import { handOrder, MirrorBook, shouldTell, STAGE_FORGET_MS, STAGE_HEARTBEAT_MS, StageNews, stageKey, type StagePerson } from './stageMirror.js';
 
 const person = (id: string, x = 0, over: Partial<StagePerson> = {}): StagePerson => ({
   id, name: id.toUpperCase(), role: 'host', look: 7, hue: 3, x, z: 1, yaw: 0, gait: 0, hand: 0, ...over,
@@ -74,8 +75,8 @@ describe("the other sections' hands and floor", () => {
     expect(book.handsElsewhere()).toEqual([
       { id: 'a', name: 'A', hand: 10, section: 2 }, { id: 'c', name: 'C', hand: 20, section: 3 }, { id: 'b', name: 'B', hand: 30, section: 2 },
     ]);
-    expect(book.sectionOfHand('c')).toBe('s3');
-    expect(book.sectionOfHand('z')).toBeUndefined();
+    expect(book.whereIs('c')).toEqual({ from: 's3', section: 3, name: 'C' });
+    expect(book.whereIs('z')).toBeUndefined();
     // Section 2 lowered its hands.
     book.note(news('s2', [], { section: 2 }), 10);
     expect(book.handsElsewhere().map((h) => h.id)).toEqual(['c']);
@@ -88,6 +89,11 @@ describe("the other sections' hands and floor", () => {
     expect(book.floorElsewhere()).toEqual({ holder: 'b', name: 'Bo', endsAt: 99, section: 2, from: 's2' });
     book.expire(STAGE_FORGET_MS);
     expect(book.floorElsewhere()).toBeUndefined();
+    // A section answered that it started the turn called from here: known before its news, hands kept.
+    book.note(news('s3', [], { section: 3, hands: [{ id: 'c', name: 'C', hand: 20 }] }), 10_000);
+    book.noteFloor('s3', 3, { holder: 'd', name: 'Di', endsAt: 70_000 }, 10_050);
+    expect(book.floorElsewhere()).toEqual({ holder: 'd', name: 'Di', endsAt: 70_000, section: 3, from: 's3' });
+    expect(book.handsElsewhere().map((h) => h.id)).toEqual(['c']);
   });
 
   it('numbers hands by the millisecond they went up, so sections queue together, never twice the same here', () => {
@@ -100,10 +106,17 @@ describe("the other sections' hands and floor", () => {
   });
 
   it('takes only well-formed orders between sections', () => {
-    expect(FloorOrder.safeParse({ to: 'r', action: 'call', sessionId: 's', seconds: 60, by: 'acc' }).success).toBe(true);
-    expect(FloorOrder.safeParse({ to: 'r', action: 'extend', seconds: -30 }).success).toBe(true);
-    for (const bad of [{ to: 'r', action: 'call', sessionId: 's', seconds: 5, by: null }, { to: 'r', action: 'dance' }, { action: 'end' }]) {
-      expect(FloorOrder.safeParse(bad).success).toBe(false);
+    const by = { sessionId: 'm', kind: 'account', name: 'Mo', accountId: 'a1', grants: [{ role: 'moderator', spaceId: 'townhall' }], expiresAt: '2030-01-01T00:00:00.000Z' };
+    const addressed = { to: 'r', from: 'q', ask: 'q:1' };
+    expect(SectionOrder.safeParse({ ...addressed, action: 'call', sessionId: 's', name: 'Bo', seconds: 60, by: 'acc' }).success).toBe(true);
+    expect(SectionOrder.safeParse({ ...addressed, action: 'extend', seconds: -30 }).success).toBe(true);
+    expect(SectionOrder.safeParse({ ...addressed, action: 'mute', by, message: { sessionId: 's', muted: true } }).success).toBe(true);
+    for (const bad of [
+      { ...addressed, action: 'call', sessionId: 's', name: 'Bo', seconds: 5, by: null }, { ...addressed, action: 'dance' }, { action: 'end' },
+      { to: 'r', action: 'end' }, { ...addressed, action: 'ban', by, message: { sessionId: 's', reason: '' } },
+      { ...addressed, action: 'remove', by: { ...by, grants: [{ role: 'king', spaceId: null }] }, message: { sessionId: 's' } },
+    ]) {
+      expect(SectionOrder.safeParse(bad).success).toBe(false);
     }
   });
 });

@@ -65,6 +65,16 @@ export const STAGE_HEARTBEAT_MS = 2000;
 /** A figure not told again for this long goes (its section closed or its process died). */
 export const STAGE_FORGET_MS = 3 * STAGE_HEARTBEAT_MS;
 
+/**
+ * Is the event's open floor turn in the store abandoned? No section tells of a turn (a section
+ * running one tells it at every heartbeat), and it started longer ago than a quiet section is
+ * remembered: the section that wrote it closed or its process died. Such a turn is closed where
+ * it started (no speaking time invented), so one dead section does not hold the floor for good.
+ */
+export function turnAbandoned(startedAt: number, now: number, toldElsewhere: boolean): boolean {
+  return !toldElsewhere && now - startedAt >= STAGE_FORGET_MS;
+}
+
 /** The stage as a comparable key: positions to the centimetre, yaw to the hundredth of a radian. */
 export function stageKey(news: Pick<StageNews, 'people' | 'hands' | 'floor'>): string {
   const people = news.people.map((p) => `${p.id}:${Math.round(p.x * 100)}:${Math.round(p.z * 100)}:${Math.round(p.yaw * 100)}:${p.gait}:${p.hand}:${p.look}:${p.role}:${p.name}`);
@@ -81,13 +91,21 @@ export function shouldTell(key: string, lastKey: string | undefined, now: number
 
 /** Who is shown from where: the figures mirrored from each other section, and when each was last told. */
 export class MirrorBook {
-  private readonly bySection = new Map<string, { ids: Set<string>; at: number }>();
+  private readonly bySection = new Map<string, { ids: Set<string>; section: number; names: Map<string, string>; at: number }>();
   private readonly told = new Map<string, { section: number; hands: SectionHand[]; floor: SectionFloor | null; at: number }>();
 
   /** A section's hands and floor, as last told (kept with its figures; forgotten with them). */
   note(news: StageNews, now: number): void {
     if (news.hands.length === 0 && !news.floor) this.told.delete(news.from);
     else this.told.set(news.from, { section: news.section, hands: news.hands, floor: news.floor, at: now });
+  }
+
+  /**
+   * A section answered that it started a floor turn (a call from here): known at once, before its
+   * next news tells it (which then replaces this).
+   */
+  noteFloor(from: string, section: number, floor: SectionFloor, now: number): void {
+    this.told.set(from, { section, hands: this.told.get(from)?.hands ?? [], floor, at: now });
   }
 
   /** Every hand raised in the other sections, with its section, in the event's order. */
@@ -101,9 +119,19 @@ export class MirrorBook {
     return undefined;
   }
 
-  /** Which section (room id) holds this person's raised hand, if another does. */
-  sectionOfHand(id: string): string | undefined {
-    for (const [from, t] of this.told) if (t.hands.some((h) => h.id === id)) return from;
+  /**
+   * Where a person another section told of is (their hand is up there, or they stand on its stage
+   * or at its floor mic): that section's room id and number, and their name.
+   */
+  whereIs(id: string): { from: string; section: number; name: string } | undefined {
+    for (const [from, t] of this.told) {
+      const hand = t.hands.find((h) => h.id === id);
+      if (hand) return { from, section: t.section, name: hand.name };
+    }
+    for (const [from, entry] of this.bySection) {
+      const name = entry.names.get(id);
+      if (name !== undefined) return { from, section: entry.section, name };
+    }
     return undefined;
   }
 
@@ -115,7 +143,7 @@ export class MirrorBook {
     const shown = news.people.filter((p) => !here(p.id));
     const before = this.bySection.get(news.from)?.ids ?? new Set<string>();
     const ids = new Set(shown.map((p) => p.id));
-    this.bySection.set(news.from, { ids, at: now });
+    this.bySection.set(news.from, { ids, section: news.section, names: new Map(shown.map((p) => [p.id, p.name])), at: now });
     if (ids.size === 0) this.bySection.delete(news.from);
     return { show: shown, drop: [...before].filter((id) => !ids.has(id)) };
   }
@@ -142,11 +170,3 @@ export class MirrorBook {
     return [...this.bySection.values()].flatMap((e) => [...e.ids]);
   }
 }
-
-/** What a moderator in one section asks of the section that holds the person or the turn. */
-export const FloorOrder = z.discriminatedUnion('action', [
-  z.object({ to: z.string().min(1).max(64), action: z.literal('call'), sessionId: z.string().min(1).max(64), seconds: z.number().int().min(10).max(900), by: z.string().max(64).nullable() }),
-  z.object({ to: z.string().min(1).max(64), action: z.literal('end') }),
-  z.object({ to: z.string().min(1).max(64), action: z.literal('extend'), seconds: z.number().int().min(-600).max(900) }),
-]);
-export type FloorOrder = z.infer<typeof FloorOrder>;

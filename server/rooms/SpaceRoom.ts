@@ -16,7 +16,8 @@ import { mayUseConsole } from '../domain/console.js';
 import { RoomVoice } from './roomVoice.js';
 import { runTick } from './roomTick.js';
 import { refuseIfFull, RoomCrowd } from './roomCrowd.js';
-import { claimSection } from './roomSections.js';
+import { claimSection, SECTIONS_EVERY_MS } from './roomSections.js';
+import { takesVisitors } from '../domain/sections.js';
 import type { SpaceRoomDeps } from './spaceRoomDeps.js';
 import type { Curation } from './curation.js';
 import { guardFrame, reportRoomFault, type MessageGuard } from './messageGuard.js';
@@ -56,11 +57,16 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   /** Counted in the rooms gauge (created all the way through). */
   private counted = false;
 
+  /** This room's section of its event (0: a space without a stage). */
+  private section = 0;
+  /** Seats taken and reserved, as the matchmaker counts them (listing.clients). */
+  private seatsTaken = 0;
+
   get roomDeps(): SpaceRoomDeps {
     return this.deps;
   }
 
-  override async onCreate(options: { spaceId?: unknown; section?: unknown }): Promise<void> {
+  override async onCreate(options: { spaceId?: unknown; section?: unknown; visitors?: unknown }): Promise<void> {
     const { deps } = this;
     const layout = typeof options.spaceId === 'string' && SpaceId.safeParse(options.spaceId).success
       ? await deps.repos.spaces.get(options.spaceId)
@@ -68,11 +74,21 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     if (!layout) throw new ServerError(404, joinErrorMessage(ErrorCode.NOT_FOUND, 'There is no space with that name.'));
     this.layout = layout;
     // A space with a stage opens sections when full (roomSections.ts); any other space refuses.
-    const placed = layout.stage ? await claimSection(this.roomId, layout.id, options.section, deps.maxSections) : undefined;
+    const placed = layout.stage
+      ? await claimSection(this.presence, this.roomId, layout.id, options, { maxSections: deps.maxSections, staffReserve: deps.staffReserve })
+      : undefined;
     if (!placed) await refuseIfFull(this.roomId, layout, deps.repos.spaces, deps.maxClients);
-    // The matchmaker filters and sorts on the listing's section (a friend's link, lowest first).
+    // The matchmaker filters and sorts on the listing's section (a friend's link, lowest first),
+    // and sends visitors only where `visitors` holds (section 1 keeps places for staff).
     if (placed) this.listing.section = placed.section;
     else delete this.listing.section;
+    this.section = placed?.section ?? 0;
+    this.listing.visitors = takesVisitors(this.section, 0, deps.maxClients, deps.staffReserve);
+    if (placed) {
+      const { claim } = placed;
+      const renewing = this.clock.setInterval(() => void claim.renew().catch((err: unknown) => deps.log.error({ err }, 'renewing the section number failed')), SECTIONS_EVERY_MS);
+      this.cleanups.push(() => { renewing.clear(); void claim.release().catch((err: unknown) => deps.log.error({ err }, 'releasing the section number failed')); });
+    }
     this.crowd = new RoomCrowd(this.clients, deps.metrics);
     // An event's sections share one LiveKit room: the stage and the floor mic are heard in all of them.
     this.voice = new RoomVoice(deps.voice, layout.id, placed ? 'sections' : this.roomId, voiceModeOf(layout));
@@ -142,6 +158,25 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     } catch {
       this.remove(client.sessionId, 'reconnection window expired');
     }
+  }
+
+  /** A seat is reserved: section 1 stops taking visitors once only the places kept for staff are left. */
+  protected override async _incrementClientCount(): Promise<void> {
+    this.seatsTaken++;
+    await super._incrementClientCount();
+    await this.listVisitors();
+  }
+
+  protected override async _decrementClientCount(): Promise<boolean> {
+    this.seatsTaken = Math.max(0, this.seatsTaken - 1);
+    const disposing = await super._decrementClientCount();
+    if (!disposing) await this.listVisitors();
+    return disposing;
+  }
+
+  private async listVisitors(): Promise<void> {
+    const visitors = takesVisitors(this.section, this.seatsTaken, this.deps.maxClients, this.deps.staffReserve);
+    if (this.listing.visitors !== visitors) await this.listing.updateOne({ $set: { visitors } });
   }
 
   /** Whatever handling a frame throws ends that connection, never the process (socketGuard.ts). */

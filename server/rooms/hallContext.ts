@@ -3,7 +3,7 @@ import type { ClientMessage } from '../../shared/protocol/messages.js';
 import type { EventState, HallState } from '../../shared/schema/Hall.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import type { FloorTurn } from '../domain/floorMic.js';
-import type { FloorOrder } from '../domain/stageMirror.js';
+import type { SectionOrderDraft } from '../domain/sectionOrders.js';
 import type { Reaction } from '../../shared/protocol/townhall.js';
 import type { RoomLimiters } from '../domain/rateLimits.js';
 import type { SeatPlan } from '../domain/seats.js';
@@ -50,12 +50,18 @@ export type Register = <T>(type: ClientMessage, schema: z.ZodType<T>, invalid: s
 
 /** The event's other sections, as the floor sees them (server/rooms/roomStage.ts). */
 export interface OtherSections {
-  /** The room id of the section where this person's hand is up, if another. */
-  sectionOfHand(sessionId: string): string | undefined;
+  /** The other section where this person's hand is up or they stand on its stage or at its mic (room id, number, name). */
+  whereIs(sessionId: string): { from: string; section: number; name: string } | undefined;
   /** The floor turn another section runs, if any. */
   floorElsewhere(): { name: string; section: number; from: string } | undefined;
-  /** Sends a call, end or extension to the section that holds the person or the turn. */
-  order(order: FloorOrder): void;
+  /** That section answered it started the turn called from here: known now, not at its next news. */
+  floorCalled(from: string, section: number, floor: { holder: string; name: string; endsAt: number }): void;
+  /**
+   * Sends an order to the section (room id `order.to`, number `section`) that holds the person
+   * or the turn: resolves with the sentence that section answered, or rejects with its refusal
+   * (UNAVAILABLE when it did not answer in time).
+   */
+  ask(order: SectionOrderDraft, section: number): Promise<string>;
   /** This section's reactions since the last burst, for the others to add to theirs. */
   tellReactions(counts: Record<Reaction, number>): void;
 }

@@ -9,8 +9,9 @@ import {
 } from '../domain/floorMic.js';
 import { identityKey } from '../domain/questions.js';
 import type { Place } from '../domain/seats.js';
-import type { FloorOrder } from '../domain/stageMirror.js';
-import { handOrder } from '../domain/stageMirror.js';
+import { leftSection, type SectionOrder } from '../domain/sectionOrders.js';
+import { handOrder, turnAbandoned } from '../domain/stageMirror.js';
+import { StoreError } from '../store/errors.js';
 import type { HallContext, Register } from './hallContext.js';
 import { Refusal, type Occupant } from './occupant.js';
 import { ErrorCode } from '../../shared/protocol/errors.js';
@@ -33,15 +34,16 @@ export class HallFloor {
       who.avatar.hand = handAfter(who.avatar.hand, m.up, who.atMic, next, handsOpen(this.ctx.event?.state));
     });
     on(ClientMessage.FloorCall, FloorCallMessage, 'Calling to the floor is {sessionId, seconds?}.', (id, who, m) => this.call(id, who, m));
-    on(ClientMessage.FloorEnd, FloorEndMessage, 'Ending the turn takes no fields.', () => {
+    // A turn another section runs is ended or extended there; a refusal from there reaches the moderator.
+    on(ClientMessage.FloorEnd, FloorEndMessage, 'Ending the turn takes no fields.', async () => {
       const elsewhere = this.ctx.floor ? undefined : this.ctx.sections?.floorElsewhere();
-      if (elsewhere) return this.ctx.sections!.order({ to: elsewhere.from, action: 'end' });
-      return this.endTurn('ended by a moderator');
+      if (elsewhere) await this.ctx.sections!.ask({ to: elsewhere.from, action: 'end' }, elsewhere.section);
+      else await this.endTurn('ended by a moderator');
     });
-    on(ClientMessage.FloorExtend, FloorExtendMessage, 'Extending is {seconds}.', (_id, _who, m) => {
+    on(ClientMessage.FloorExtend, FloorExtendMessage, 'Extending is {seconds}.', async (_id, _who, m) => {
       const elsewhere = this.ctx.floor ? undefined : this.ctx.sections?.floorElsewhere();
-      if (elsewhere) return this.ctx.sections!.order({ to: elsewhere.from, action: 'extend', seconds: m.seconds });
-      this.extend(m.seconds);
+      if (elsewhere) await this.ctx.sections!.ask({ to: elsewhere.from, action: 'extend', seconds: m.seconds }, elsewhere.section);
+      else this.extend(m.seconds);
     });
     on(ClientMessage.FloorRelease, FloorReleaseMessage, 'Giving the mic back takes no fields.', (id) => {
       checkRelease(this.ctx.floor, id);
@@ -79,12 +81,21 @@ export class HallFloor {
     return this.ctx.floor !== null;
   }
 
-  /** A call, end or extension a moderator in another section sent here (this section holds the person or the turn). */
-  onOrder(order: FloorOrder): void {
-    const done = order.action === 'call' ? this.callHere(order.sessionId, order.seconds, order.by)
-      : order.action === 'end' ? this.endTurn('ended by a moderator in another section')
-        : Promise.resolve(this.extend(order.seconds));
-    done.catch((err: unknown) => this.ctx.deps.log.warn({ err, order }, 'a floor order from another section was not carried out'));
+  /**
+   * A call, end or extension a moderator in another section sent here (this section holds the
+   * person or the turn): done here, and the sentence for that moderator returned; a refusal throws.
+   */
+  async onOrder(order: Extract<SectionOrder, { action: 'call' | 'end' | 'extend' }>): Promise<string> {
+    if (order.action === 'call') {
+      if (!this.ctx.host.occupants.has(order.sessionId)) throw new Refusal(ErrorCode.NOT_FOUND, leftSection(order.name, this.ctx.host.hall.section));
+      return `${await this.callHere(order.sessionId, order.seconds, order.by)} has the floor in section ${this.ctx.host.hall.section}.`;
+    }
+    if (order.action === 'end') {
+      await this.endTurn('ended by a moderator in another section');
+      return 'The turn has ended.';
+    }
+    this.extend(order.seconds);
+    return 'The turn is extended.';
   }
 
   private extend(seconds: number): void {
@@ -96,13 +107,16 @@ export class HallFloor {
     const { host, sections } = this.ctx;
     const elsewhere = sections?.floorElsewhere();
     if (elsewhere) throw new Refusal(ErrorCode.CONFLICT, `${elsewhere.name} has the floor in section ${elsewhere.section}; end their turn first.`);
-    const away = host.occupants.has(m.sessionId) ? undefined : sections?.sectionOfHand(m.sessionId);
+    const away = host.occupants.has(m.sessionId) ? undefined : sections?.whereIs(m.sessionId);
     if (away) {
-      // Their hand is up in another section: that section calls them to its own floor mic.
+      // Their hand is up in another section: that section calls them to its own floor mic, writes
+      // the turn, and answers; the moderator hears what it answered (or that it did not).
       liveEventId(this.ctx.event);
       checkCall({ floor: this.ctx.floor, holderName: this.ctx.floor ? host.occupants.get(this.ctx.floor.sessionId)?.avatar.name : undefined, target: { removed: false, connected: true }, hasMic: host.layout.stage?.floorMic !== undefined });
-      sections!.order({ to: away, action: 'call', sessionId: m.sessionId, seconds: m.seconds, by: actorOf(moderator.identity) });
-      host.send(moderatorSession, ServerMessage.Ack, { ref: ClientMessage.FloorCall, id: m.sessionId, message: 'Called to the floor in their section.' });
+      const message = await sections!.ask({ to: away.from, action: 'call', sessionId: m.sessionId, name: away.name, seconds: m.seconds, by: actorOf(moderator.identity) }, away.section);
+      // Known here at once (the moderator may end or extend it straight away); that section's next news confirms it.
+      sections!.floorCalled(away.from, away.section, { holder: m.sessionId, name: away.name, endsAt: turnEndsAt(Date.now(), m.seconds) });
+      host.send(moderatorSession, ServerMessage.Ack, { ref: ClientMessage.FloorCall, id: m.sessionId, message });
       return;
     }
     const name = await this.callHere(m.sessionId, m.seconds, actorOf(moderator.identity));
@@ -119,8 +133,24 @@ export class HallFloor {
       floor: this.ctx.floor, holderName: this.ctx.floor ? host.occupants.get(this.ctx.floor.sessionId)?.avatar.name : undefined,
       target: target && { removed: target.removed, connected: target.avatar.connected }, hasMic: mic !== undefined,
     });
-    const turn = await this.ctx.deps.repos.floorTurns.start({
-      eventId, holderKey: identityKey(target!.identity), holderName: target!.avatar.name, calledBy,
+    // One open turn per event (the store's unique index): a call from another section that won
+    // the race is refused here with who has the floor, and where.
+    const { floorTurns } = this.ctx.deps.repos;
+    const start = () => floorTurns.start({
+      eventId, holderKey: identityKey(target!.identity), holderName: target!.avatar.name, calledBy, section: host.hall.section,
+    });
+    const turn = await start().catch(async (err: unknown) => {
+      if (!(err instanceof StoreError && err.code === ErrorCode.CONFLICT)) throw err;
+      // A turn no section tells of any more (its process died) is closed where it started, once.
+      const open = await floorTurns.open(eventId);
+      if (open && turnAbandoned(Date.parse(open.startedAt), Date.now(), this.ctx.sections?.floorElsewhere() !== undefined)) {
+        await floorTurns.closeDangling(eventId);
+        this.ctx.deps.log.warn({ turnId: open.id, section: open.section }, 'closed a floor turn no section tells of');
+        return start();
+      }
+      throw new Refusal(err.code, err.message);
+    }).catch((err: unknown) => {
+      throw err instanceof StoreError && err.code === ErrorCode.CONFLICT ? new Refusal(err.code, err.message) : err;
     });
     if (this.ctx.floor) {
       // Someone else was called while this one was being written: undo ours.

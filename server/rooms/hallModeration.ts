@@ -7,6 +7,7 @@ import { actorOf } from '../auth/sessions.js';
 import { banAck, banHeldButNotShownOut, banPlan } from '../domain/moderation.js';
 import { checkNotMuted, identityKey } from '../domain/questions.js';
 import { ReactionAggregator } from '../domain/reactions.js';
+import type { SectionOrder } from '../domain/sectionOrders.js';
 import type { HallContext, Register } from './hallContext.js';
 import { Refusal, sanctionTarget, type Occupant } from './occupant.js';
 
@@ -18,9 +19,32 @@ export class HallModeration {
 
   register(on: Register): void {
     on(ClientMessage.React, ReactMessage, 'A reaction is {kind: applause|agree|disagree|laugh}.', (id, who, m) => this.react(id, who, m));
-    on(ClientMessage.Mute, MuteMessage, 'A mute is {sessionId, muted, reason?}.', (id, who, m) => this.mute(id, who, m));
-    on(ClientMessage.Ban, BanMessage, 'A ban is {sessionId, reason, addressHours?} (an address ban lasts 1 to 24 hours).', (id, who, m) => this.ban(id, who, m));
+    on(ClientMessage.Mute, MuteMessage, 'A mute is {sessionId, muted, reason?}.', async (id, who, m) => {
+      const away = this.away(m.sessionId);
+      const message = away ? await this.ctx.sections!.ask({ to: away.from, action: 'mute', by: who.identity, message: m }, away.section) : await this.mute(who, m);
+      this.ctx.host.send(id, ServerMessage.Ack, { ref: ClientMessage.Mute, id: m.sessionId, message });
+    });
+    on(ClientMessage.Ban, BanMessage, 'A ban is {sessionId, reason, addressHours?} (an address ban lasts 1 to 24 hours).', async (id, who, m) => {
+      const away = this.away(m.sessionId);
+      const message = away ? await this.ctx.sections!.ask({ to: away.from, action: 'ban', by: who.identity, message: m }, away.section) : await this.ban(who, m);
+      this.ctx.host.send(id, ServerMessage.Ack, { ref: ClientMessage.Ban, id: m.sessionId, message });
+    });
     on(ClientMessage.Unban, UnbanMessage, 'Lifting a ban names it: {id}.', (id, who, m) => this.unban(id, who, m.id));
+  }
+
+  /**
+   * The other section where this person is (their hand is up there, or they stand on its stage or
+   * at its mic), if they are not here: a mute or ban is sent there, checked and done there, and
+   * its answer comes back to the moderator.
+   */
+  private away(sessionId: string): { from: string; section: number } | undefined {
+    return this.ctx.host.occupants.has(sessionId) ? undefined : this.ctx.sections?.whereIs(sessionId);
+  }
+
+  /** A mute or ban a moderator in another section ordered here (the person is here): the sentence for them. */
+  onOrder(order: Extract<SectionOrder, { action: 'mute' | 'ban' }>): Promise<string> {
+    const moderator = { identity: order.by };
+    return order.action === 'mute' ? this.mute(moderator, order.message) : this.ban(moderator, order.message);
   }
 
   async load(): Promise<void> {
@@ -47,7 +71,7 @@ export class HallModeration {
     if (this.ctx.deps.limits.reaction.take(sessionId, Date.now())) this.reactions.add(sessionId, m.kind);
   }
 
-  private async mute(sessionId: string, moderator: Occupant, m: z.infer<typeof MuteMessage>): Promise<void> {
+  private async mute(moderator: Pick<Occupant, 'identity'>, m: z.infer<typeof MuteMessage>): Promise<string> {
     const target = sanctionTarget(this.ctx.host.occupants, m.sessionId, moderator, this.ctx.host.layout.id);
     const key = identityKey(target.identity);
     const spaceId = this.ctx.host.layout.id;
@@ -65,8 +89,8 @@ export class HallModeration {
     if (m.muted) this.ctx.muted.add(key);
     else this.ctx.muted.delete(key);
     for (const o of this.ctx.host.occupants.values()) if (identityKey(o.identity) === key) o.muted = m.muted;
-    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.Mute, id: m.sessionId, message: m.muted ? `${target.avatar.name} is muted.` : `${target.avatar.name} can ask and react again.` });
     await this.onMutesChanged();
+    return m.muted ? `${target.avatar.name} is muted.` : `${target.avatar.name} can ask and react again.`;
   }
 
   /**
@@ -74,7 +98,7 @@ export class HallModeration {
    * Committed with its audit rows first; from then on the ban holds whatever happens, and the
    * moderator is told so.
    */
-  private async ban(sessionId: string, moderator: Occupant, m: z.infer<typeof BanMessage>): Promise<void> {
+  private async ban(moderator: Pick<Occupant, 'identity'>, m: z.infer<typeof BanMessage>): Promise<string> {
     const target = sanctionTarget(this.ctx.host.occupants, m.sessionId, moderator, this.ctx.host.layout.id);
     const plan = banPlan(target.identity, m.addressHours, Date.now());
     const spaceId = this.ctx.host.layout.id;
@@ -102,8 +126,8 @@ export class HallModeration {
       this.ctx.deps.log.error({ err, sessionId: m.sessionId }, 'showing a banned person out failed; the ban holds');
       message = banHeldButNotShownOut(name);
     }
-    this.ctx.host.send(sessionId, ServerMessage.Ack, { ref: ClientMessage.Ban, id: m.sessionId, message });
     await this.sendBans().catch((err: unknown) => this.ctx.deps.log.error({ err }, 'sending the ban list failed'));
+    return message;
   }
 
   private async unban(sessionId: string, moderator: Occupant, id: string): Promise<void> {

@@ -32,7 +32,7 @@ export interface Occupant {
 }
 
 /** The person a moderator names (remove, mute, ban), checked by the moderation rules. */
-export function sanctionTarget(occupants: ReadonlyMap<string, Occupant>, sessionId: string, moderator: Occupant, spaceId: string): Occupant {
+export function sanctionTarget(occupants: ReadonlyMap<string, Occupant>, sessionId: string, moderator: Pick<Occupant, 'identity'>, spaceId: string): Occupant {
   const target = occupants.get(sessionId);
   const person = target && { ...target.identity, removed: target.removed };
   checkSanction(person, moderator.identity, target === moderator, spaceId);

@@ -15,6 +15,7 @@ import { MessageGuard } from './messageGuard.js';
 import { RoomPeople } from './roomPeople.js';
 import { SectionCounter, SECTIONS_EVERY_MS } from './roomSections.js';
 import { STAGE_EVERY_MS, StageRelay } from './roomStage.js';
+import { OrderChannel } from './sectionOrders.js';
 import type { SpaceRoom } from './SpaceRoom.js';
 import { TownHall } from './townHall.js';
 import { VrRelay } from './vrRelay.js';
@@ -42,7 +43,15 @@ export function startCore(room: SpaceRoom): void {
     'Movement must be an input intent (seq, forward, strafe, run, yaw) with numbers in range; positions are not accepted.',
     (_client, occupant, input) => room.onInput(occupant, input));
   guard.handle(ClientMessage.Remove, RemoveMessage, 'A removal names the session id of someone in this space.',
-    (client, occupant, message) => people.onRemove(client, occupant, message));
+    async (client, occupant, message) => {
+      // Someone in another section of the event: removed there, and that section's answer told here.
+      const elsewhere = room.hall?.removeElsewhere(occupant, message);
+      if (!elsewhere) {
+        await people.onRemove(client.sessionId, occupant, message);
+        return;
+      }
+      client.send(ServerMessage.Ack, { ref: ClientMessage.Remove, id: message.sessionId, message: await elsewhere });
+    });
   const vr = room.vr = new VrRelay({
     layout, occupants: room.occupants, teleports: room.limits.teleport, send,
     holdsStill: (occupant) => room.hall?.holdsStill(occupant) ?? false,
@@ -172,10 +181,19 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   // One stage: who stands on this one is told to the other sections, and theirs stand here.
   const stage = new StageRelay({
     roomId: room.roomId, layout, presence: room.presence, occupants: room.occupants, avatars: state.avatars, hall: state.hall,
-    floorHere: () => hall.floor.inUse, onOrder: (order) => hall.floor.onOrder(order), onReactions: (counts) => hall.reactedElsewhere(counts), crowd: room.crowd, log: deps.log,
+    floorHere: () => hall.floor.inUse, onReactions: (counts) => hall.reactedElsewhere(counts), crowd: room.crowd, log: deps.log,
   });
   await stage.start();
-  hall.connectSections(stage);
+  // Orders for a person or turn another section holds go there; that section's answer comes back.
+  const orders = new OrderChannel({
+    roomId: room.roomId, spaceId: layout.id, presence: room.presence, section: () => state.hall.section, log: deps.log,
+    carryOut: (order) => (order.action === 'remove' ? room.people.onRemove(`section ${order.from}`, { identity: order.by }, order.message) : hall.onOrder(order)),
+  });
+  await orders.start();
+  hall.connectSections({
+    whereIs: (id) => stage.whereIs(id), floorElsewhere: () => stage.floorElsewhere(), floorCalled: (from, section, floor) => stage.floorCalled(from, section, floor),
+    tellReactions: (counts) => stage.tellReactions(counts), ask: (order, section) => orders.ask(order, section),
+  });
   const telling = room.clock.setInterval(() => {
     try {
       stage.tick(Date.now());
@@ -185,7 +203,7 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   }, STAGE_EVERY_MS);
   room.cleanups.push(
     () => counting.clear(),
-    () => { telling.clear(); stage.dispose(); },
+    () => { telling.clear(); stage.dispose(); orders.dispose(); },
     deps.events.onEventsChanged((spaceId) => {
       if (spaceId === layout.id) void hall.loadEvent().catch((err: unknown) => deps.log.error({ err }, 'reloading the event failed'));
     }),

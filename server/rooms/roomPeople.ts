@@ -44,8 +44,11 @@ export class RoomPeople {
     return until !== undefined && until > now;
   }
 
-  /** A moderator removes someone: written to the audit log first, then they are disconnected. */
-  async onRemove(client: Client, moderator: Occupant, message: RemoveMessage): Promise<void> {
+  /**
+   * A moderator removes someone: written to the audit log first, then they are disconnected.
+   * `by`: the moderator's connection here, or the section the order came from. Returns the sentence for the moderator.
+   */
+  async onRemove(by: string, moderator: Pick<Occupant, 'identity'>, message: RemoveMessage): Promise<string> {
     const target = sanctionTarget(this.host.occupants, message.sessionId, moderator, this.host.spaceId);
     target.removed = true;
     try {
@@ -61,8 +64,9 @@ export class RoomPeople {
     // An account stays out however often it signs in again; a guest session, until it enters anew.
     this.removedUntil.set(actorOf(target.identity), Date.now() + REMOVED_FOR_MS);
     this.host.metrics.disconnectsForced.inc({ reason: 'removed' });
-    this.host.log.info({ roomId: this.host.roomId, by: client.sessionId, removed: message.sessionId }, 'removed by a moderator');
+    this.host.log.info({ roomId: this.host.roomId, by, removed: message.sessionId }, 'removed by a moderator');
     this.sanctioned(target.identity, 'removed');
+    return `${target.avatar.name} is removed.`;
   }
 
   /** A removal or ban (already committed): out of this instance now, and of the others through the change feed. */

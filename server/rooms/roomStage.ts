@@ -7,7 +7,7 @@ import { HandElsewhere, type HallState } from '../../shared/schema/Hall.js';
 import { stageAt } from '../../shared/spaces/collision.js';
 import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import {
-  FloorOrder, HANDS_TOLD_MAX, MirrorBook, shouldTell, StageNews, stageKey, type SectionHand, type StagePerson,
+  HANDS_TOLD_MAX, MirrorBook, shouldTell, StageNews, stageKey, type SectionFloor, type SectionHand, type StagePerson,
 } from '../domain/stageMirror.js';
 import type { Logger } from '../log.js';
 import type { Occupant } from './occupant.js';
@@ -17,7 +17,6 @@ export const STAGE_EVERY_MS = 200;
 
 /** The channels one space's sections share (Colyseus presence: in memory, or Redis with several processes). */
 export const stageTopic = (spaceId: string): string => `hustings:stage:${spaceId}`;
-const orderTopic = (spaceId: string): string => `hustings:floor:${spaceId}`;
 const reactionsTopic = (spaceId: string): string => `hustings:reactions:${spaceId}`;
 const ReactionNews = z.object({ from: z.string().min(1).max(64), counts: z.partialRecord(z.enum(REACTIONS), z.number().int().min(0).max(1_000_000)) });
 
@@ -30,8 +29,6 @@ export interface StageParts {
   hall: HallState;
   /** Whether this section's own floor mic is in use (then `hall.floor` is ours, not another's). */
   floorHere(): boolean;
-  /** A moderator elsewhere asked this section to call, end or extend (it holds the person or the turn). */
-  onOrder(order: FloorOrder): void;
   /** Another section's reactions since its last burst. */
   onReactions(counts: Partial<Record<Reaction, number>>): void;
   /** Mirrored figures move through the motion frames like everyone else. */
@@ -44,7 +41,8 @@ export interface StageParts {
  * this section's stage people, floor-mic holder, raised hands and floor turn are told to the
  * others; theirs stand here as figures keyed by their own session ids (their LiveKit identities,
  * so their voices come from where they stand), their hands are listed for the moderators here,
- * and their floor turn shows on this screen. Orders for a person or turn held elsewhere go there.
+ * and their floor turn shows on this screen. Orders for a person or turn held elsewhere go there
+ * through server/rooms/sectionOrders.ts.
  */
 export class StageRelay {
   private readonly book = new MirrorBook();
@@ -68,7 +66,6 @@ export class StageRelay {
     const space = parts.layout.id;
     this.listeners = [
       [stageTopic(space), guarded('showing the stage', (data) => this.onNews(data))],
-      [orderTopic(space), guarded('a floor order', (data) => this.onOrderNews(data))],
       [reactionsTopic(space), guarded('adding reactions', (data) => this.onReactionNews(data))],
     ];
   }
@@ -96,19 +93,20 @@ export class StageRelay {
     if (gone.length > 0) this.showElsewhere();
   }
 
-  /** The room id of the section where this person's hand is up, if another section. */
-  sectionOfHand(sessionId: string): string | undefined {
-    return this.book.sectionOfHand(sessionId);
+  /** The other section where this person's hand is up or they stand on the stage or at the mic, if any. */
+  whereIs(sessionId: string): { from: string; section: number; name: string } | undefined {
+    return this.book.whereIs(sessionId);
+  }
+
+  /** Another section answered that it started a turn called from here: shown and known now, not at its next news. */
+  floorCalled(from: string, section: number, floor: SectionFloor): void {
+    this.book.noteFloor(from, section, floor, Date.now());
+    this.showElsewhere();
   }
 
   /** The floor turn another section runs, if any. */
   floorElsewhere(): { name: string; section: number; from: string } | undefined {
     return this.book.floorElsewhere();
-  }
-
-  /** Sends an order to the section that holds the person or the turn. */
-  order(order: FloorOrder): void {
-    this.publish(orderTopic(this.parts.layout.id), order);
   }
 
   dispose(): void {
@@ -149,11 +147,6 @@ export class StageRelay {
   private onReactionNews(data: unknown): void {
     const parsed = ReactionNews.safeParse(data);
     if (parsed.success && parsed.data.from !== this.parts.roomId) this.parts.onReactions(parsed.data.counts);
-  }
-
-  private onOrderNews(data: unknown): void {
-    const parsed = FloorOrder.safeParse(data);
-    if (parsed.success && parsed.data.to === this.parts.roomId) this.parts.onOrder(parsed.data);
   }
 
   /** The other sections' hands for the moderators here, and their floor turn on this screen while ours is free. */

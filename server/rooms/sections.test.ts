@@ -38,7 +38,7 @@ async function refusal(joining: Promise<unknown>): Promise<{ code: string; messa
 }
 
 beforeAll(async () => {
-  server = await bootServer({ MAX_CLIENTS_PER_SPACE: '2', MAX_SECTIONS: '2' });
+  server = await bootServer({ MAX_CLIENTS_PER_SPACE: '2', MAX_SECTIONS: '2', SECTION_STAFF_RESERVE: '0' });
   const hostAccount = await createAccount(server, { name: 'Hana Host', grants: [{ role: 'host', spaceId: 'townhall' }, { role: 'moderator', spaceId: 'townhall' }] });
   host = await joinHall(server.url, { token: hostAccount.token });
   layout = (await server.repos.spaces.get('townhall'))!;

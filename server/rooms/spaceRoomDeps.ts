@@ -21,6 +21,8 @@ export interface SpaceRoomDeps {
   maxClients: number;
   /** Sections one event's town hall may open (server/rooms/roomSections.ts). */
   maxSections: number;
+  /** Places section 1 keeps for hosts and moderators (server/domain/sections.ts, placesFor). */
+  staffReserve: number;
   /** Unsent bytes a client may have queued before it is dropped (0: no limit; server/slowClients.ts). */
   sendBufferLimitBytes: number;
   /** LiveKit, when voice runs (one LiveKit room per space instance). */

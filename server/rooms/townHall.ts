@@ -14,6 +14,8 @@ import { HallQuestions } from './hallQuestions.js';
 import { HallStage } from './hallStage.js';
 import type { Occupant } from './occupant.js';
 import { Serial } from './serial.js';
+import type { RemoveMessage } from '../../shared/protocol/messages.js';
+import type { SectionOrder } from '../domain/sectionOrders.js';
 
 /**
  * Everything a town hall adds to a space: the event and its run, seats, hands, the floor
@@ -149,6 +151,17 @@ export class TownHall {
   /** Joins the event's other sections (roomStage.ts): their hands, their floor, orders sent there. */
   connectSections(sections: OtherSections): void {
     this.ctx.sections = sections;
+  }
+
+  /** A removal of someone another section holds (their hand is up there, or they stand at its mic): sent there, its answer returned. */
+  removeElsewhere(moderator: Occupant, message: RemoveMessage): Promise<string> | undefined {
+    const away = this.ctx.host.occupants.has(message.sessionId) ? undefined : this.ctx.sections?.whereIs(message.sessionId);
+    return away && this.ctx.sections!.ask({ to: away.from, action: 'remove', by: moderator.identity, message }, away.section);
+  }
+
+  /** An order from a moderator in another section about someone or something here: done here, the sentence for them returned. */
+  onOrder(order: Exclude<SectionOrder, { action: 'remove' }>): Promise<string> {
+    return order.action === 'mute' || order.action === 'ban' ? this.moderation.onOrder(order) : this.floor.onOrder(order);
   }
 
   /** Reactions counted in another section: heard here too. */

@@ -65,7 +65,7 @@ describe.each([{ name: 'sqlite', adminUrl: undefined as string | undefined }, ..
         { action: 'account.create', target_type: 'account', target_id: 'a', detail_json: '{"via":"invitation"}' },
       ];
       for (const row of rows) await old.insertInto('audit_log').values({ at: '2030-01-01T00:00:00.000Z', actor_id: 'system', ...row }).execute();
-      expect(await migrateToLatest(handle)).toEqual(['0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses', '0013_question_merges']);
+      expect(await migrateToLatest(handle)).toEqual(['0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses', '0013_question_merges', '0014_one_floor_turn']);
       const entries = await repos.audit.list({});
       expect(entries.map((e) => [e.action, e.spaceId]).sort()).toEqual([
         ['account.create', null], ['event.start', 'townhall'], ['exhibits.publish', 'hall-2'], ['question.approve', 'townhall'], ['space.ban', 'hall-1'],

@@ -249,6 +249,8 @@ export interface FloorTurnsTable {
   started_at: string;
   ended_at: string | null;
   seconds: number | null;
+  /** The section (room) of the event that ran the turn; null before migration 0014, 0 without sections. */
+  section: number | null;
 }
 
 export interface SanctionsTable {

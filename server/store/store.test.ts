@@ -97,7 +97,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
     });
 
     it('runs migrations once, and a second run (also from a second connection) does nothing', async () => {
-      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses', '0013_question_merges']);
+      expect(await migrateToLatest(handle)).toEqual(['0001_initial', '0002_invitation_details', '0003_town_hall', '0004_exhibits', '0005_audit_space', '0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses', '0013_question_merges', '0014_one_floor_turn']);
       expect(await migrateToLatest(handle)).toEqual([]);
       // WAL mode keeps a -wal file beside the database while it is open.
       if (handle.dialect === 'sqlite') expect(fs.existsSync(`${handle.location}-wal`)).toBe(true);
@@ -617,7 +617,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       const event = await repos.events.create({ spaceId: 'stage-one', title: 'Floor', description: '', startsAt: new Date('2030-11-01T18:00:00Z'), autoApprove: false, createdBy: null });
       const start = (holderName: string) => repos.floorTurns.start({ eventId: event.id, holderKey: `guest:${holderName}`, holderName, calledBy: 'account:mod' });
       const first = await start('Ann');
-      expect(first).toEqual({ id: first.id, eventId: event.id, holderKey: 'guest:Ann', holderName: 'Ann', calledBy: 'account:mod', startedAt: '2030-11-01T18:00:00.000Z', endedAt: null, seconds: null });
+      expect(first).toEqual({ id: first.id, eventId: event.id, holderKey: 'guest:Ann', holderName: 'Ann', calledBy: 'account:mod', startedAt: '2030-11-01T18:00:00.000Z', endedAt: null, seconds: null, section: 0 });
       t.advance(12_340);
       expect(await repos.floorTurns.end(first.id)).toBe(true);
       t.advance(5000);
@@ -625,19 +625,36 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect(await repos.floorTurns.end('no-such-turn')).toBe(false);
       const open1 = await start('Bob');
       t.advance(60_000);
-      const open2 = await start('Cy');
-      t.advance(60_000);
 
-      expect(await repos.floorTurns.closeDangling(event.id)).toBe(2);
+      expect(await repos.floorTurns.closeDangling(event.id)).toBe(1);
       expect(await repos.floorTurns.closeDangling(event.id)).toBe(0);
       const turns = await repos.floorTurns.listForEvent(event.id);
       expect(turns.map((x) => [x.holderName, x.endedAt, x.seconds])).toEqual([
         ['Ann', '2030-11-01T18:00:12.340Z', 12.3],
         ['Bob', open1.startedAt, 0],
-        ['Cy', open2.startedAt, 0],
       ]);
       expect(await repos.floorTurns.end(open1.id)).toBe(false);
       expect(await repos.floorTurns.listForEvent('no-such-event')).toEqual([]);
+    });
+
+    it('keeps one open floor turn per event: of two calls at once from two sections, one is written and the other refused', async () => {
+      const repos = createRepos(handle.db);
+      const event = await repos.events.create({ spaceId: 'stage-one', title: 'One floor', description: '', startsAt: new Date('2030-11-02T18:00:00Z'), autoApprove: false, createdBy: null });
+      const other = await repos.events.create({ spaceId: 'stage-one', title: 'Another floor', description: '', startsAt: new Date('2030-11-03T18:00:00Z'), autoApprove: false, createdBy: null });
+      const call = (eventId: string, holderName: string, section: number) => repos.floorTurns.start({ eventId, holderKey: `guest:${holderName}`, holderName, calledBy: 'account:mod', section });
+      const both = await Promise.allSettled([call(event.id, 'Bo', 2), call(event.id, 'Cy', 1)]);
+      const won = both.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      const lost = both.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      expect(lost[0]).toBeInstanceOf(StoreError);
+      const where = won[0]!.holderName === 'Bo' ? 'Bo has the floor in section 2' : 'Cy has the floor in section 1';
+      expect(lost[0]).toMatchObject({ code: 'CONFLICT', message: `${where}; end their turn first.` });
+      // Another event's floor is its own; once the turn ends, the next call is written.
+      expect((await call(other.id, 'Di', 1)).holderName).toBe('Di');
+      expect(await repos.floorTurns.end(won[0]!.id)).toBe(true);
+      expect((await call(event.id, 'Cy', 1)).section).toBe(1);
+      expect((await repos.floorTurns.listForEvent(event.id)).filter((x) => x.endedAt === null)).toHaveLength(1);
     });
 
     it("migration 0006 ends the address part of bans made under the old policy, and keeps the person's ban", async () => {
@@ -647,7 +664,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
         id: 'old-guest-ban', space_id: 'stage-one', kind: 'ban', subject_key: 'guest:old', ip_hash: 'hash-of-a-school',
         reason: 'spam', created_by: null, created_at: '2030-01-01T00:00:00.000Z', lifted_at: null,
       } as never).execute();
-      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses', '0013_question_merges']);
+      expect(await migrateToLatest(handle)).toEqual(['0006_address_bans', '0007_looks', '0008_ballots', '0009_consensus', '0010_event_thanks', '0012_consensus_analyses', '0013_question_merges', '0014_one_floor_turn']);
       const repos = createRepos(handle.db);
       expect(await repos.sanctions.isBanned('stage-one', ['guest:old'], null)).toBe(true);
       expect(await repos.sanctions.isBanned('stage-one', ['guest:someone-else'], 'hash-of-a-school')).toBe(false);
@@ -665,7 +682,7 @@ describe.each(backends)('store on $name', ({ name, adminUrl, skip }) => {
       expect((await migrator.migrateTo('0012_consensus_analyses')).error).toBeUndefined();
       await repos.audit.append({ actorId: 'account:mod', action: 'question.merge', targetType: 'question', targetId: merged.id, detail: { eventId: event.id, into: original.id, votesMoved: 3 } });
       await repos.audit.append({ actorId: 'account:mod', action: 'question.merge', targetType: 'question', targetId: garbled.id, detail: { eventId: event.id } });
-      expect(await migrateToLatest(handle)).toEqual(['0013_question_merges']);
+      expect(await migrateToLatest(handle)).toEqual(['0013_question_merges', '0014_one_floor_turn']);
       expect(await repos.questions.get(merged.id)).toMatchObject({ state: 'dismissed', mergedInto: original.id, votesCarried: 3 });
       expect(await repos.questions.get(garbled.id)).toMatchObject({ state: 'dismissed', mergedInto: null, votesCarried: 0 });
       expect(await repos.questions.get(original.id)).toMatchObject({ state: 'approved', mergedInto: null, votesCarried: 0 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { eventStatus, presentLine, recordPath } from '../../hallText.js';
-import { sectionLine } from '../../net/sections.js';
+import { consoleSectionNote, sectionLine } from '../../net/sections.js';
 import { runEvent } from '../../net/townhall.js';
 import { useHall } from '../../state/hall.js';
 import { useNow } from '../../state/useNow.js';
@@ -12,6 +12,7 @@ export function ConsoleEvent() {
   const event = useHall((s) => s.event);
   const present = useHall((s) => s.present);
   const sections = useHall((s) => sectionLine(s.section, s.sections, s.attending));
+  const where = useHall((s) => consoleSectionNote(s.section, s.sections));
   const now = useNow(1000, event.state === 'scheduled');
   const [confirming, setConfirming] = useState(false);
   return (
@@ -21,6 +22,7 @@ export function ConsoleEvent() {
         <span className="muted"> · {presentLine(present)}</span>
         {sections && <span className="muted"> · {sections}</span>}
       </p>
+      {where && <p className="muted console-section-note">{where}</p>}
       <div className="button-row">
         {event.state === 'scheduled' && <Button className="button" onPress={() => runEvent('start')}>Start the event</Button>}
         {event.state === 'live' && <Button className="button secondary" onPress={() => setConfirming(true)}>End the event</Button>}

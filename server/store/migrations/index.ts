@@ -12,6 +12,7 @@ import { eventThanks } from './0010_event_thanks.js';
 import { consensus } from './0009_consensus.js';
 import { consensusAnalyses } from './0012_consensus_analyses.js';
 import { questionMerges } from './0013_question_merges.js';
+import { oneFloorTurn } from './0014_one_floor_turn.js';
 
 /**
  * Every migration, in order. Names are permanent (they are recorded in kysely_migration):
@@ -31,5 +32,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0010_event_thanks': eventThanks,
     '0012_consensus_analyses': consensusAnalyses,
     '0013_question_merges': questionMerges,
+    '0014_one_floor_turn': oneFloorTurn,
   };
 }
