@@ -154,7 +154,7 @@ describe('sections of one event', () => {
 describe('counting who attends across sections', () => {
   let other: Awaited<ReturnType<typeof bootServer>>;
   beforeAll(async () => {
-    other = await bootServer({ MAX_CLIENTS_PER_SPACE: '2', MAX_SECTIONS: '2' });
+    other = await bootServer({ MAX_CLIENTS_PER_SPACE: '2', MAX_SECTIONS: '2', SECTION_STAFF_RESERVE: '0' });
   });
   afterAll(async () => {
     await other?.close();
