@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
-import { matchMaker, Server } from '@colyseus/core';
+import { LocalPresence, matchMaker, Server } from '@colyseus/core';
 import { Encoder } from '@colyseus/schema';
 import express, { type Express } from 'express';
 import type { DestinationStream } from 'pino';
@@ -58,6 +58,9 @@ export interface StartOptions {
   /** Where log lines go (default stdout); tests capture them. */
   logDestination?: DestinationStream;
 }
+
+/** Listeners per presence channel: three channels a section, up to 64 sections a space, some spaces. */
+const MAX_SECTIONS_LISTENERS = 1000;
 
 /** Wires HTTP routes, Colyseus rooms and metrics into one server and starts listening. */
 export async function startApp(config: Config, options: StartOptions = {}): Promise<App> {
@@ -122,13 +125,18 @@ export async function startApp(config: Config, options: StartOptions = {}): Prom
   const offenders = new OffenderLog(log);
   const roomFaults = new OffenderLog(log, 'a room method failed; the room goes on', 'error');
   const transport = new GuardedTransport({ server: httpServer, maxPayload: 16 * 1024, pingInterval: 3000, pingMaxRetries: 3 }, offenders);
+  // Every section room of an event subscribes to the event's stage, floor and reactions channels:
+  // more than ten rooms on one process is expected, not a listener leak.
+  const presence = cluster?.presence ?? new LocalPresence();
+  presence.setMaxListeners(MAX_SECTIONS_LISTENERS);
   const gameServer = new Server({
     transport,
     logger: colyseusLogger(log, offenders),
     greet: false,
     // index.ts owns signal handling; tests start and stop several servers.
     gracefullyShutdown: false,
-    ...(cluster ? { presence: cluster.presence, driver: cluster.driver, publicAddress: cluster.publicAddress } : {}),
+    presence,
+    ...(cluster ? { driver: cluster.driver, publicAddress: cluster.publicAddress } : {}),
   });
 
   const deps: SpaceRoomDeps = {
