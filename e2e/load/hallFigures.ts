@@ -98,6 +98,8 @@ export function townHallFigures(w: HallWindow, staff: HallStaff, visitors: reado
     serverRssMB: round((after.get('process_resident_memory_bytes') ?? 0) / 1048576, 1),
     serverRssPeakMB: round(w.peaks.rss / 1048576, 1),
     serverCpuPct: round((delta('process_cpu_seconds_total', before, after) / wall) * 100, 1),
+    // Server CPU (all its threads) over the ticks run: on a busy machine, wall-clock tick times include waiting for a core.
+    serverCpuMsPerTick: round((delta('process_cpu_seconds_total', before, after) * 1000) / Math.max(1, delta('hustings_tick_duration_seconds_count', before, after)), 2),
     serverEventLoopDelayP99Ms: loopMs(w.peaks.loopP99),
     serverEventLoopDelayMaxMs: loopMs(w.peaks.loopMax),
     answers: staff.answers.length,

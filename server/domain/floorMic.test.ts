@@ -68,6 +68,16 @@ describe('the floor microphone', () => {
     expect(speakersOf(people, null)).toEqual(['host']);
   });
 
+  it('never asks where someone stands who may not take the stage (a seated crowd costs a flag per person per tick)', () => {
+    let looked = 0;
+    const person = (id: string, mayTakeStage: boolean, onStage: boolean) => ({
+      id, connected: true, mayTakeStage, get onStage() { looked++; return onStage; },
+    });
+    const crowd = [person('host', true, true), ...Array.from({ length: 300 }, (_, i) => person(`guest${i}`, false, false))];
+    expect(speakersOf(crowd, null)).toEqual(['host']);
+    expect(looked).toBe(1);
+  });
+
   it('numbers raised hands in order; no hand while holding the floor', () => {
     let n = 0;
     const next = () => ++n;

@@ -74,7 +74,9 @@ export function speakersOf(people: Iterable<{ id: string; connected: boolean; on
   const out: string[] = [];
   for (const p of people) {
     if (!p.connected) continue;
-    if (floor?.sessionId === p.id || (p.onStage && p.mayTakeStage)) out.push(p.id);
+    // Whether someone may take the stage is asked first: where a seated crowd of guests stands
+    // is then never looked up, once a tick, for hundreds of people (the room passes getters).
+    if (floor?.sessionId === p.id || (p.mayTakeStage && p.onStage)) out.push(p.id);
   }
   return out;
 }

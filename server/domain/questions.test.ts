@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionAction } from '../../shared/protocol/townhall.js';
-import { askAck, checkMergeTarget, checkMove, mergeVoters, checkNotMuted, checkVotable, identityKey, initialState, openEventId, QUESTION_DONE, VOTABLE_STATES, isFlagged, normalizeQuestion, PUBLIC_QUESTION_STATES, QUESTION_MOVES, type QuestionStateName } from './questions.js';
+import { askAck, checkMergeTarget, checkMove, mergeVoters, checkNotMuted, checkVotable, identityKey, initialState, openEventId, QUESTION_DONE, VOTABLE_STATES, isFlagged, normalizeQuestion, PUBLIC_QUESTION_STATES, QUESTION_MOVES, showsAtOnce, type QuestionStateName } from './questions.js';
 
 const STATES: QuestionStateName[] = ['pending', 'approved', 'answering', 'answered', 'dismissed'];
 
@@ -24,6 +24,18 @@ describe('the question state machine', () => {
   it('never leaves dismissed, and shows the public states only', () => {
     for (const action of QuestionAction.options) expect(QUESTION_MOVES[action].from).not.toContain('dismissed');
     expect([...PUBLIC_QUESTION_STATES].sort()).toEqual(['answered', 'answering', 'approved']);
+  });
+
+  it('puts only the stage screen\'s changes into the room state at once; the rest wait for the batch', () => {
+    // The question going on the stage screen, and the one leaving it.
+    expect(showsAtOnce({ id: 'q2', state: 'answering' }, 'q1')).toBe(true);
+    expect(showsAtOnce({ id: 'q1', state: 'answered' }, 'q1')).toBe(true);
+    expect(showsAtOnce({ id: 'q1', state: 'answering' }, '')).toBe(true);
+    // Approvals, answered ones off the screen, dismissals, pending edits: with the next batch.
+    for (const state of ['approved', 'answered', 'dismissed', 'pending'] as const) {
+      expect(showsAtOnce({ id: 'q3', state }, 'q1'), state).toBe(false);
+      expect(showsAtOnce({ id: 'q3', state }, ''), state).toBe(false);
+    }
   });
 
   it('starts approved only when the event approves by itself and the question is not flagged', () => {

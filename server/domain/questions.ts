@@ -43,6 +43,16 @@ export function identityKey(identity: { accountId: string | null; sessionId: str
   return identity.accountId ? `account:${identity.accountId}` : `guest:${identity.sessionId}`;
 }
 
+/**
+ * Whether a change to a public question goes into the room state at once: what the stage screen
+ * shows (the question being answered, and the one it was until now). Everything else (approvals,
+ * edits, merges, dismissals, vote counts) waits for the hall's next batch, a few times a second:
+ * in a crowd these change every tick, and each change was a patch, a write to every socket.
+ */
+export function showsAtOnce(question: { id: string; state: QuestionStateName }, answering: string): boolean {
+  return question.state === 'answering' || (answering !== '' && question.id === answering);
+}
+
 /** States in which a question takes votes. */
 export const VOTABLE_STATES: readonly QuestionStateName[] = ['approved', 'answering'];
 

@@ -26,6 +26,7 @@ import type { TownHall } from './townHall.js';
 import type { VrRelay } from './vrRelay.js';
 import { startCore, startCuration, startHall } from './roomFeatures.js';
 import { dropSlowClients } from '../slowClients.js';
+import { TickWrites } from '../socketBatch.js';
 
 export type { SpaceRoomDeps } from './spaceRoomDeps.js';
 
@@ -43,6 +44,8 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   private arrivals = 0;
   /** Bytes sent since the last tick; added to the counter once per tick rather than once per send. */
   private bytesSent = 0;
+  /** Each connection's writes of one tick, as one (socketBatch.ts). */
+  private readonly tickWrites = new TickWrites();
   /** The process is stopping: nobody's place is held for a reconnection. */
   private stopping = false;
   readonly cleanups: (() => void)[] = [];
@@ -89,7 +92,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       const renewing = this.clock.setInterval(() => void claim.renew().catch((err: unknown) => deps.log.error({ err }, 'renewing the section number failed')), SECTIONS_EVERY_MS);
       this.cleanups.push(() => { renewing.clear(); void claim.release().catch((err: unknown) => deps.log.error({ err }, 'releasing the section number failed')); });
     }
-    this.crowd = new RoomCrowd(this.clients, deps.metrics);
+    this.crowd = new RoomCrowd(deps.metrics);
     // An event's sections share one LiveKit room: the stage and the floor mic are heard in all of them.
     this.voice = new RoomVoice(deps.voice, layout.id, placed ? 'sections' : this.roomId, voiceModeOf(layout));
     this.maxClients = deps.maxClients;
@@ -126,6 +129,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       wearLook(occupant.avatar, auth.identity, this.deps.repos.looks, this.deps.log);
       this.state.avatars.set(client.sessionId, occupant.avatar);
       this.crowd.add(client.sessionId, occupant.avatar);
+      this.crowd.connect(client);
     }
     if (auth.options.seat !== undefined) this.hall?.seatReturning(client.sessionId, occupant, auth.options.seat);
     this.hall?.onJoin(client.sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall join failed'));
@@ -137,6 +141,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const occupant = this.occupants.get(client.sessionId);
     if (!occupant) return;
+    this.crowd.disconnect(client.sessionId);
     this.deps.metrics.clients.dec();
     // Stopping (a restart), there is no place to hold: the room must empty so the process can exit.
     if (consented || occupant.removed || occupant.leaving || this.stopping || this.deps.reconnectSeconds <= 0) {
@@ -151,6 +156,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     try {
       const back = await this.allowReconnection(client, this.deps.reconnectSeconds);
       occupant.avatar.connected = true;
+      if (!occupant.console) this.crowd.connect(back);
       this.hall?.onConnectionChange();
       this.countBytes(back);
       this.deps.metrics.clients.inc();
@@ -209,8 +215,11 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
       layout: this.layout, occupants: this.occupants, hall: this.hall, vr: this.vr, voice: this.voice, metrics: this.deps.metrics, crowd: this.crowd, roomId: this.roomId,
       isSpeaker: (id: string) => this.state.hall?.speakers.includes(id) ?? false,
       checkPortal: (sessionId: string, occupant: Occupant) => this.checkPortal(sessionId, occupant),
+      writes: { hold: () => this.tickWrites.hold(this.clients), release: () => this.tickWrites.release() },
       sendPatch: () => {
         this.broadcastPatch();
+      },
+      afterSend: () => {
         dropSlowClients(this.clients, this.deps.sendBufferLimitBytes, { metrics: this.deps.metrics, log: this.deps.log, roomId: this.roomId });
         const sent = this.bytesSent;
         this.bytesSent = 0;
@@ -255,6 +264,7 @@ export class SpaceRoom extends Room<InstanceType<typeof SpaceState>, unknown, Au
     if (occupant) this.hall?.onGone(sessionId, occupant).catch((err: unknown) => this.deps.log.error({ err }, 'town hall leave failed'));
     this.state.avatars.delete(sessionId);
     this.crowd.remove(sessionId);
+    this.crowd.disconnect(sessionId);
     this.voice.drop(sessionId);
     for (const name of ['message', 'flood', 'floodNotice', 'refusalReplies', 'vrPose', 'teleport', 'reaction'] as const) this.limits[name].forget(sessionId);
     this.deps.log.info({ roomId: this.roomId, sessionId, why }, 'avatar removed');

@@ -2,14 +2,12 @@ import { allows } from '../../shared/access.js';
 import { ServerMessage } from '../../shared/protocol/messages.js';
 import type { ModerationQueue, MyQuestions } from '../../shared/protocol/townhall.js';
 import { QuestionState } from '../../shared/schema/Hall.js';
-import { identityKey, PUBLIC_QUESTION_STATES } from '../domain/questions.js';
+import { identityKey, PUBLIC_QUESTION_STATES, showsAtOnce } from '../domain/questions.js';
 import type { Question } from '../store/questions.js';
 import type { HallContext } from './hallContext.js';
 
 /** The moderation queue goes out at most this often while it changes. */
 const QUEUE_EVERY_MS = 250;
-/** Vote counts go into the room state at most this often. */
-const VOTES_EVERY_MS = 250;
 
 /**
  * What people see of the questions: the public ones in the room state, the moderators' queue,
@@ -17,38 +15,55 @@ const VOTES_EVERY_MS = 250;
  */
 export class QuestionViews {
   private queueTimer: ReturnType<typeof setTimeout> | undefined;
-  private votesTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Vote counts read after a vote, waiting for the next batch. */
+  /** Public questions changed since the last batch (the latest of each), and vote counts read after a vote. */
+  private readonly waiting = new Map<string, Question>();
   private readonly pendingVotes = new Map<string, number>();
 
   constructor(private readonly ctx: HallContext) {}
 
   /**
-   * Vote counts reach the room state at most every VOTES_EVERY_MS: in a crowd, counts change
-   * every tick, and a patch per tick to everyone for that is waste. The voter's own list
-   * (`mine`) answers at once.
+   * Vote counts reach the room state with the hall's next batch (`flush`, every few ticks): in a
+   * crowd, counts change every tick, and a patch per tick to everyone for that is waste. The
+   * voter's own list (`mine`) answers at once.
    */
   showVotesSoon(id: string, votes: number): void {
     this.pendingVotes.set(id, votes);
-    this.votesTimer ??= setTimeout(() => {
-      this.votesTimer = undefined;
-      for (const [qid, count] of this.pendingVotes) {
-        const view = this.ctx.host.hall.questions.get(qid);
-        if (view) view.votes = count;
-      }
-      this.pendingVotes.clear();
-    }, VOTES_EVERY_MS);
   }
 
-  /** Mirrors one question into the public state (or out of it). */
+  /**
+   * Mirrors one question into the public state (or out of it): the stage screen's question at
+   * once, with every change still waiting; others with the next batch (server/domain/questions.ts
+   * showsAtOnce).
+   */
   show(q: Question): void {
+    this.waiting.set(q.id, q);
+    this.pendingVotes.delete(q.id);
+    if (showsAtOnce(q, this.ctx.host.hall.answering)) this.flush();
+  }
+
+  /**
+   * Writes the waiting changes into the room state, in the order they were committed; the
+   * hall's tick calls it on the ticks its reactions go out, so the patch and the burst share a
+   * write to each socket.
+   */
+  flush(): void {
+    const { hall } = this.ctx.host;
+    for (const q of this.waiting.values()) this.apply(q);
+    this.waiting.clear();
+    for (const [qid, count] of this.pendingVotes) {
+      const view = hall.questions.get(qid);
+      if (view) view.votes = count;
+    }
+    this.pendingVotes.clear();
+  }
+
+  private apply(q: Question): void {
     const { hall } = this.ctx.host;
     if (!PUBLIC_QUESTION_STATES.includes(q.state)) {
       hall.questions.delete(q.id);
       if (hall.answering === q.id) hall.answering = '';
       return;
     }
-    this.pendingVotes.delete(q.id);
     const view = hall.questions.get(q.id) ?? new QuestionState();
     view.id = q.id;
     view.text = q.text;
@@ -80,7 +95,6 @@ export class QuestionViews {
   /** Stops the pending sends (the room is closing). */
   dispose(): void {
     clearTimeout(this.queueTimer);
-    clearTimeout(this.votesTimer);
   }
 
   private async sendQueueNow(only?: string): Promise<void> {

@@ -53,10 +53,18 @@ export class HallQuestions {
     const { hall } = this.ctx.host;
     // Read first, then change the state in one go: no patch goes out with the list empty.
     const questions = this.ctx.event ? await this.ctx.deps.repos.questions.listForEvent(this.ctx.event.id) : [];
+    // Changes still waiting for the batch go first; the list read now is written whole, at once.
+    this.views.flush();
     const keep = new Set(questions.filter((q) => PUBLIC_QUESTION_STATES.includes(q.state)).map((q) => q.id));
     for (const id of [...hall.questions.keys()]) if (!keep.has(id)) hall.questions.delete(id);
     if (!questions.some((q) => q.state === 'answering')) hall.answering = '';
     for (const q of questions) this.views.show(q);
+    this.views.flush();
+  }
+
+  /** The hall's batch tick: question changes that waited go into the room state. */
+  flushViews(): void {
+    this.views.flush();
   }
 
   private async ask(sessionId: string, who: Occupant, m: z.infer<typeof AskMessage>): Promise<void> {

@@ -23,24 +23,36 @@ export interface TickParts {
   isSpeaker(sessionId: string): boolean;
   /** After a step: standing in a doorway sends the visitor on. */
   checkPortal(sessionId: string, occupant: Occupant): void;
-  /** Encodes and sends this tick's patch; returns the bytes sent since the last tick. */
-  sendPatch(): number;
+  /** Holds every connection's writes for the tick, then hands each its one write (server/socketBatch.ts). */
+  readonly writes: { hold(): void; release(): void };
+  /** Encodes and sends this tick's patch. */
+  sendPatch(): void;
+  /** After the writes: drops clients that stopped reading; returns the bytes sent since the last tick. */
+  afterSend(): number;
 }
 
 /**
  * The fixed step, and the one place that sets the order of per-tick work:
  * 1. movement (queued intents, collision, portals), 2. the town hall (floor countdown, speakers,
  * reactions), 3. VR poses, 4. voice grants, 5. motion frames (poses by interest), 6. one patch
- * to everyone, 7. metrics.
+ * to everyone, 7. what the tick sent each connection leaves in one write, 8. slow clients and
+ * metrics.
  */
 export function runTick(room: TickParts, now: number): void {
   const started = performance.now();
-  moveAvatars(room);
-  room.hall?.tick(now);
-  room.vr.tick(now);
-  room.voice.sync(now, room.occupants, (id) => room.isSpeaker(id));
-  room.crowd.send(room.occupants);
-  const bytes = room.sendPatch();
+  room.writes.hold();
+  try {
+    moveAvatars(room);
+    room.hall?.tick(now);
+    room.vr.tick(now);
+    room.voice.sync(now, room.occupants, (id) => room.isSpeaker(id));
+    room.crowd.send(room.occupants);
+    room.sendPatch();
+  } finally {
+    // Whatever a step threw, no socket stays held.
+    room.writes.release();
+  }
+  const bytes = room.afterSend();
   const seconds = (performance.now() - started) / 1000;
   room.metrics.tickSeconds.observe(seconds);
   room.metrics.roomTickSeconds.observe({ room: room.roomId }, seconds);

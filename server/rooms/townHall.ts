@@ -119,7 +119,7 @@ export class TownHall {
     if (o.muted) await this.questions.sendQueue();
   }
 
-  /** Once per tick, after movement: the floor countdown, who may speak, reactions. */
+  /** Once per tick, after movement: the floor countdown, who may speak; every few ticks, question changes and reactions. */
   tick(now: number): void {
     const { host } = this.ctx;
     if (turnOver(this.ctx.floor, host.hall.floor.endsAt, now)) {
@@ -129,7 +129,11 @@ export class TownHall {
     const people = function* () {
       for (const [id, o] of host.occupants) {
         if (o.console) continue;
-        yield { id, connected: o.avatar.connected, onStage: stageAt(host.layout, o.avatar.x, o.avatar.z) !== undefined, get mayTakeStage() { return mayTakeStage(o); } };
+        yield {
+          id, connected: o.avatar.connected,
+          get onStage() { return stageAt(host.layout, o.avatar.x, o.avatar.z) !== undefined; },
+          get mayTakeStage() { return mayTakeStage(o); },
+        };
       }
     };
     const speakers = speakersOf(people(), this.ctx.floor);
@@ -139,7 +143,12 @@ export class TownHall {
       host.hall.speakers.splice(0, host.hall.speakers.length);
       host.hall.speakers.push(...speakers);
     }
-    if (++this.ticks % REACTION_EVERY_TICKS === 0) this.moderation.flush();
+    // The batch tick: question changes and the reactions go out together, in one patch and one
+    // burst that share a write to each socket (server/socketBatch.ts).
+    if (++this.ticks % REACTION_EVERY_TICKS === 0) {
+      this.questions.flushViews();
+      this.moderation.flush();
+    }
   }
 
   private updatePresent(): void {
