@@ -1,15 +1,16 @@
 import { useFrame } from '@react-three/fiber';
 import { useLayoutEffect, useRef, useState } from 'react';
-import { Color, Euler, Matrix4, Quaternion, type BufferGeometry, type InstancedMesh } from 'three';
+import { Color, Euler, Frustum, Matrix4, Quaternion, Sphere, type BufferGeometry, type InstancedMesh } from 'three';
 import { HAIR_STYLES } from '../../shared/protocol/look.js';
 import { wrapAngle } from '../../shared/spaces/movement.js';
 import { sampleRemote } from '../state/interpolation.js';
 import { useVoice } from '../state/voice.js';
 import { remoteVrPoses } from '../state/vr.js';
-import { world, type Drawn } from '../state/world.js';
+import { world, type Drawn, type RemoteAvatar } from '../state/world.js';
 import { lookColours, newLookColours, type LookColours } from './avatarLook.js';
 import { newPlacement, placeOn, type Placement } from './avatarPlace.js';
-import { ARM, HAIR, HAND, HEAD, MOUTH, SHIN, THIGH, TORSO } from './humanoidGeometry.js';
+import { detailCutoff } from './crowdDetail.js';
+import { ARM, HAIR, HAND, HEAD, LOW, MOUTH, SHIN, THIGH, TORSO } from './humanoidGeometry.js';
 import { newPose, poseHumanoid, type HumanoidPose, type PoseInput } from './humanoidPose.js';
 
 /** The head turns this far from the body before the body turns with it. */
@@ -35,6 +36,24 @@ const PARTS: Part[] = [
   }),
 ];
 const HAIR_PART = new Map(HAIR_STYLES.map((style) => [style, PARTS.findIndex((p) => p.name === `hair-${style}`)]));
+
+/** The same parts in few triangles, for people beyond the nearest in a big crowd (crowdDetail.ts); one cap for every hair or hat. */
+const LOW_PARTS: Part[] = [
+  { name: 'torso', geometry: LOW.torso, per: 1, tint: 'top', shaded: true, roughness: 0.75 },
+  { name: 'head', geometry: LOW.head, per: 1, tint: 'skin', shaded: true, roughness: 0.6 },
+  { name: 'arm', geometry: LOW.arm, per: 2, tint: 'top', shaded: true, roughness: 0.75 },
+  { name: 'hand', geometry: LOW.hand, per: 2, tint: 'skin', shaded: false, roughness: 0.6 },
+  { name: 'thigh', geometry: LOW.thigh, per: 2, tint: 'bottom', shaded: false, roughness: 0.8 },
+  { name: 'shin', geometry: LOW.shin, per: 2, tint: 'bottom', shaded: true, roughness: 0.8 },
+  { name: 'hair', geometry: LOW.hair, per: 1, tint: 'hair', shaded: true, roughness: 0.85 },
+];
+/** A person is in view if this sphere around them touches the camera's frustum (shadows and raised hands included). */
+const VIEW_RADIUS = 2.5;
+const frustum = new Frustum();
+const viewMatrix = new Matrix4();
+const bodySphere = new Sphere(undefined, VIEW_RADIUS);
+const inView: RemoteAvatar[] = [];
+let distances = new Float64Array(256);
 
 const place: Placement = newPlacement();
 const pose: HumanoidPose = newPose();
@@ -85,6 +104,28 @@ function drawPerson(meshes: (InstancedMesh | null)[], counts: number[], i: numbe
   if (hair >= 0) set(hair, counts[hair]!++, pose.head);
 }
 
+/** The same, in few triangles (LOW_PARTS), as low instance `i`; anyone with hair or a hat gets the low cap. */
+function drawLow(meshes: (InstancedMesh | null)[], i: number): void {
+  poseHumanoid(pose, input);
+  const set = (part: number, index: number, matrix: typeof pose.torso) => {
+    const mesh = meshes[part];
+    if (!mesh) return;
+    mesh.setMatrixAt(index, matrix);
+    mesh.setColorAt(index, colours[LOW_PARTS[part]!.tint!]);
+  };
+  set(0, i, pose.torso);
+  set(1, i, pose.head);
+  for (let side = 0; side < 2; side++) {
+    set(2, 2 * i + side, pose.arms[side]!);
+    set(3, 2 * i + side, pose.arms[side]!);
+    set(4, 2 * i + side, pose.thighs[side]!);
+    set(5, 2 * i + side, pose.shins[side]!);
+  }
+  const hairless = (HAIR_PART.get(colours.style) ?? -1) < 0;
+  meshes[6]?.setMatrixAt(i, hairless ? NOTHING : pose.head);
+  meshes[6]?.setColorAt(i, colours.hair);
+}
+
 /**
  * Every person, ours and everyone else's, as a stylised humanoid in a fixed set of instanced
  * meshes (torso, head, arms, hands, thighs, shins, mouth, one per hair or hat shape), so draw
@@ -96,6 +137,7 @@ function drawPerson(meshes: (InstancedMesh | null)[], counts: number[], i: numbe
 export function Avatars() {
   const [capacity, setCapacity] = useState(64);
   const meshes = useRef<(InstancedMesh | null)[]>([]);
+  const lowMeshes = useRef<(InstancedMesh | null)[]>([]);
   const counts = useRef<number[]>(PARTS.map(() => 0));
   const growing = useRef(false);
 
@@ -104,6 +146,11 @@ export function Avatars() {
     PARTS.forEach((part, k) => {
       const mesh = meshes.current[k];
       if (!mesh || !part.tint) return;
+      for (let i = 0; i < capacity * part.per; i++) mesh.setColorAt(i, white);
+    });
+    LOW_PARTS.forEach((part, k) => {
+      const mesh = lowMeshes.current[k];
+      if (!mesh) return;
       for (let i = 0; i < capacity * part.per; i++) mesh.setColorAt(i, white);
     });
     growing.current = false;
@@ -137,8 +184,38 @@ export function Avatars() {
         drawPerson(m, c, n++);
       }
     }
+    // Who is in view (outside a headset: both eyes there see wider than one camera says), and how far.
+    const cull = !world.xr.presenting;
+    const camera = state.camera;
+    if (cull) {
+      camera.updateMatrixWorld();
+      frustum.setFromProjectionMatrix(viewMatrix.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
+    }
+    inView.length = 0;
+    if (distances.length < world.remotes.size) distances = new Float64Array(world.remotes.size * 2);
     for (const remote of world.remotes.values()) {
       sampleRemote(remote, now);
+      const r = remote.render;
+      placeOn(layout, remote.seat, r.x, r.z, r.yaw, place);
+      const vr = remoteVrPoses.get(remote.id);
+      if (vr) headE.setFromQuaternion(headQ.set(vr.head[3], vr.head[4], vr.head[5], vr.head[6]));
+      const body = place.sitting ? place.yaw : followLook(remote.drawn.body, vr ? headE.y : r.yaw, dt);
+      keep(remote.drawn, place, body);
+      if (cull) {
+        bodySphere.center.set(place.x, place.base + 0.9, place.z);
+        if (!frustum.intersectsSphere(bodySphere)) continue;
+      }
+      const dx = place.x - camera.position.x;
+      const dz = place.z - camera.position.z;
+      distances[inView.length] = dx * dx + dz * dz;
+      inView.push(remote);
+    }
+    // In a big crowd the nearest are drawn in full, the rest in few triangles (crowdDetail.ts).
+    const cutoff = detailCutoff(distances, inView.length);
+    const lm = lowMeshes.current;
+    let low = 0;
+    for (let k = 0; k < inView.length; k++) {
+      const remote = inView[k]!;
       const r = remote.render;
       placeOn(layout, remote.seat, r.x, r.z, r.yaw, place);
       let look = r.yaw;
@@ -149,16 +226,18 @@ export function Avatars() {
         look = headE.y;
         pitch = headE.x;
       }
-      const body = place.sitting ? place.yaw : followLook(remote.drawn.body, look, dt);
-      keep(remote.drawn, place, body);
-      if (n >= capacity) continue;
+      const body = remote.drawn.body;
+      const talking = speaking.includes(remote.id);
+      const full = distances[k]! <= cutoff || talking;
+      if (full ? n >= capacity : low >= capacity) continue;
       lookColours(colours, remote.look, remote.hue, remote.connected);
       Object.assign(input, {
         x: place.x, z: place.z, base: place.base, bodyYaw: body, headPitch: Math.max(-0.8, Math.min(0.8, pitch)), gait: r.gait,
-        sitting: place.sitting, handUp: remote.hand > 0, talking: speaking.includes(remote.id), phase: remote.phase,
+        sitting: place.sitting, handUp: remote.hand > 0, talking, phase: remote.phase,
       });
       input.headYaw = Math.max(-NECK_TURN, Math.min(NECK_TURN, wrapAngle(look - body)));
-      drawPerson(m, c, n++);
+      if (full) drawPerson(m, c, n++);
+      else drawLow(lm, low++);
     }
     const wanted = world.remotes.size + 1;
     if (wanted > capacity && !growing.current) {
@@ -180,6 +259,15 @@ export function Avatars() {
       mesh.instanceMatrix.needsUpdate = true;
       if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
     });
+    LOW_PARTS.forEach((part, k) => {
+      const mesh = lm[k];
+      if (!mesh) return;
+      // As above: never zero instances, so the draw calls stay the same.
+      mesh.count = Math.max(1, low * part.per);
+      if (low === 0) mesh.setMatrixAt(0, NOTHING);
+      mesh.instanceMatrix.needsUpdate = true;
+      if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    });
   }, -1);
 
   return (
@@ -196,6 +284,18 @@ export function Avatars() {
           {part.tint
             ? <meshStandardMaterial roughness={part.roughness} vertexColors={part.shaded} />
             : <meshStandardMaterial color="#3a1f1c" roughness={part.roughness} />}
+        </instancedMesh>
+      ))}
+      {LOW_PARTS.map((part, k) => (
+        <instancedMesh
+          key={`low-${part.name}${capacity}`}
+          name={`avatar-low-${part.name}`}
+          ref={(mesh: InstancedMesh | null) => { lowMeshes.current[k] = mesh; }}
+          args={[part.geometry, undefined, capacity * part.per]}
+          castShadow={part.name === 'torso' || part.name === 'head'}
+          frustumCulled={false}
+        >
+          <meshStandardMaterial roughness={part.roughness} vertexColors={part.shaded} />
         </instancedMesh>
       ))}
     </>

@@ -87,3 +87,27 @@ export const HAIR: Partial<Record<HairStyle, BufferGeometry>> = {
     shade(new SphereGeometry(0.035, 8, 6).translate(0, 0.39, 0.008), 0.95),
   ]),
 };
+
+/**
+ * The same person in few triangles, for people beyond the nearest ones drawn in full in a big
+ * crowd (client/scene/crowdDetail.ts): the parts keep their joints, sizes and shading, with a
+ * fraction of the segments and none of the face; every hair or hat shape is one low cap.
+ */
+export const LOW = {
+  torso: merge([
+    shade(new CylinderGeometry(0.19, 0.155, 0.42, 6).scale(1, 1, 0.62).translate(0, 0.28, 0), 1),
+    shade(new CapsuleGeometry(0.095, 0.3, 1, 4).rotateZ(Math.PI / 2).scale(1, 1, 0.7).translate(0, 0.48, 0), 1),
+  ]),
+  head: merge([
+    shade(new CylinderGeometry(0.05, 0.055, 0.12, 4).translate(0, 0.04, 0), 0.9),
+    shade(new SphereGeometry(0.125, 6, 4).scale(0.95, 1.08, 1).translate(0, 0.2, 0), 1),
+  ]),
+  arm: shade(new CapsuleGeometry(0.052, 0.44, 1, 4).translate(0, -0.27, 0), 1),
+  hand: new SphereGeometry(0.058, 4, 3).scale(0.9, 1.1, 0.8).translate(0, -0.56, 0),
+  thigh: new CapsuleGeometry(0.088, THIGH_LENGTH - 0.14, 1, 4).translate(0, -THIGH_LENGTH / 2, 0),
+  shin: merge([
+    shade(new CapsuleGeometry(0.072, 0.3, 1, 4).translate(0, -0.2, 0), 1),
+    shade(new BoxGeometry(0.12, 0.08, 0.24).translate(0, -0.44, -0.05), 0.16),
+  ]),
+  hair: shade(new SphereGeometry(0.136, 6, 3, 0, Math.PI * 2, 0, Math.PI * 0.55).translate(0, 0.205, 0.008), 1),
+};
