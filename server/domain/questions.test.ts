@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QuestionAction } from '../../shared/protocol/townhall.js';
-import { askAck, checkMergeTarget, checkMove, mergeVoters, checkNotMuted, checkVotable, identityKey, initialState, openEventId, QUESTION_DONE, VOTABLE_STATES, isFlagged, normalizeQuestion, PUBLIC_QUESTION_STATES, QUESTION_MOVES, showsAtOnce, type QuestionStateName } from './questions.js';
+import { askAck, changesTheList, checkMergeTarget, checkMove, checkNotMuted, checkVotable, identityKey, initialState, isFlagged, mergeVoters, normalizeQuestion, openEventId, PUBLIC_QUESTION_STATES, QUESTION_DONE, QUESTION_MOVES, type QuestionStateName, showsAtOnce, VOTABLE_STATES } from './questions.js';
 
 const STATES: QuestionStateName[] = ['pending', 'approved', 'answering', 'answered', 'dismissed'];
 
@@ -131,5 +131,17 @@ describe('merging a duplicate', () => {
     expect(mergeVoters(duplicate, target)).toEqual(['guest:cy', 'account:a1']);
     // The target's asker asking the duplicate too: nothing to add for them.
     expect(mergeVoters({ authorKey: 'guest:bo', voters: [] }, target)).toEqual([]);
+  });
+});
+
+describe('changesTheList', () => {
+  it('is a change to the public list when a question enters it, leaves it or changes state, not when only its votes or text change', () => {
+    expect(changesTheList(undefined, 'approved')).toBe(true);
+    expect(changesTheList(undefined, 'pending')).toBe(false);
+    expect(changesTheList(undefined, 'dismissed')).toBe(false);
+    expect(changesTheList('approved', 'dismissed')).toBe(true);
+    expect(changesTheList('approved', 'answering')).toBe(true);
+    expect(changesTheList('answering', 'answered')).toBe(true);
+    expect(changesTheList('approved', 'approved')).toBe(false);
   });
 });

@@ -53,6 +53,19 @@ export function showsAtOnce(question: { id: string; state: QuestionStateName }, 
   return question.state === 'answering' || (answering !== '' && question.id === answering);
 }
 
+/** A change to the list everyone sees goes out at once at most this often; the rest waits for the batch. */
+export const LIST_AT_ONCE_EVERY_MS = 100;
+
+/**
+ * Whether a change alters which questions the public list holds or what state one is in (a
+ * moderator approved, dismissed, merged, answered): worth sending at once, unlike a vote count
+ * or an edit. `shown`: the question's state in the list now (undefined when it is not in it).
+ */
+export function changesTheList(shown: QuestionStateName | undefined, next: QuestionStateName): boolean {
+  const public_ = PUBLIC_QUESTION_STATES.includes(next);
+  return shown === undefined ? public_ : shown !== next;
+}
+
 /** States in which a question takes votes. */
 export const VOTABLE_STATES: readonly QuestionStateName[] = ['approved', 'answering'];
 

@@ -2,7 +2,7 @@ import { allows } from '../../shared/access.js';
 import { ServerMessage } from '../../shared/protocol/messages.js';
 import type { ModerationQueue, MyQuestions } from '../../shared/protocol/townhall.js';
 import { QuestionState } from '../../shared/schema/Hall.js';
-import { identityKey, PUBLIC_QUESTION_STATES, showsAtOnce } from '../domain/questions.js';
+import { changesTheList, identityKey, LIST_AT_ONCE_EVERY_MS, PUBLIC_QUESTION_STATES, showsAtOnce } from '../domain/questions.js';
 import type { Question } from '../store/questions.js';
 import type { HallContext } from './hallContext.js';
 
@@ -18,6 +18,8 @@ export class QuestionViews {
   /** Public questions changed since the last batch (the latest of each), and vote counts read after a vote. */
   private readonly waiting = new Map<string, Question>();
   private readonly pendingVotes = new Map<string, number>();
+  /** When the list last went out at once for a change to it (changesTheList). */
+  private listSentAt = -Infinity;
 
   constructor(private readonly ctx: HallContext) {}
 
@@ -36,9 +38,20 @@ export class QuestionViews {
    * showsAtOnce).
    */
   show(q: Question): void {
+    const shown = this.ctx.host.hall.questions.get(q.id)?.state as Question['state'] | undefined;
     this.waiting.set(q.id, q);
     this.pendingVotes.delete(q.id);
-    if (showsAtOnce(q, this.ctx.host.hall.answering)) this.flush();
+    if (showsAtOnce(q, this.ctx.host.hall.answering)) {
+      this.flush();
+      return;
+    }
+    // A question approved, dismissed or merged shows at once too (the moderator's action reaching
+    // every section), at most every LIST_AT_ONCE_EVERY_MS; votes and edits wait for the batch.
+    const now = Date.now();
+    if (changesTheList(shown, q.state) && now - this.listSentAt >= LIST_AT_ONCE_EVERY_MS) {
+      this.listSentAt = now;
+      this.flush();
+    }
   }
 
   /**
