@@ -173,6 +173,22 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
     questionsChanged: (eventId, ids, keys) => deps.events.questionsChanged(eventId, room.roomId, ids, keys),
     eventRun: (eventId) => deps.events.eventRun(layout.id, eventId, room.roomId),
   }, { repos: deps.repos, log: deps.log, flagWords: deps.flagWords, hashAddress: deps.hashAddress, limits: room.limits });
+  // Listening before the first read: an event started in another section while this one opens
+  // is read again after it (the hall reads and runs its event one at a time), never missed.
+  room.cleanups.push(
+    deps.events.onEventsChanged((spaceId) => {
+      if (spaceId === layout.id) void hall.loadEvent().catch((err: unknown) => deps.log.error({ err }, 'reloading the event failed'));
+    }),
+    deps.events.onEventRun((spaceId, eventId, fromRoomId) => {
+      if (spaceId === layout.id && fromRoomId !== room.roomId) {
+        void hall.loadEvent(false, eventId).catch((err: unknown) => deps.log.error({ err }, 'showing the event run elsewhere failed'));
+      }
+    }),
+    // One Q&A for the whole event: what another section changed shows here too.
+    deps.events.onQuestionsChanged((eventId, fromRoomId, ids, keys) => {
+      if (fromRoomId !== room.roomId) hall.questionsChangedElsewhere(eventId, ids, keys);
+    }),
+  );
   await hall.load(placed.alone);
   hall.register(registerOn(room));
   const counter = new SectionCounter({ roomId: room.roomId, spaceId: layout.id, view: state.hall, publish: (present) => room.setMetadata({ present }), log: deps.log });
@@ -204,18 +220,6 @@ export async function startHall(room: SpaceRoom, placed: { section: number; alon
   room.cleanups.push(
     () => counting.clear(),
     () => { telling.clear(); stage.dispose(); orders.dispose(); },
-    deps.events.onEventsChanged((spaceId) => {
-      if (spaceId === layout.id) void hall.loadEvent().catch((err: unknown) => deps.log.error({ err }, 'reloading the event failed'));
-    }),
-    deps.events.onEventRun((spaceId, eventId, fromRoomId) => {
-      if (spaceId === layout.id && fromRoomId !== room.roomId) {
-        void hall.loadEvent(false, eventId).catch((err: unknown) => deps.log.error({ err }, 'showing the event run elsewhere failed'));
-      }
-    }),
-    // One Q&A for the whole event: what another section changed shows here too.
-    deps.events.onQuestionsChanged((eventId, fromRoomId, ids, keys) => {
-      if (fromRoomId !== room.roomId) hall.questionsChangedElsewhere(eventId, ids, keys);
-    }),
   );
   return hall;
 }

@@ -1,6 +1,7 @@
 import { Client } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJoinError } from '../../shared/protocol/errors.js';
+import { callApi } from '../../shared/protocol/apiClient.js';
 import { ClientMessage, ServerMessage } from '../../shared/protocol/messages.js';
 import type { ReactionBurst } from '../../shared/protocol/townhall.js';
 import type { SpaceState } from '../../shared/schema/SpaceState.js';
@@ -196,5 +197,52 @@ describe('counting who attends across sections', () => {
     const figure = o.room.state.avatars.get(hanaId)!;
     expect(Math.hypot(me(o).x - figure.x, me(o).z - figure.z)).toBeGreaterThanOrEqual(STAGE_SPACING - 1e-3);
     for (const t of [h, filler, o]) await t.room.leave();
+  });
+});
+
+describe('a section opening while the event starts in another', () => {
+  let third: Awaited<ReturnType<typeof bootServer>>;
+  beforeAll(async () => {
+    third = await bootServer({ MAX_CLIENTS_PER_SPACE: '1', MAX_SECTIONS: '2', SECTION_STAFF_RESERVE: '0' });
+  });
+  afterAll(async () => {
+    await third?.close();
+  });
+
+  it('shows the event live even when the start came between its first read and its listening', async () => {
+    // Found by a CI run of crashSafety.test: a host and guests arriving at once opened two
+    // sections; the host started the event while the guests' section was reading it, and that
+    // section went on showing it scheduled, so nobody there could ask.
+    const hana = await createAccount(third, { name: 'Hana Opening', grants: [{ role: 'host', spaceId: 'townhall' }] });
+    const h = await joinHall(third.url, { token: hana.token });
+    if (hall(h).event.state === 'live') await act(h, ClientMessage.EventRun, { action: 'end' }, () => hall(h).event.state === 'ended');
+    const event = await callApi('createEvent', {
+      baseUrl: third.http, token: hana.token,
+      body: { spaceId: 'townhall', title: 'Opening race', startsAt: new Date(Date.now() - 60_000).toISOString() },
+    });
+    await waitFor(() => hall(h).event.id === event.id, 5000, 'the event on show in section 1');
+    // Section 2's first read of the event is held until section 1 has started it.
+    const events = third.repos.events;
+    const current = events.current.bind(events);
+    let reading = false;
+    events.current = async (spaceId) => {
+      const read = await current(spaceId);
+      events.current = current;
+      reading = true;
+      await waitFor(() => hall(h).event.state === 'live', 10_000, 'the start in section 1');
+      return read;
+    };
+    try {
+      const joining = joinHall(third.url, { name: 'Gus' });
+      await waitFor(() => reading, 10_000, "section 2's first read");
+      await act(h, ClientMessage.EventRun, { action: 'start' }, () => hall(h).event.state === 'live');
+      const gus = await joining;
+      expect(hall(gus).section).toBe(2);
+      await waitFor(() => hall(gus).event.state === 'live', 5000, 'section 2 to show the event live');
+      await gus.room.leave();
+    } finally {
+      events.current = current;
+    }
+    await h.room.leave();
   });
 });
