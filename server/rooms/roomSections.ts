@@ -95,6 +95,11 @@ export async function claimSection(
   throw new ServerError(503, joinErrorMessage(ErrorCode.ROOM_FULL, `Every section of this event is full (${attending(others)} people in ${others.length}); others are opening now. Please try again in a moment.`));
 }
 
+/** Is any room of this space open (listed), on any process? */
+async function anyRoomOf(spaceId: string): Promise<boolean> {
+  return (await matchMaker.query({ name: 'space' })).some((l) => listed(l.metadata).spaceId === spaceId);
+}
+
 /**
  * Marks every matchmaking request for a space with whether the person keeps a place in section 1
  * (`visitors: true` for those who do not: the rooms' listings say whether they take visitors,
@@ -121,6 +126,10 @@ export function markVisitors(sessions: Pick<Sessions, 'verify'>, log: Pick<Logge
         },
       );
       if (!staff) options.visitors = true;
+      // With no room of the space open yet, staff match as visitors do: the same filter is the
+      // same creation lock, so Colyseus makes one room for everyone arriving at once (after a
+      // restart, every page enters again together) instead of one for staff and one for the rest.
+      else if (typeof spaceId === 'string' && !(await anyRoomOf(spaceId))) options.visitors = true;
     }
     return original(method, roomName, clientOptions, authOptions);
   };
