@@ -53,7 +53,10 @@ const frustum = new Frustum();
 const viewMatrix = new Matrix4();
 const bodySphere = new Sphere(undefined, VIEW_RADIUS);
 const inView: RemoteAvatar[] = [];
+/** Per person in view (same index as inView): squared distance to the camera, where the head looks, its pitch. */
 let distances = new Float64Array(256);
+let looks = new Float64Array(256);
+let pitches = new Float64Array(256);
 
 const place: Placement = newPlacement();
 const pose: HumanoidPose = newPose();
@@ -192,14 +195,20 @@ export function Avatars() {
       frustum.setFromProjectionMatrix(viewMatrix.multiplyMatrices(camera.projectionMatrix, camera.matrixWorldInverse));
     }
     inView.length = 0;
-    if (distances.length < world.remotes.size) distances = new Float64Array(world.remotes.size * 2);
+    if (distances.length < world.remotes.size) {
+      const size = world.remotes.size * 2;
+      distances = new Float64Array(size);
+      looks = new Float64Array(size);
+      pitches = new Float64Array(size);
+    }
     for (const remote of world.remotes.values()) {
       sampleRemote(remote, now);
       const r = remote.render;
       placeOn(layout, remote.seat, r.x, r.z, r.yaw, place);
       const vr = remoteVrPoses.get(remote.id);
       if (vr) headE.setFromQuaternion(headQ.set(vr.head[3], vr.head[4], vr.head[5], vr.head[6]));
-      const body = place.sitting ? place.yaw : followLook(remote.drawn.body, vr ? headE.y : r.yaw, dt);
+      const look = vr ? headE.y : r.yaw;
+      const body = place.sitting ? place.yaw : followLook(remote.drawn.body, look, dt);
       keep(remote.drawn, place, body);
       if (cull) {
         bodySphere.center.set(place.x, place.base + 0.9, place.z);
@@ -208,6 +217,8 @@ export function Avatars() {
       const dx = place.x - camera.position.x;
       const dz = place.z - camera.position.z;
       distances[inView.length] = dx * dx + dz * dz;
+      looks[inView.length] = look;
+      pitches[inView.length] = vr ? headE.x : 0;
       inView.push(remote);
     }
     // In a big crowd the nearest are drawn in full, the rest in few triangles (crowdDetail.ts).
@@ -218,14 +229,8 @@ export function Avatars() {
       const remote = inView[k]!;
       const r = remote.render;
       placeOn(layout, remote.seat, r.x, r.z, r.yaw, place);
-      let look = r.yaw;
-      let pitch = 0;
-      const vr = remoteVrPoses.get(remote.id);
-      if (vr) {
-        headE.setFromQuaternion(headQ.set(vr.head[3], vr.head[4], vr.head[5], vr.head[6]));
-        look = headE.y;
-        pitch = headE.x;
-      }
+      const look = looks[k]!;
+      const pitch = pitches[k]!;
       const body = remote.drawn.body;
       const talking = speaking.includes(remote.id);
       const full = distances[k]! <= cutoff || talking;

@@ -12,8 +12,14 @@ export const FULL_DETAIL = 40;
  * of everyone in view (the first `count` entries): the FULL_DETAIL-th nearest's, or Infinity when
  * there are no more than that.
  */
+let scratch = new Float64Array(0);
+
 export function detailCutoff(distances: Float64Array, count: number, full = FULL_DETAIL): number {
   if (count <= full) return Infinity;
-  const sorted = distances.subarray(0, count).slice().sort();
+  // Sorted in a buffer kept between frames: no allocation in the frame loop once it has grown.
+  if (scratch.length < count) scratch = new Float64Array(count * 2);
+  const sorted = scratch.subarray(0, count);
+  sorted.set(distances.subarray(0, count));
+  sorted.sort();
   return sorted[full - 1]!;
 }

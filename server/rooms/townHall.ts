@@ -105,7 +105,8 @@ export class TownHall {
 
   /** Someone coming back after the server lost their place: the seat they had, if it is free. */
   seatReturning(sessionId: string, o: Occupant, seat: number): void {
-    if (!o.console) this.floor.sitReturning(sessionId, o, seat);
+    // The same rule as the Sit message (the permissions table's seat.sit), asked for at the door.
+    if (!o.console && allows('seat.sit', o.identity, this.ctx.host.layout.id)) this.floor.sitReturning(sessionId, o, seat);
   }
 
   onConnectionChange(): void {
