@@ -50,6 +50,9 @@ test('a host goes to the stage in one press and is seen facing the audience; the
   try {
     await expect(h.getByRole('status').filter({ hasText: 'You are live' })).toBeVisible();
     await expect.poll(async () => (await hook(h, (x) => x.hall()))?.speakers.includes(hostId) ?? false).toBe(true);
+    // The hall hears her already: she has no hand to raise; the audience has.
+    await expect(a.getByRole('button', { name: 'Raise hand' })).toBeVisible();
+    await expect(h.getByRole('button', { name: 'Raise hand' })).toHaveCount(0);
     await h.screenshot({ path: `${SHOTS}/host-live.png` });
     await a.setViewportSize({ width: 1280, height: 720 });
     await a.screenshot({ path: `${SHOTS}/audience-sees-host.png` });

@@ -1,5 +1,5 @@
 import { BoxGeometry, PlaneGeometry } from 'three';
-import type { Box, SpaceLayout } from '../../shared/spaces/layout.js';
+import type { SpaceLayout } from '../../shared/spaces/layout.js';
 import { floorLine, formatCountdown } from '../hallText.js';
 import { allows } from '../../shared/access.js';
 import { principalOf, useMe } from '../state/account.js';
@@ -7,6 +7,7 @@ import { answeringQuestion, useHall } from '../state/hall.js';
 import { useUi } from '../state/ui.js';
 import { useNow } from '../state/useNow.js';
 import { SIGN_FONT } from './fonts.js';
+import { monitorPlace } from './monitorPlace.js';
 import { Text } from './Text.js';
 
 const UNIT_BOX = new BoxGeometry(1, 1, 1);
@@ -15,28 +16,7 @@ const W = 1.2;
 const H = 0.68;
 /** Leaning back towards the speaker's eyes. */
 const TILT = -0.62;
-/** How far to one side of the lectern the monitor stands (m). */
-const MONITOR_ASIDE = 1.1;
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-
-/** Where the monitor stands: on the stage's front edge, beside the lectern, turned back towards the stage. */
-export function monitorPlace(layout: SpaceLayout): { x: number; y: number; z: number; rotationY: number } | undefined {
-  const stage = layout.boxes.find((b) => b.kind === 'stage');
-  const mic = layout.stage?.floorMic;
-  if (!stage || !mic) return undefined;
-  const lectern: Box | undefined = layout.boxes.find((b) => b.kind === 'furniture' && Math.abs(b.x - stage.x) <= stage.w / 2 && Math.abs(b.z - stage.z) <= stage.d / 2);
-  const alongZ = Math.abs(mic.z - stage.z) >= Math.abs(mic.x - stage.x);
-  const toward = alongZ ? Math.sign(mic.z - stage.z) || 1 : Math.sign(mic.x - stage.x) || 1;
-  const edge = (alongZ ? stage.d : stage.w) / 2 - 0.45;
-  // Beside the lectern's line rather than on it: the speaker's own body (and the view over her
-  // shoulder) would hide it there.
-  const across = (lectern ? (alongZ ? lectern.x : lectern.z) : alongZ ? stage.x : stage.z) + MONITOR_ASIDE;
-  const x = alongZ ? across : stage.x + toward * edge;
-  const z = alongZ ? stage.z + toward * edge : across;
-  // Its face turns back towards the stage (away from the audience).
-  const rotationY = alongZ ? (toward > 0 ? Math.PI : 0) : (toward > 0 ? -Math.PI / 2 : Math.PI / 2);
-  return { x, y: stage.h, z, rotationY };
-}
 
 /** What the monitor says; only staff who may run the event have it drawn (the audience sees its back). */
 function MonitorScreen() {

@@ -67,10 +67,6 @@ export function BallotAllocation({ live }: { live: LiveBallot }) {
           );
         })}
       </ul>
-      <p className="ballot-credits" role="status" aria-live="polite" data-testid="credits-left">
-        {`Credits left: ${left} of ${ballot.budget}`}
-      </p>
-      <meter min={0} max={ballot.budget} value={spent} aria-label="Voice credits spent" />
       {offerCode && (
         <div className="field">
           <label htmlFor={`${base}-code`}>{needsCode ? 'Ballot code' : 'Ballot code (if you were given one)'}</label>
@@ -80,12 +76,19 @@ export function BallotAllocation({ live }: { live: LiveBallot }) {
           </span>
         </div>
       )}
-      {mine?.reason && <p className="muted small">{mine.reason}</p>}
-      {mine?.named && <p className="muted small">Your ballot will be listed with your name.</p>}
-      <button type="submit" disabled={!open || !changed || sending || (needsCode && code.trim() === '')}>
-        {mine?.voterClass ? 'Save changes' : 'Cast ballot'}
-      </button>
-      {note && <p className={note.kind === 'error' ? 'form-error' : 'muted small'} role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</p>}
+      {/* Credits left and the button stay in view while the proposals scroll (a long ballot in the right column). */}
+      <div className="ballot-footer">
+        <p className="ballot-credits" role="status" aria-live="polite" data-testid="credits-left">
+          {`Credits left: ${left} of ${ballot.budget}`}
+        </p>
+        <meter min={0} max={ballot.budget} value={spent} aria-label="Voice credits spent" />
+        {mine?.reason && <p className="muted small">{mine.reason}</p>}
+        {mine?.named && <p className="muted small">Your ballot will be listed with your name.</p>}
+        <button type="submit" disabled={!open || !changed || sending || (needsCode && code.trim() === '')}>
+          {mine?.voterClass ? 'Save changes' : 'Cast ballot'}
+        </button>
+        {note && <p className={note.kind === 'error' ? 'form-error' : 'muted small'} role={note.kind === 'error' ? 'alert' : 'status'}>{note.text}</p>}
+      </div>
     </form>
   );
 }

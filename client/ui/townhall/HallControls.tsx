@@ -17,6 +17,9 @@ export function HallControls() {
   const elsewhere = useHall((s) => s.handsElsewhere);
   // Hands close when the event ends (the server refuses them too).
   const ended = useHall((s) => s.event.state === 'ended');
+  // Someone speaking from the stage has no hand to raise: the hall hears them already.
+  const selfId = useUi((s) => s.selfId);
+  const onStage = useHall((s) => s.speakers.includes(selfId) && s.floor.holder !== selfId);
   const hand = useRef<HTMLButtonElement>(null);
   // The turn ends (given back, or its time is up) while "Give back the mic" has the keyboard:
   // the button goes, so the focus goes to the hand button in its place, not to the page.
@@ -47,7 +50,7 @@ export function HallControls() {
           {self.seat >= 0 && (
             <button type="button" className="secondary" onClick={stand}>Stand up</button>
           )}
-          {!ended && (
+          {!ended && (!onStage || handUp) && (
             <button ref={hand} type="button" className={handUp ? 'secondary' : undefined} aria-pressed={handUp} onClick={() => raiseHand(!handUp)}>
               {handUp ? 'Lower hand' : 'Raise hand'}
             </button>
