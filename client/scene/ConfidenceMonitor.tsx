@@ -12,8 +12,9 @@ import { Text } from './Text.js';
 
 const UNIT_BOX = new BoxGeometry(1, 1, 1);
 const UNIT_PLANE = new PlaneGeometry(1, 1);
-const W = 1.2;
-const H = 0.68;
+/** Big enough to read from behind the lectern over the shoulder (1.2 x 0.68 m was not, at 1280x720). */
+const W = 1.5;
+const H = 0.85;
 /** Leaning back towards the speaker's eyes. */
 const TILT = -0.62;
 const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
@@ -30,21 +31,21 @@ function MonitorScreen() {
   const right = W / 2 - 0.06;
   return (
     <>
-      <Text font={SIGN_FONT} position={[left, H / 2 - 0.05, 0.002]} fontSize={0.045} color="#7fd8ff" anchorX="left" anchorY="top" letterSpacing={0.06}>
+      <Text font={SIGN_FONT} position={[left, H / 2 - 0.05, 0.002]} fontSize={0.056} color="#7fd8ff" anchorX="left" anchorY="top" letterSpacing={0.06}>
         {question ? 'NOW ANSWERING' : 'NO QUESTION ON SCREEN'}
       </Text>
-      <Text font={SIGN_FONT} position={[right, H / 2 - 0.05, 0.002]} fontSize={0.05} color="#ffffff" anchorX="right" anchorY="top">
+      <Text font={SIGN_FONT} position={[right, H / 2 - 0.05, 0.002]} fontSize={0.062} color="#ffffff" anchorX="right" anchorY="top">
         {clock.format(now)}
       </Text>
       {question && (
-        <Text font={SIGN_FONT} position={[left, H / 2 - 0.13, 0.002]} fontSize={question.text.length > 160 ? 0.046 : 0.06} maxWidth={W - 0.12} lineHeight={1.18} color="#ffffff" anchorX="left" anchorY="top" overflowWrap="break-word">
+        <Text font={SIGN_FONT} position={[left, H / 2 - 0.15, 0.002]} fontSize={question.text.length > 160 ? 0.058 : 0.075} maxWidth={W - 0.12} lineHeight={1.18} color="#ffffff" anchorX="left" anchorY="top" overflowWrap="break-word">
           {question.text}
         </Text>
       )}
-      <Text font={SIGN_FONT} position={[left, -H / 2 + 0.06, 0.002]} fontSize={0.05} color={event.state === 'live' ? '#ff9a8a' : '#b5bec8'} anchorX="left" anchorY="bottom">
+      <Text font={SIGN_FONT} position={[left, -H / 2 + 0.06, 0.002]} fontSize={0.062} color={event.state === 'live' ? '#ff9a8a' : '#b5bec8'} anchorX="left" anchorY="bottom">
         {floorLine(floor, now) || elapsed}
       </Text>
-      <Text font={SIGN_FONT} position={[right, -H / 2 + 0.06, 0.002]} fontSize={0.05} color={hands > 0 ? '#ffd166' : '#b5bec8'} anchorX="right" anchorY="bottom">
+      <Text font={SIGN_FONT} position={[right, -H / 2 + 0.06, 0.002]} fontSize={0.062} color={hands > 0 ? '#ffd166' : '#b5bec8'} anchorX="right" anchorY="bottom">
         {hands === 1 ? '1 hand up' : `${hands} hands up`}
       </Text>
     </>
@@ -66,7 +67,7 @@ export function ConfidenceMonitor({ layout }: { layout: SpaceLayout }) {
       <mesh geometry={UNIT_BOX} position={[0, 0.14, 0]} scale={[W + 0.1, 0.28, 0.4]} castShadow>
         <meshStandardMaterial color="#1d1f23" roughness={0.6} />
       </mesh>
-      <group position={[0, 0.42, 0.02]} rotation-x={TILT}>
+      <group position={[0, 0.5, 0.02]} rotation-x={TILT}>
         <mesh geometry={UNIT_BOX} position-z={-0.03} scale={[W + 0.08, H + 0.08, 0.05]}>
           <meshStandardMaterial color="#24272c" roughness={0.5} metalness={0.2} />
         </mesh>

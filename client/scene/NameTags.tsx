@@ -11,6 +11,8 @@ const GROW_FROM = 10;
 const GROW_MAX = 1.5;
 const FADE_FROM = 16;
 const FADE_TO = 26;
+/** Closer than this (metres from the camera) a tag shrinks with distance, so it never looks bigger than at this distance: a person beside you no longer hangs a name the size of a panel over the view. */
+const SHRINK_WITHIN = 6;
 const screenRect = newRect();
 const exhibitRect = newRect();
 const at = new Vector3();
@@ -77,7 +79,7 @@ export function NameTags() {
       const d = remote.drawn;
       const distance = camera.position.distanceTo(at.set(d.x, d.head, d.z));
       const fade = Math.max(0, Math.min(1, (FADE_TO - distance) / (FADE_TO - FADE_FROM)));
-      const height = TAG_HEIGHT * Math.max(1, Math.min(GROW_MAX, distance / GROW_FROM));
+      const height = TAG_HEIGHT * Math.min(1, distance / SHRINK_WITHIN) * Math.max(1, Math.min(GROW_MAX, distance / GROW_FROM));
       sprite.material.opacity = (remote.connected ? 1 : 0.55) * fade;
       sprite.scale.set(height * tag.aspect, height, 1);
       sprite.position.set(d.x, d.head + TAG_GAP + height / 2, d.z);

@@ -31,8 +31,8 @@ describe('monitorPlace', () => {
       const { stage, lectern, forward, right } = speakerFrame(layout);
       const place = monitorPlace(layout)!;
       const fromLectern = { x: place.x - lectern.x, z: place.z - lectern.z };
-      // On her right, 1.1 m from the lectern's line (the page's left column covers her left).
-      expect(fromLectern.x * right.x + fromLectern.z * right.z).toBeCloseTo(1.1, 6);
+      // On her right, 1.2 m from the lectern's line (the page's left column covers her left).
+      expect(fromLectern.x * right.x + fromLectern.z * right.z).toBeCloseTo(1.2, 6);
       // Between her and the audience, on the stage.
       expect(fromLectern.x * forward.x + fromLectern.z * forward.z).toBeGreaterThan(0);
       expect(Math.abs(place.x - stage.x)).toBeLessThan(stage.w / 2);

@@ -1,7 +1,7 @@
 import type { Box, SpaceLayout } from '../../shared/spaces/layout.js';
 
 /** How far to the speaker's right of the lectern the confidence monitor stands (m). */
-const MONITOR_ASIDE = 1.1;
+const MONITOR_ASIDE = 1.2;
 
 /** Where the confidence monitor stands: on the stage's front edge, beside the lectern, turned back towards the stage. */
 export function monitorPlace(layout: SpaceLayout): { x: number; y: number; z: number; rotationY: number } | undefined {
