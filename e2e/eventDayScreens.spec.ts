@@ -5,7 +5,7 @@ import { callApi } from '../shared/protocol/apiClient.js';
 import { ClientMessage } from '../shared/protocol/messages.js';
 import { adminSession, enterSignedIn, invitedAccount, signInThroughPage, type Credentials } from './accounts.js';
 import { approve, guestBot, openDesk } from './eventDay.js';
-import { expect, hook, test, waitReady, type Visitor } from './fixtures.js';
+import { expect, framesDrawn, hook, test, waitReady, type Visitor } from './fixtures.js';
 
 /**
  * The event day's screenshots for the README (docs/screens/event-day): not a test of its own
@@ -36,10 +36,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Until the page has drawn a few more frames (a change of state reaches the 3D view). */
-async function frames(page: Page, n = 6): Promise<void> {
-  const from = await hook(page, (h) => h.renderInfo().frame);
-  await expect.poll(() => hook(page, (h) => h.renderInfo().frame), { timeout: 60_000 }).toBeGreaterThan(from + n);
-}
+const frames = (page: Page, n = 6): Promise<void> => framesDrawn(page, n);
 
 test('the event day, as screenshots', async ({ newVisitor, baseURL }) => {
   test.setTimeout(900_000);

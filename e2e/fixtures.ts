@@ -121,6 +121,12 @@ export async function hook<T>(page: Page, fn: (h: HustingsTestHook) => T): Promi
   }
 }
 
+/** Until the page has drawn `n` more frames (a change of state has reached the 3D view): for screenshots. */
+export async function framesDrawn(page: Page, n: number): Promise<void> {
+  const from = await hook(page, (h) => h.renderInfo().frame);
+  await expect.poll(() => hook(page, (h) => h.renderInfo().frame), { timeout: 60_000 }).toBeGreaterThan(from + n);
+}
+
 /** How far the server has this visitor's avatar from `from` (for expect.poll while walking). */
 export async function distanceFrom(page: Page, from: { x: number; z: number }): Promise<number> {
   const now = await hook(page, (h) => h.self());

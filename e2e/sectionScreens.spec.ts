@@ -5,7 +5,7 @@ import { callApi } from '../shared/protocol/apiClient.js';
 import { ClientMessage } from '../shared/protocol/messages.js';
 import { adminSession, enterSignedIn, invitedAccount, type Credentials } from './accounts.js';
 import { guestBot, openDesk } from './eventDay.js';
-import { expect, hook, test, waitReady } from './fixtures.js';
+import { expect, framesDrawn, hook, test, waitReady } from './fixtures.js';
 import { ownServer, type OwnServer } from './ownServer.js';
 
 /**
@@ -36,10 +36,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** Until the page has drawn a few more frames (a change of state reaches the 3D view). */
-async function frames(page: Page, n = 8): Promise<void> {
-  const from = await hook(page, (h) => h.renderInfo().frame);
-  await expect.poll(() => hook(page, (h) => h.renderInfo().frame), { timeout: 60_000 }).toBeGreaterThan(from + n);
-}
+const frames = (page: Page, n = 8): Promise<void> => framesDrawn(page, n);
 
 test('an event in two sections, as screenshots', async ({ newVisitor }) => {
   test.setTimeout(600_000);

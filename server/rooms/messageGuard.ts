@@ -139,7 +139,8 @@ export function guardFrame(deps: Pick<SpaceRoomDeps, 'offenders' | 'metrics'>, c
 /** A room method that threw (the tick, a timer, a handler): logged, and the room goes on. */
 export function reportRoomFault(deps: Pick<SpaceRoomDeps, 'roomFaults'>, roomId: string, error: Error, methodName: string): void {
   const cause = (error as Error & { cause?: unknown }).cause ?? error;
-  // A join refused on purpose (banned, room full, bad token) is the room's answer, not a fault.
-  if (methodName === 'onAuth' && cause instanceof ServerError) return;
+  // A join or a room refused on purpose (banned, bad token; every section full when a room would
+  // open) is the room's answer to the one who asked, not a fault: no error line, no stack.
+  if ((methodName === 'onAuth' || methodName === 'onCreate') && cause instanceof ServerError) return;
   deps.roomFaults.report(`${roomId}:${methodName}`, methodName, firstLine(cause), cause);
 }

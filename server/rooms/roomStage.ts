@@ -11,6 +11,7 @@ import {
 } from '../domain/stageMirror.js';
 import type { Logger } from '../log.js';
 import type { Occupant } from './occupant.js';
+import { SectionChannels } from './sectionChannels.js';
 
 /** How often a section looks at its stage, hands and floor and tells the others when they changed. */
 export const STAGE_EVERY_MS = 200;
@@ -48,30 +49,19 @@ export class StageRelay {
   private readonly book = new MirrorBook();
   private lastKey: string | undefined;
   private lastAt = 0;
-  /**
-   * The channels this section listens on, each handler guarded: what arrives comes from other
-   * processes, and with in-memory presence a handler runs inside the sender's publish, so a throw
-   * here must end in a log line, never in the sender's tick or the process.
-   */
-  private readonly listeners: [string, (data: unknown) => void][];
+  /** The channels this section listens on (server/rooms/sectionChannels.ts guards each handler). */
+  private readonly channels: SectionChannels;
 
   constructor(private readonly parts: StageParts) {
-    const guarded = (what: string, handle: (data: unknown) => void) => (data: unknown): void => {
-      try {
-        handle(data);
-      } catch (err) {
-        parts.log.error({ err }, `${what} from another section failed`);
-      }
-    };
     const space = parts.layout.id;
-    this.listeners = [
-      [stageTopic(space), guarded('showing the stage', (data) => this.onNews(data))],
-      [reactionsTopic(space), guarded('adding reactions', (data) => this.onReactionNews(data))],
-    ];
+    this.channels = new SectionChannels(parts.presence, parts.log, [
+      { topic: stageTopic(space), what: 'showing the stage', handle: (data) => this.onNews(data) },
+      { topic: reactionsTopic(space), what: 'adding reactions', handle: (data) => this.onReactionNews(data) },
+    ]);
   }
 
-  async start(): Promise<void> {
-    for (const [topic, listener] of this.listeners) await this.parts.presence.subscribe(topic, listener);
+  start(): Promise<void> {
+    return this.channels.start();
   }
 
   /** This section's reactions since its last burst, for the other sections. */
@@ -110,7 +100,7 @@ export class StageRelay {
   }
 
   dispose(): void {
-    for (const [topic, listener] of this.listeners) this.parts.presence.unsubscribe(topic, listener);
+    this.channels.stop();
     for (const id of this.book.all()) this.drop(id);
   }
 

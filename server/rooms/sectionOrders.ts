@@ -6,6 +6,7 @@ import {
 } from '../domain/sectionOrders.js';
 import type { Logger } from '../log.js';
 import { StoreError, unavailableStore } from '../store/errors.js';
+import { SectionChannels } from './sectionChannels.js';
 
 /** The channels one space's sections use for orders and their answers (Colyseus presence: in memory, or Redis). */
 const orderTopic = (spaceId: string): string => `hustings:floor:${spaceId}`;
@@ -34,24 +35,17 @@ export interface OrderParts {
 export class OrderChannel {
   private readonly waiting = new Map<string, { done(answer: OrderAnswer): void; timer: NodeJS.Timeout }>();
   private asked = 0;
-  private readonly listeners: [string, (data: unknown) => void][];
+  private readonly channels: SectionChannels;
 
   constructor(private readonly parts: OrderParts) {
-    const guarded = (what: string, handle: (data: unknown) => void) => (data: unknown): void => {
-      try {
-        handle(data);
-      } catch (err) {
-        parts.log.error({ err }, `${what} from another section failed`);
-      }
-    };
-    this.listeners = [
-      [orderTopic(parts.spaceId), guarded('a floor order', (data) => this.onOrder(data))],
-      [answerTopic(parts.spaceId), guarded('an answer', (data) => this.onAnswer(data))],
-    ];
+    this.channels = new SectionChannels(parts.presence, parts.log, [
+      { topic: orderTopic(parts.spaceId), what: 'a floor order', handle: (data) => this.onOrder(data) },
+      { topic: answerTopic(parts.spaceId), what: 'an answer', handle: (data) => this.onAnswer(data) },
+    ]);
   }
 
-  async start(): Promise<void> {
-    for (const [topic, listener] of this.listeners) await this.parts.presence.subscribe(topic, listener);
+  start(): Promise<void> {
+    return this.channels.start();
   }
 
   /**
@@ -76,7 +70,7 @@ export class OrderChannel {
   }
 
   dispose(): void {
-    for (const [topic, listener] of this.listeners) this.parts.presence.unsubscribe(topic, listener);
+    this.channels.stop();
     for (const [ask, w] of this.waiting) {
       clearTimeout(w.timer);
       w.done({ to: this.parts.roomId, ask, ok: false, code: ErrorCode.UNAVAILABLE, message: 'This section closed before the other one answered.' });
