@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
-import { Client, type Room } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
 import { callApi } from '../shared/protocol/apiClient.js';
 import { ClientMessage } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
@@ -8,6 +8,7 @@ import { enterSignedIn, invitedAccount, type Credentials } from './accounts.js';
 import { enter, expect, hook, test } from './fixtures.js';
 import { operate, paced } from './load/editOps.js';
 import { ownServer, type OwnServer } from './ownServer.js';
+import { joinSpace } from './scriptRoom.js';
 
 /**
  * axe-core on the real pages, in the real browser: the landing page, the world UI, the
@@ -34,7 +35,7 @@ test.beforeAll(async () => {
   const curator = await invitedAccount(base, CURATOR, 'curator', 'hall-1', server.dataDir);
   const host = await invitedAccount(base, HOST, 'host', 'townhall', server.dataDir);
   // Two published exhibits, made through the room as the editor makes them.
-  const room: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: 'hall-1', token: curator.token });
+  const room: Room<SpaceState> = await joinSpace(base.replace(/^http/, 'ws'), { spaceId: 'hall-1', token: curator.token });
   room.onMessage('*', () => undefined);
   try {
     await operate(room, ClientMessage.EditMode, { on: true });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { Client, type Room } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
 import { makePng } from '../server/testing/files.js';
 import { ApiCallError, callApi } from '../shared/protocol/apiClient.js';
 import type { ErrorPayload } from '../shared/protocol/errors.js';
@@ -7,6 +7,7 @@ import { ClientMessage, ServerMessage } from '../shared/protocol/messages.js';
 import { enterSignedIn, invitedAccount, type Credentials } from './accounts.js';
 import { clickWorld, coveredHeaderControls, enter, expect, hook, test } from './fixtures.js';
 import { ownServer, type OwnServer } from './ownServer.js';
+import { joinSpace } from './scriptRoom.js';
 
 /**
  * Curating an exhibition hall in real browsers: a curator signs in, enters edit mode, adds a
@@ -72,7 +73,7 @@ function floorAxes(yaw: number): { up: { x: number; z: number }; right: { x: num
  * answers it (refusals are answered at most four times a second) and returns the answer.
  */
 async function forgedClient(wsUrl: string, token: string) {
-  const room: Room = await new Client(wsUrl).joinOrCreate('space', { spaceId: SPACE, token });
+  const room: Room = await joinSpace(wsUrl, { spaceId: SPACE, token });
   const errors: ErrorPayload[] = [];
   const acks: { ref: string }[] = [];
   room.onMessage('*', (type, message) => {

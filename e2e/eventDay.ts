@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { Client } from 'colyseus.js';
 import { callApi, requestGuestSession } from '../shared/protocol/apiClient.js';
 import { ClientMessage, ServerMessage } from '../shared/protocol/messages.js';
 import type { Ack, ModerationQueue } from '../shared/protocol/townhall.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { expect, hook } from './fixtures.js';
+import { joinSpace } from './scriptRoom.js';
 
 /**
  * Helpers for the event-day specs: headless colyseus.js people (a moderator's console
@@ -17,7 +17,7 @@ const wsOf = (base: string) => base.replace(/^http/, 'ws');
 
 /** A moderator's console connection from the test (no avatar), with the queue and acks it receives. */
 export async function openDesk(base: string, token: string) {
-  const room = await new Client(wsOf(base)).joinOrCreate<SpaceState>('space', { spaceId: 'townhall', token, console: true });
+  const room = await joinSpace<SpaceState>(wsOf(base), { spaceId: 'townhall', token, console: true });
   const seen = { queue: null as ModerationQueue | null, acks: [] as Ack[], errors: [] as { code: string; message: string }[] };
   room.onMessage(ServerMessage.Queue, (q: ModerationQueue) => { seen.queue = q; });
   room.onMessage(ServerMessage.Ack, (a: Ack) => seen.acks.push(a));
@@ -48,7 +48,7 @@ export async function liveEvent(base: string, token: string, desk: Desk): Promis
 /** A guest connection from the test: asks and votes like a visitor. */
 export async function guestBot(base: string, name: string) {
   const { token } = await requestGuestSession(base, name);
-  const room = await new Client(wsOf(base)).joinOrCreate<SpaceState>('space', { spaceId: 'townhall', token });
+  const room = await joinSpace<SpaceState>(wsOf(base), { spaceId: 'townhall', token });
   const acks: Ack[] = [];
   room.onMessage(ServerMessage.Ack, (a: Ack) => acks.push(a));
   room.onMessage('*', () => undefined);

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { Client, type Room } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
 import { callApi } from '../shared/protocol/apiClient.js';
 import { ClientMessage } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
@@ -7,6 +7,7 @@ import { invitedAccount, type Credentials } from './accounts.js';
 import { expect, hook, test, waitReady } from './fixtures.js';
 import { operate, paced } from './load/editOps.js';
 import { ownServer, type OwnServer } from './ownServer.js';
+import { joinSpace } from './scriptRoom.js';
 
 /**
  * A visitor who uses only the keyboard (not one mouse call in this spec): enters the exhibition
@@ -60,7 +61,7 @@ async function keysAtWindow(page: Page): Promise<string[]> {
 }
 
 async function publishThree(base: string, token: string): Promise<string[]> {
-  const room: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: 'hall-1', token });
+  const room: Room<SpaceState> = await joinSpace(base.replace(/^http/, 'ws'), { spaceId: 'hall-1', token });
   room.onMessage('*', () => undefined);
   try {
     await operate(room, ClientMessage.EditMode, { on: true });
@@ -200,7 +201,7 @@ test('keyboard only: three exhibits, the shortcuts sheet, a seat, a question and
   await expect(view.getByRole('button', { name: 'Lower hand' })).toHaveAttribute('aria-pressed', 'true');
 
   // The moderator starts the event, puts the question on the stage and calls Kit to the floor.
-  const mod: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: 'townhall', token: moderator.token });
+  const mod: Room<SpaceState> = await joinSpace(base.replace(/^http/, 'ws'), { spaceId: 'townhall', token: moderator.token });
   mod.onMessage('*', () => undefined);
   try {
     await operate(mod, ClientMessage.EventRun, { action: 'start' });

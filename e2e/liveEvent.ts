@@ -1,9 +1,10 @@
-import { Client, type Room } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
 import { callApi } from '../shared/protocol/apiClient.js';
 import type { EventView } from '../shared/protocol/api.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
 import { ClientMessage, ServerMessage } from '../shared/protocol/messages.js';
 import { operate } from './load/editOps.js';
+import { joinSpace } from './scriptRoom.js';
 
 /**
  * An event of a spec's own in the town hall, run by a staff member's socket (as the moderator
@@ -23,7 +24,7 @@ export async function startLiveEvent(baseURL: string, token: string, title: stri
     baseUrl: baseURL, token,
     body: { spaceId: 'townhall', title, description: 'An event the browser tests start and end.', startsAt: new Date(Date.now() - 60_000).toISOString(), autoApprove: false },
   });
-  const room = await new Client(baseURL.replace(/^http/, 'ws')).joinOrCreate<SpaceState>('space', { spaceId: 'townhall', token });
+  const room = await joinSpace<SpaceState>(baseURL.replace(/^http/, 'ws'), { spaceId: 'townhall', token });
   for (const type of Object.values(ServerMessage)) if (type !== ServerMessage.Ack && type !== ServerMessage.Error) room.onMessage(type, () => undefined);
   // The hall reloads its event when one is scheduled: wait until it shows ours, then start it.
   for (let i = 0; i < 100 && room.state.hall?.event.id !== event.id; i++) await new Promise((r) => setTimeout(r, 100));

@@ -1,5 +1,4 @@
 import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { Client } from 'colyseus.js';
 import { callApi } from '../shared/protocol/apiClient.js';
 import { wrapAngle, yawTowards } from '../shared/spaces/movement.js';
 import { ClientMessage, ServerMessage } from '../shared/protocol/messages.js';
@@ -8,6 +7,7 @@ import { adminSession, enterSignedIn, invitedAccount, type Credentials } from '.
 import { coveredHeaderControls, enter, expect, hook, test } from './fixtures.js';
 import { operate } from './load/editOps.js';
 import { ownServer, type OwnServer } from './ownServer.js';
+import { joinSpace } from './scriptRoom.js';
 
 /**
  * A phone visitor (390 x 844, touch, a 3x screen): the graphics tier drops by itself, a finger
@@ -32,7 +32,7 @@ test.beforeAll(async () => {
   await server.start();
   // An admin (who may curate) places one panel in front of the hall's entrance and publishes it.
   const admin = await adminSession(server.url, server.dataDir);
-  const room = await new Client(server.url.replace(/^http/, 'ws')).joinOrCreate<SpaceState>('space', { spaceId: 'hall-1', token: admin.token });
+  const room = await joinSpace<SpaceState>(server.url.replace(/^http/, 'ws'), { spaceId: 'hall-1', token: admin.token });
   room.onMessage(ServerMessage.EditHistory, () => undefined);
   try {
     await operate(room, ClientMessage.EditMode, { on: true });

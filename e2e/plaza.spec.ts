@@ -1,6 +1,6 @@
-import { Client } from 'colyseus.js';
 import { requestGuestSession } from '../shared/protocol/apiClient.js';
 import { distanceFrom, enter, expect, hook, screenshotVariance, test, waitReady } from './fixtures.js';
+import { joinSpace } from './scriptRoom.js';
 
 test('two visitors enter the plaza, see each other, and one walks with the keyboard', async ({ newVisitor, baseURL }) => {
   const a = await newVisitor();
@@ -110,7 +110,7 @@ test('draw calls do not grow with the number of avatars', async ({ newVisitor, b
   const url = baseURL!.replace(/^http/, 'ws');
   const join = (n: number, from: number) => Promise.all(Array.from({ length: n }, async (_, i) => {
     const { token } = await requestGuestSession(baseURL!, `extra-${from + i}`);
-    return new Client(url).joinOrCreate('space', { spaceId: 'plaza', token });
+    return joinSpace(url, { spaceId: 'plaza', token });
   }));
   // Visitors from earlier tests may still be held for reconnection, so count only our extras.
   const callsWith = async (count: number) => {

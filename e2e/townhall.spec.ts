@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { Client } from 'colyseus.js';
 import { callApi, requestGuestSession } from '../shared/protocol/apiClient.js';
 import type { ErrorPayload } from '../shared/protocol/errors.js';
 import { ClientMessage, ServerMessage } from '../shared/protocol/messages.js';
 import { enterSignedIn, invitedAccount, signInThroughPage, type Credentials } from './accounts.js';
 import { clickWorld, distanceFrom, enter, expect, hook, screenshotVariance, test, type HustingsHall } from './fixtures.js';
+import { joinSpace } from './scriptRoom.js';
 
 /**
  * The live town hall, in four real browsers: a host starts the event, a visitor asks, the
@@ -264,7 +264,7 @@ test('a live town hall: questions, the stage screen, hands and the floor mic, th
 test('a guest cannot moderate: a forged ModerateQuestion is refused with NOT_ALLOWED', async ({ baseURL }) => {
   const base = baseURL!;
   const { token } = await requestGuestSession(base, 'Mallory');
-  const room = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: 'townhall', token });
+  const room = await joinSpace(base.replace(/^http/, 'ws'), { spaceId: 'townhall', token });
   room.onMessage(ServerMessage.Mine, () => undefined); // sent to everyone who enters; not the subject here
   try {
     const refusal = new Promise<ErrorPayload>((resolve) => room.onMessage(ServerMessage.Error, resolve));

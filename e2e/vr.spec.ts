@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { Client, type Room } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
 import { callApi } from '../shared/protocol/apiClient.js';
 import { ClientMessage } from '../shared/protocol/messages.js';
 import type { SpaceState } from '../shared/schema/SpaceState.js';
@@ -8,6 +8,7 @@ import { enterSignedIn, invitedAccount, type Credentials } from './accounts.js';
 import { enter, expect, hook, test } from './fixtures.js';
 import { operate } from './load/editOps.js';
 import { ownServer, type OwnServer } from './ownServer.js';
+import { joinSpace } from './scriptRoom.js';
 
 /**
  * VR with an emulated headset (iwer's Meta Quest 3, installed by the test build in place of
@@ -267,7 +268,7 @@ test('a VR visitor walks with the thumbstick, teleports, opens an exhibit and mo
   // publishes; once its official scenario has run, the visitor points at its + button and pulls.
   const ahead = COMPASS.find((d) => teleportVerdict(space, spot!, along(spot!, d, 3.6)).ok);
   expect(ahead, 'free floor 3.6 m ahead of the visitor for a twin').toBeDefined();
-  const script: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: SPACE, token: curatorSession.token });
+  const script: Room<SpaceState> = await joinSpace(base.replace(/^http/, 'ws'), { spaceId: SPACE, token: curatorSession.token });
   script.onMessage('*', () => undefined);
   let twinId = '';
   try {
@@ -310,7 +311,7 @@ test('a VR visitor at a town hall event sits by the ray, upvotes and raises a ha
 
   // The moderator (a script on the real protocol) starts the event and asks the first question;
   // what it reads from the room state is the server's word on seats, hands, votes and the floor.
-  const mod: Room<SpaceState> = await new Client(base.replace(/^http/, 'ws')).joinOrCreate('space', { spaceId: 'townhall', token: moderator.token });
+  const mod: Room<SpaceState> = await joinSpace(base.replace(/^http/, 'ws'), { spaceId: 'townhall', token: moderator.token });
   mod.onMessage('*', () => undefined);
   try {
     await operate(mod, ClientMessage.EventRun, { action: 'start' });
